@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Hosting;
+using ResourceHub.Api.Identity;
+using ResourceHub.Data;
+
+namespace ResourceHub.Api.Cli;
+
+/// <summary>
+/// Verbs on the API executable:
+///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
+///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
+/// </summary>
+public static class CliVerbs
+{
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args.Length == 0)
+            return false;
+        switch (args[0])
+        {
+            case "token":
+                exitCode = Token(args[1..]);
+                return true;
+            case "schema-script":
+                exitCode = SchemaScript(args[1..]);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static int Token(string[] args)
+    {
+        var options = CliOptions.Parse(args);
+        var user = options.Single("user");
+        var role = options.Single("role");
+        if (user is null || role is null)
+        {
+            Console.Error.WriteLine("usage: token --user <id> --role <teacher|workshop-host|expert|vendor|admin> [--org <code>] [--name <显示名>] [--subject <code>]…");
+            return 2;
+        }
+        var config = Configuration(options);
+        var dataDir = DataDirectory.Resolve(config);
+        var identity = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
+        var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(dataDir), identity);
+        Console.WriteLine(issuer.Issue(user, role, options.Single("org") ?? "", options.Single("name"), options.All("subject")));
+        return 0;
+    }
+
+    private static int SchemaScript(string[] args)
+    {
+        var options = CliOptions.Parse(args);
+        var provider = options.Single("provider") ?? DatabaseOptions.Sqlite;
+        var builder = new DbContextOptionsBuilder<ResourceHubDbContext>();
+        // Generating DDL needs no live server; a placeholder connection string is enough.
+        DataServiceCollectionExtensions.Configure(builder,
+            new DatabaseOptions { Provider = provider, ConnectionString = provider == DatabaseOptions.Postgres ? "Host=localhost" : "Data Source=:memory:" },
+            Path.GetTempPath());
+        using var db = new ResourceHubDbContext(builder.Options);
+        Console.WriteLine(db.Database.GenerateCreateScript());
+        return 0;
+    }
+
+    private static IConfiguration Configuration(CliOptions options)
+    {
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        if (options.Single("data-dir") is { } dir)
+            builder.AddInMemoryCollection([new(DataDirectory.ConfigKey, dir)]);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ResourceHub.Data;
+
+namespace ResourceHub.Api.Health;
+
+/// <summary>/health answers while the process lives; /health/ready checks every backing store.</summary>
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddResourceHubHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapResourceHubHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }));
+    }
+}
+
+internal sealed class DatabaseHealthCheck(ResourceHubDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await db.Database.CanConnectAsync(ct)
+            ? HealthCheckResult.Healthy(db.Database.ProviderName)
+            : HealthCheckResult.Unhealthy("database unreachable");
+}

@@ -1,0 +1,48 @@
+using ResourceHub.Api.Health;
+using ResourceHub.Api.Identity;
+using ResourceHub.Api.OData;
+using ResourceHub.Api.Resources;
+using ResourceHub.Data;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Domain.Taxonomy;
+
+namespace ResourceHub.Api.Hosting;
+
+/// <summary>Composition root: every module registers its services and endpoints here.</summary>
+public static class ServiceHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var dataDir = DataDirectory.Resolve(builder.Configuration);
+        builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
+        var app = builder.Build();
+        app.UseResourceHub();
+        return app;
+    }
+
+    public static IServiceCollection AddResourceHubServices(this IServiceCollection services, IConfiguration config, string dataDir)
+    {
+        services.AddResourceHubData(config, dataDir);
+        services.AddResourceHubAuthentication(config, dataDir);
+        services.AddSingleton(TaxonomyCatalog.Default);
+        services.AddSingleton<ResourceValidator>();
+        services.AddSingleton(new ODataJsonWriter(EdmModelFactory.Create()));
+        services.AddScoped<ODataRouter>();
+        services.AddScoped<ResourceHandler>();
+        services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
+        services.AddScoped<ResourceHub.Api.Demo.DemoData>();
+        services.AddResourceHubHealthChecks();
+        return services;
+    }
+
+    public static void UseResourceHub(this WebApplication app)
+    {
+        app.UseMiddleware<ODataErrorMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<UserProvisioning>();
+        app.MapResourceHubHealth();
+        app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
+        app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ResourceHub.Api.Identity;
+
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddResourceHubAuthentication(this IServiceCollection services, IConfiguration config, string dataDir)
+    {
+        var options = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
+        services.AddSingleton(options);
+        var key = LocalSigningKey.LoadOrCreate(dataDir);
+        services.AddSingleton(new TokenIssuer(key, options));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            // Keep claim names as issued ("sub", "role", …) instead of mapping to long URIs.
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAudience = options.Audience,
+                NameClaimType = ClaimNames.DisplayName,
+                RoleClaimType = ClaimNames.Role,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            if (!string.IsNullOrEmpty(options.Authority))
+            {
+                jwt.Authority = options.Authority;
+                jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+            }
+            else
+            {
+                jwt.TokenValidationParameters.ValidIssuer = options.LocalIssuer;
+                jwt.TokenValidationParameters.IssuerSigningKey = key;
+            }
+        });
+        services.AddAuthorization();
+        return services;
+    }
+}

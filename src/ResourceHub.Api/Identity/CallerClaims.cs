@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using ResourceHub.Domain.Access;
+
+namespace ResourceHub.Api.Identity;
+
+public static class CallerClaims
+{
+    /// <summary>The domain's view of an authenticated principal; null when anonymous or missing claims.</summary>
+    public static Caller? ToCaller(this ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+            return null;
+        var id = principal.FindFirstValue(ClaimNames.UserId);
+        var role = principal.FindFirstValue(ClaimNames.Role);
+        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(role))
+            return null;
+        var subjects = principal.FindAll(ClaimNames.Subject)
+            .SelectMany(c => c.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct()
+            .ToList();
+        return new Caller(id, principal.FindFirstValue(ClaimNames.DisplayName) ?? id, role,
+            principal.FindFirstValue(ClaimNames.Org) ?? "", subjects);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OData;
+
+namespace ResourceHub.Api.OData;
+
+/// <summary>
+/// Turns every failure into the OData error body {"error":{code,message,target,details}}.
+/// Client mistakes keep their message; anything unexpected is logged and answered with a plain
+/// 500 that carries no stack trace.
+/// </summary>
+public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ODataProblem problem)
+        {
+            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details);
+        }
+        catch (ODataException e)
+        {
+            // Raised by the OData parser/reader for malformed URLs and payloads: the client's mistake.
+            await WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequest", e.Message, null, []);
+        }
+        catch (BadHttpRequestException e)
+        {
+            await WriteAsync(context, e.StatusCode, "BadRequest", e.Message, null, []);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError",
+                "服务器内部错误，请稍后重试 (internal server error)", null, []);
+        }
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, string code, string message, string? target,
+        IReadOnlyList<ODataErrorDetail> details)
+    {
+        if (context.Response.HasStarted)
+        {
+            context.Abort(); // a half-written body must not look complete
+            return;
+        }
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
+        context.Response.Headers["OData-Version"] = "4.0";
+        if (status == StatusCodes.Status401Unauthorized)
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await using var json = new Utf8JsonWriter(context.Response.Body, JsonOutput.WriterOptions);
+        json.WriteStartObject();
+        json.WriteStartObject("error");
+        json.WriteString("code", code);
+        json.WriteString("message", message);
+        if (target is not null)
+            json.WriteString("target", target);
+        json.WriteStartArray("details");
+        foreach (var d in details)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", d.Code);
+            json.WriteString("message", d.Message);
+            if (d.Target is not null)
+                json.WriteString("target", d.Target);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+}

@@ -1,0 +1,18 @@
+namespace ResourceHub.Api.OData;
+
+public static class ServiceRoot
+{
+    public const string Path = "/odata";
+
+    /// <summary>The absolute service root of this request, ending in a slash (as ODL wants it).</summary>
+    public static Uri Of(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}{Path}/");
+
+    public static Uri EntityUri(HttpRequest request, string setName, object key) =>
+        new(Of(request), $"{setName}({KeyLiteral(key)})");
+
+    public static string KeyLiteral(object key) => key switch
+    {
+        string s => $"'{Uri.EscapeDataString(s.Replace("'", "''"))}'",
+        _ => key.ToString()!,
+    };
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ResourceHub.Data.Schema;
+
+namespace ResourceHub.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the DbContext for the configured provider: PostgreSQL when
+    /// ResourceHub:Database:Provider=postgres, else SQLite under the data directory.
+    /// </summary>
+    public static IServiceCollection AddResourceHubData(this IServiceCollection services, IConfiguration config, string dataDir)
+    {
+        var options = config.GetSection("ResourceHub:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddDbContext<ResourceHubDbContext>(o => Configure(o, options, dataDir));
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string dataDir)
+    {
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case DatabaseOptions.Postgres:
+                builder.UseNpgsql(options.ConnectionString
+                    ?? throw new InvalidOperationException("ResourceHub:Database:ConnectionString is required for PostgreSQL"));
+                break;
+            case DatabaseOptions.Sqlite:
+                Directory.CreateDirectory(dataDir);
+                builder.UseSqlite(options.ConnectionString ?? SqliteConnectionFor(dataDir));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"ResourceHub:Database:Provider '{options.Provider}' is not supported (use sqlite or postgres)");
+        }
+    }
+
+    public static string SqliteConnectionFor(string dataDir) =>
+        $"Data Source={Path.Combine(dataDir, "resourcehub.db")};Cache=Shared;Pooling=True";
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Domain.Courses;
+using ResourceHub.Domain.Organizations;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Domain.Users;
+
+namespace ResourceHub.Data;
+
+/// <summary>
+/// The system of record. One model for both providers; each entity's mapping lives in
+/// Configurations/ so a new module adds a file rather than editing this class.
+/// </summary>
+public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options) : DbContext(options)
+{
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResourceHubDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        VersionStamp.Apply(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        VersionStamp.Apply(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using ResourceHub.Domain.Resources;
+
+namespace ResourceHub.Domain.Access;
+
+/// <summary>
+/// Which resources a caller may see, as plain data so every backend (EF query, search index)
+/// applies the same rule server-side. A resource is visible when any clause holds.
+/// </summary>
+public sealed record VisibilityScope(
+    bool All,
+    IReadOnlyList<string> PublicStatuses,
+    string? OwnerOrg,
+    string? CreatedBy,
+    IReadOnlyList<string> ReviewSubjects,
+    IReadOnlyList<string> ReviewStatuses)
+{
+    /// <summary>States an expert sees in their own subjects so they can review.</summary>
+    public static readonly IReadOnlyList<string> UnderReview = [ResourceStatus.Submitted, ResourceStatus.InReview];
+
+    public static VisibilityScope For(Caller? caller)
+    {
+        if (caller is null)
+            return new(false, [], null, null, [], []);
+        if (caller.IsAdmin)
+            return new(true, [], null, null, [], []);
+        return caller.Role switch
+        {
+            Roles.Vendor => new(false, ResourceStatus.PublicStates, caller.OrgCode, null, [], []),
+            Roles.Expert => new(false, ResourceStatus.PublicStates, null, caller.UserId, caller.Subjects, UnderReview),
+            _ => new(false, ResourceStatus.PublicStates, null, caller.UserId, [], []),
+        };
+    }
+
+    public bool Allows(Resource r) =>
+        All
+        || PublicStatuses.Contains(r.Status)
+        || (OwnerOrg is not null && r.OwnerOrg == OwnerOrg)
+        || (CreatedBy is not null && r.CreatedBy == CreatedBy)
+        || (ReviewSubjects.Contains(r.Subject) && ReviewStatuses.Contains(r.Status));
+
+    /// <summary>The same rule as an expression tree, for EF Core to translate to SQL.</summary>
+    public Expression<Func<Resource, bool>> ToExpression()
+    {
+        if (All)
+            return r => true;
+        var statuses = PublicStatuses.ToList();
+        var org = OwnerOrg;
+        var user = CreatedBy;
+        var subjects = ReviewSubjects.ToList();
+        var reviewStatuses = ReviewStatuses.ToList();
+        return r => statuses.Contains(r.Status)
+                    || (org != null && r.OwnerOrg == org)
+                    || (user != null && r.CreatedBy == user)
+                    || (subjects.Contains(r.Subject) && reviewStatuses.Contains(r.Status));
+    }
+}

@@ -1,0 +1,3 @@
+namespace ResourceHub.Query.Model;
+
+public sealed record OrderBy(string Field, bool Descending);

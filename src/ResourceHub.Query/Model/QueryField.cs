@@ -1,0 +1,10 @@
+namespace ResourceHub.Query.Model;
+
+/// <summary>
+/// One field a client may name in $filter/$orderby/$select. Name is the public (EDM) name;
+/// what it maps to is each backend's business.
+/// </summary>
+public sealed record QueryField(string Name, FieldType Type, bool Filterable = true, bool Sortable = true)
+{
+    public bool IsCollection => Type == FieldType.StringCollection;
+}
