@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs ResourceHub on the embedded defaults: SQLite, local files and the SQLite search index under
+# ./data, no server to start. Installs ffmpeg (for the media pipeline) when missing. On an empty
+# data directory it loads demo resources so there is something to query at once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+URL=${URL:-http://127.0.0.1:5000}
+export ResourceHub__DataDir=${ResourceHub__DataDir:-$(pwd)/data}
+export ResourceHub__DemoData=${ResourceHub__DemoData:-true}
+
+if ! command -v ffmpeg >/dev/null || ! command -v pdftoppm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "安装 ffmpeg / poppler-utils (installing ffmpeg for video transcoding)…" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq --no-install-recommends ffmpeg poppler-utils >/dev/null
+  else
+    echo "注意: 未找到 ffmpeg，视频转码将暂停直到安装 (ffmpeg missing: sudo apt-get install ffmpeg poppler-utils)" >&2
+  fi
+fi
+
+dotnet build src/ResourceHub.Api -c Release -v quiet -nologo >/dev/null
+api() { dotnet src/ResourceHub.Api/bin/Release/net10.0/ResourceHub.Api.dll "$@"; }
+cat <<MSG
+ResourceHub 正在启动: $URL/odata   (data: $ResourceHub__DataDir)
+获取令牌 (get a token):
+  dotnet run --project src/ResourceHub.Api -- token --user alice --role vendor --org acme
+  TOKEN=\$(dotnet run --project src/ResourceHub.Api -- token --user t1 --role teacher --org bh-no1)
+  curl -H "Authorization: Bearer \$TOKEN" '$URL/odata/Resources?\$top=5'
+MSG
+exec api --urls "$URL"

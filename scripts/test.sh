@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of ResourceHub. Installs what a clean machine lacks (ffmpeg, poppler, PostgreSQL,
+# Ceph radosgw, the npm client), starts a throw-away PostgreSQL and a real S3 server on loopback,
+# runs the whole solution's tests against them plus the third-party OData client test, and stops
+# the servers again. Elasticsearch tests run only when ES_URL is set (they say so when skipped).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+log() { echo "== $*" >&2; }
+
+need=()
+command -v ffmpeg >/dev/null || need+=(ffmpeg)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v radosgw >/dev/null || need+=(radosgw ceph-mon ceph-osd)
+command -v curl >/dev/null || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+export PG_DIR=${PG_DIR:-/tmp/rh-test-postgres} PG_PORT=${PG_PORT:-55433}
+export CEPH_S3_DIR=${CEPH_S3_DIR:-/tmp/rh-test-ceph} RGW_PORT=${RGW_PORT:-7481} MON_PORT=${MON_PORT:-6790} CEPH_S3_QUIET=1
+cleanup() { bash scripts/postgres.sh stop || true; bash scripts/ceph-s3.sh stop || true; }
+trap cleanup EXIT
+cleanup
+log "starting PostgreSQL on $PG_PORT and Ceph S3 on $RGW_PORT"
+bash scripts/postgres.sh start
+bash scripts/ceph-s3.sh start
+export RESOURCEHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=resourcehub"
+export S3_ENDPOINT="http://127.0.0.1:$RGW_PORT" S3_ACCESS_KEY=testaccess S3_SECRET_KEY=testsecret
+export RESOURCEHUB_REQUIRE_POSTGRES=1 RESOURCEHUB_REQUIRE_S3=1 RESOURCEHUB_REQUIRE_FFMPEG=1
+[ -n "${ES_URL:-}" ] || log "ES_URL is not set: the Elasticsearch conformance suite will be skipped (set ES_URL=http://localhost:9200 to run it)"
+
+results=$(mktemp -d)
+status=0
+log "dotnet test"
+dotnet test ResourceHub.sln -c Release --logger "trx" --results-directory "$results" 2>&1 | tee "$results/dotnet.log" || status=1
+
+if [ -x tests/clients/run.sh ]; then
+  log "third-party OData client test"
+  bash tests/clients/run.sh 2>&1 | tee "$results/clients.log" || status=1
+fi
+
+# One closing line over every test assembly (dotnet prints one summary per assembly).
+sum() { grep -hoE "$1: +[0-9]+" "$results/dotnet.log" | awk '{s+=$NF} END {print s+0}'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+if [ -f "$results/clients.log" ]; then
+  passed=$((passed + $(grep -c '^ok ' "$results/clients.log" || true)))
+  failed=$((failed + $(grep -c '^not ok ' "$results/clients.log" || true)))
+fi
+[ "$failed" -eq 0 ] || status=1
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
