@@ -37,7 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseOptions.Postgres)
         {
             var admin = TestEnvironment.PostgresConnectionString
-                        ?? throw new InvalidOperationException("RESOURCEHUB_TEST_POSTGRES is required for PostgreSQL tests");
+                        ?? throw new InvalidOperationException(
+                            "PostgreSQL tests need RESOURCEHUB_TEST_POSTGRES: run scripts/test.sh (it starts a server), " +
+                            "or exclude them with --filter Provider!=postgres");
             var name = "rh_test_" + Guid.NewGuid().ToString("N")[..12];
             await using (var conn = new NpgsqlConnection(admin))
             {
