@@ -1,0 +1,16 @@
+# One image for both the API and the worker (compose runs it twice with different roles).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/ResourceHub.Api -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ResourceHub__DataDir=/var/lib/resourcehub
+VOLUME /var/lib/resourcehub
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "ResourceHub.Api.dll"]
