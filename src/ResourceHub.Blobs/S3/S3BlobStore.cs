@@ -68,6 +68,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             else
             {
                 eTag = await PutMultipartAsync(key, contentType, hashing, buffer, filled, ct).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(eTag))
+                {
+                    // Ceph RGW 16 answers CompleteMultipartUpload without an ETag the SDK can read; ask for it.
+                    eTag = (await StatAsync(key, ct).ConfigureAwait(false))?.ETag ?? "";
+                }
             }
             return new BlobWriteResult(key, hashing.BytesRead, hashing.Sha256Hex, contentType, eTag);
         }
