@@ -1,0 +1,68 @@
+namespace ResourceHub.Blobs.Local;
+
+/// <summary>
+/// Read-only view of <c>count</c> bytes of a file starting at its current position; owns (and disposes) the file.
+/// Used for ranges and to hide the blob file header.
+/// </summary>
+internal sealed class ReadWindowStream : Stream
+{
+    private readonly FileStream _file;
+    private readonly long _length;
+    private long _position;
+
+    public ReadWindowStream(FileStream file, long count)
+    {
+        _file = file;
+        _length = count;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = _file.Read(buffer[..Allowed(buffer.Length)]);
+        _position += read;
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await _file.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false);
+        _position += read;
+        return read;
+    }
+
+    private int Allowed(int requested) => (int)Math.Min(requested, _length - _position);
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _file.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _file.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

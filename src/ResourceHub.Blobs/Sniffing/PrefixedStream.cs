@@ -1,0 +1,78 @@
+namespace ResourceHub.Blobs.Sniffing;
+
+/// <summary>
+/// Yields bytes already read from a stream and then the rest of that stream, so a non-seekable upload can be
+/// peeked at without losing its beginning. Owns (and disposes) the inner stream.
+/// </summary>
+internal sealed class PrefixedStream : Stream
+{
+    private readonly byte[] _prefix;
+    private readonly int _prefixLength;
+    private readonly Stream _rest;
+    private int _prefixPosition;
+    private long _position;
+
+    public PrefixedStream(byte[] prefix, int prefixLength, Stream rest)
+    {
+        _prefix = prefix;
+        _prefixLength = prefixLength;
+        _rest = rest;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = _prefixPosition < _prefixLength ? CopyPrefix(buffer) : _rest.Read(buffer);
+        _position += n;
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = _prefixPosition < _prefixLength
+            ? CopyPrefix(buffer.Span)
+            : await _rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _position += n;
+        return n;
+    }
+
+    private int CopyPrefix(Span<byte> buffer)
+    {
+        var n = Math.Min(buffer.Length, _prefixLength - _prefixPosition);
+        _prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
+        _prefixPosition += n;
+        return n;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _rest.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _rest.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,111 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using ResourceHub.Blobs.S3;
+using ResourceHub.Blobs.Tests.Support;
+
+namespace ResourceHub.Blobs.Tests.S3;
+
+/// <summary>Creates one bucket for the test class and removes it, with everything in it, afterwards.</summary>
+public sealed class S3BucketFixture : IAsyncLifetime
+{
+    public string Bucket { get; } = S3TestEnvironment.NewBucketName("blobs");
+
+    public AmazonS3Client? Client { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (S3TestEnvironment.SkipReason is not null)
+            return;
+        Client = S3ClientFactory.Create(S3TestEnvironment.Options(Bucket));
+        await Client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Client is null)
+            return;
+        using var store = new S3BlobStore(S3TestEnvironment.Options(Bucket));
+        await foreach (var item in store.ListAsync(""))
+            await store.DeleteAsync(item.Key);
+        var uploads = await Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket });
+        foreach (var u in uploads.MultipartUploads ?? [])
+            await Client.AbortMultipartUploadAsync(Bucket, u.Key, u.UploadId);
+        await Client.DeleteBucketAsync(Bucket);
+        Client.Dispose();
+    }
+}
+
+[RequiresS3]
+public sealed class S3BlobStoreTests(S3BucketFixture bucket) : BlobStoreContract, IClassFixture<S3BucketFixture>
+{
+    protected override IBlobStore CreateStore(BlobStoreLimits limits) =>
+        new S3BlobStore(S3TestEnvironment.Options(bucket.Bucket), limits);
+
+    protected override async Task AssertNoHiddenLeftoversAsync(string key)
+    {
+        var uploads = await bucket.Client!.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+        {
+            BucketName = bucket.Bucket,
+            Prefix = key,
+        });
+        Assert.Empty(uploads.MultipartUploads ?? []);
+    }
+
+    [S3Fact]
+    public async Task Missing_bucket_is_not_ready()
+    {
+        using var store = new S3BlobStore(S3TestEnvironment.Options(S3TestEnvironment.NewBucketName("absent")));
+
+        Assert.False(await store.IsReadyAsync());
+    }
+
+    [S3Fact]
+    public async Task Wrong_credentials_are_not_ready()
+    {
+        var options = S3TestEnvironment.Options(bucket.Bucket);
+        options.SecretKey = "wrong-secret";
+        using var store = new S3BlobStore(options);
+
+        Assert.False(await store.IsReadyAsync());
+    }
+
+    [S3Fact]
+    public async Task Missing_bucket_is_created_when_configured()
+    {
+        var options = S3TestEnvironment.Options(S3TestEnvironment.NewBucketName("created"));
+        options.CreateBucketIfMissing = true;
+        using var store = new S3BlobStore(options);
+        try
+        {
+            Assert.True(await store.IsReadyAsync());
+            await store.PutAsync("resources/a/original", new MemoryStream([1, 2]), "video/mp4");
+            Assert.Equal(2, (await store.StatAsync("resources/a/original"))?.Length);
+        }
+        finally
+        {
+            await store.DeletePrefixAsync("resources/");
+            await bucket.Client!.DeleteBucketAsync(options.Bucket);
+        }
+    }
+
+    [S3Fact]
+    public async Task Content_type_is_stored_as_the_S3_content_type()
+    {
+        await Store.PutAsync(Prefix + "page.pdf", new MemoryStream("%PDF-1.7"u8.ToArray()), "application/pdf");
+
+        var head = await bucket.Client!.GetObjectMetadataAsync(bucket.Bucket, Prefix + "page.pdf");
+
+        Assert.Equal("application/pdf", head.Headers.ContentType);
+    }
+
+    [S3Fact]
+    public async Task Upload_above_one_part_is_a_multipart_object()
+    {
+        // S3 gives multipart objects an ETag ending in "-{part count}".
+        var written = await Store.PutAsync(Prefix + "multi", new GeneratedStream(11 * MiB), "video/mp4");
+        var single = await Store.PutAsync(Prefix + "single", new GeneratedStream(4 * MiB), "video/mp4");
+
+        Assert.EndsWith("-3\"", written.ETag);
+        Assert.DoesNotContain('-', single.ETag);
+    }
+}
