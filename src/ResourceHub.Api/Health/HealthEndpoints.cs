@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ResourceHub.Blobs;
 using ResourceHub.Data;
 
 namespace ResourceHub.Api.Health;
@@ -12,7 +13,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddResourceHubHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: [ReadyTag]);
         return services;
     }
 
@@ -39,4 +42,12 @@ internal sealed class DatabaseHealthCheck(ResourceHubDbContext db) : IHealthChec
         await db.Database.CanConnectAsync(ct)
             ? HealthCheckResult.Healthy(db.Database.ProviderName)
             : HealthCheckResult.Unhealthy("database unreachable");
+}
+
+internal sealed class BlobStoreHealthCheck(IBlobStore blobs) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await blobs.IsReadyAsync(ct)
+            ? HealthCheckResult.Healthy(blobs.GetType().Name)
+            : HealthCheckResult.Unhealthy("blob store unreachable");
 }

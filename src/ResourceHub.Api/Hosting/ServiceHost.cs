@@ -2,6 +2,7 @@ using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
+using ResourceHub.Blobs.DependencyInjection;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
@@ -29,7 +30,9 @@ public static class ServiceHost
         services.AddSingleton<ResourceValidator>();
         services.AddSingleton(new ODataJsonWriter(EdmModelFactory.Create()));
         services.AddScoped<ODataRouter>();
+        services.AddBlobStore(config);
         services.AddScoped<ResourceHandler>();
+        services.AddScoped<ResourceFileHandler>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubHealthChecks();

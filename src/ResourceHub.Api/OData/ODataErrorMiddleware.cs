@@ -19,7 +19,7 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         }
         catch (ODataProblem problem)
         {
-            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details);
+            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details, problem.Headers);
         }
         catch (ODataException e)
         {
@@ -43,7 +43,7 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
     }
 
     public static async Task WriteAsync(HttpContext context, int status, string code, string message, string? target,
-        IReadOnlyList<ODataErrorDetail> details)
+        IReadOnlyList<ODataErrorDetail> details, IReadOnlyDictionary<string, string>? headers = null)
     {
         if (context.Response.HasStarted)
         {
@@ -54,6 +54,8 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         context.Response.Headers["OData-Version"] = "4.0";
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
         if (status == StatusCodes.Status401Unauthorized)
             context.Response.Headers.WWWAuthenticate = "Bearer";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

@@ -14,6 +14,9 @@ public sealed class ODataProblem(int status, string code, string message, string
     public string? Target { get; } = target;
     public IReadOnlyList<ODataErrorDetail> Details { get; } = details ?? [];
 
+    /// <summary>Response headers the error needs (e.g. Content-Range on 416); set after the response is cleared.</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static ODataProblem BadRequest(string message, string? target = null, IReadOnlyList<ODataErrorDetail>? details = null) =>
         new(StatusCodes.Status400BadRequest, "BadRequest", message, target, details);
 

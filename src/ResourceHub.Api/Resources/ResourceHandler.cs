@@ -92,6 +92,12 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
+    public override Task GetValueAsync(HttpContext context, object key) =>
+        context.RequestServices.GetRequiredService<ResourceFileHandler>().GetAsync(context, key);
+
+    public override Task PutValueAsync(HttpContext context, object key) =>
+        context.RequestServices.GetRequiredService<ResourceFileHandler>().PutAsync(context, key);
+
     internal IQueryable<Resource> Visible(Caller caller) =>
         db.Resources.Where(VisibilityScope.For(caller).ToExpression());
 
