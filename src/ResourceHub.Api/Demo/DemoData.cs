@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Organizations;
 using ResourceHub.Domain.Resources;
@@ -10,7 +11,7 @@ namespace ResourceHub.Api.Demo;
 /// A first minute's worth of content for an empty database: organisations of every tier and a few
 /// dozen published resources across subjects and stages, with Chinese titles.
 /// </summary>
-public sealed class DemoData(ResourceHubDbContext db, TaxonomyCatalog taxonomy, ILogger<DemoData> logger)
+public sealed class DemoData(ResourceHubDbContext db, TaxonomyCatalog taxonomy, ResourceFileStore files, ILogger<DemoData> logger)
 {
     public static readonly Organization[] Organizations =
     [
@@ -86,6 +87,17 @@ public sealed class DemoData(ResourceHubDbContext db, TaxonomyCatalog taxonomy, 
             });
         }
         await db.SaveChangesAsync(ct);
+        foreach (var resource in db.Resources.Local.ToList())
+            await AttachFileAsync(resource, ct);
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded {Count} demo resources", Items.Length);
+    }
+
+    private async Task AttachFileAsync(Resource resource, CancellationToken ct)
+    {
+        if (await DemoFiles.ForAsync(resource, ct) is not { } file)
+            return;
+        using var content = new MemoryStream(file.Bytes);
+        await files.StoreAsync(resource, content, file.FileName, file.ContentType, ct);
     }
 }

@@ -14,7 +14,8 @@ public static class ServiceHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json sits beside the binary; the data directory, not the working folder, holds state.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var dataDir = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
         var app = builder.Build();
@@ -33,6 +34,7 @@ public static class ServiceHost
         services.AddBlobStore(config);
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
+        services.AddSingleton<ResourceFileStore>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubHealthChecks();

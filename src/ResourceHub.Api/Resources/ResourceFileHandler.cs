@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.Features;
 using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Sniffing;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
 
@@ -10,10 +9,8 @@ namespace ResourceHub.Api.Resources;
 /// The media stream of a resource: PUT streams the body into the blob store (hashing on the way,
 /// never holding it in memory); GET serves it with Range, ETag and the original Chinese file name.
 /// </summary>
-public sealed class ResourceFileHandler(ResourceHandler resources, IBlobStore blobs, BlobStoreLimits limits)
+public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, IBlobStore blobs, BlobStoreLimits limits)
 {
-    public static string OriginalKey(Guid id) => $"resources/{id:D}/original";
-
     public async Task PutAsync(HttpContext context, object key)
     {
         var caller = context.RequireCaller();
@@ -33,27 +30,15 @@ public sealed class ResourceFileHandler(ResourceHandler resources, IBlobStore bl
                 "Content-Type");
         var contentType = IsGeneric(declared) ? sniffed.MediaType ?? declared : declared;
 
-        BlobWriteResult written;
         try
         {
             await using var body = sniffed.Content;
-            written = await blobs.PutAsync(OriginalKey(resource.Id), body, contentType, context.RequestAborted);
+            await files.StoreAsync(resource, body, UploadFileName.From(context.Request), contentType, context.RequestAborted);
         }
         catch (BlobTooLargeException)
         {
             throw TooLarge();
         }
-
-        resource.File = new ResourceFile
-        {
-            FileName = UploadFileName.From(context.Request),
-            ContentType = contentType,
-            Size = written.Length,
-            Sha256 = written.Sha256,
-            BlobKey = written.Key,
-            UploadedAt = DateTime.UtcNow,
-        };
-        resource.UpdatedAt = DateTime.UtcNow;
         await resources.SaveConcurrentAsync(context);
         ResourceHandler.SetETag(context, resource);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
