@@ -2,7 +2,7 @@ using ResourceHub.Blobs.S3;
 
 namespace ResourceHub.Blobs.Tests.S3;
 
-public sealed class S3ContentRangeTests
+public sealed class S3BlobStoreUnitTests
 {
     [Fact]
     public void Parses_the_content_range_of_a_partial_response()
@@ -47,5 +47,31 @@ public sealed class S3ContentRangeTests
             change(o);
             return o;
         }
+    }
+
+    [Fact]
+    public void Limit_must_fit_into_ten_thousand_parts()
+    {
+        var options = new S3BlobStoreOptions
+        {
+            ServiceUrl = "http://127.0.0.1:1", Bucket = "b", AccessKey = "a", SecretKey = "s",
+            PartSizeBytes = S3BlobStoreOptions.MinPartSizeBytes,
+        };
+
+        Assert.Throws<ArgumentException>(() => new S3BlobStore(options, new BlobStoreLimits { MaxBytes = 60_000_000_000 }));
+        using var fits = new S3BlobStore(options, new BlobStoreLimits { MaxBytes = 50_000_000_000 });
+        Assert.Equal("b", fits.Bucket);
+    }
+
+    [Fact]
+    public async Task Unreachable_endpoint_is_not_ready()
+    {
+        // Port 1 on loopback refuses connections at once; IsReadyAsync must report false, not throw.
+        using var store = new S3BlobStore(new S3BlobStoreOptions
+        {
+            ServiceUrl = "http://127.0.0.1:1", Bucket = "resources", AccessKey = "a", SecretKey = "s",
+        });
+
+        Assert.False(await store.IsReadyAsync());
     }
 }
