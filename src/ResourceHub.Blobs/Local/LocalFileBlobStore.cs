@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ResourceHub.Blobs.Local;
 
 /// <summary>
@@ -132,9 +130,14 @@ public sealed class LocalFileBlobStore : IBlobStore
             PruneEmptyDirectories(directory);
     }
 
-    public async IAsyncEnumerable<BlobListItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
+        return EnumerateBlobs(prefix, ct).ToAsyncEnumerable();
+    }
+
+    private IEnumerable<BlobListItem> EnumerateBlobs(string prefix, CancellationToken ct)
+    {
         // Only the folder of the prefix's last complete segment can hold matches.
         var slash = prefix.LastIndexOf('/');
         var start = slash < 0 ? _root : PathOf(prefix[..slash]);
@@ -154,7 +157,6 @@ public sealed class LocalFileBlobStore : IBlobStore
             var modified = file.LastWriteTimeUtc;
             yield return new BlobListItem(key, length, ToOffset(modified), ETagOf(length, modified));
         }
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public Task<bool> IsReadyAsync(CancellationToken ct = default)

@@ -265,9 +265,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
     }
 
-    public async IAsyncEnumerable<BlobListItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
+        return ListPagesAsync(prefix, ct);
+    }
+
+    private async IAsyncEnumerable<BlobListItem> ListPagesAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
+    {
         await EnsureBucketAsync(ct).ConfigureAwait(false);
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         while (true)
