@@ -112,22 +112,23 @@ public sealed class LocalFileBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    public async Task DeletePrefixAsync(string prefix, CancellationToken ct = default)
+    public Task DeletePrefixAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
         if (prefix.Length == 0)
             throw new ArgumentException("Refusing to delete every blob: the prefix is empty.", nameof(prefix));
 
-        var directories = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var item in ListAsync(prefix, ct).ConfigureAwait(false))
+        // Listed in full first, so no folder is changed while it is being enumerated.
+        var paths = EnumerateBlobs(prefix, ct).Select(item => PathOf(item.Key)).ToList();
+        foreach (var path in paths)
         {
-            var path = PathOf(item.Key);
+            ct.ThrowIfCancellationRequested();
             TryDeleteFile(path);
-            directories.Add(Path.GetDirectoryName(path)!);
         }
         // Deepest first, so parents become empty before they are looked at.
-        foreach (var directory in directories.OrderByDescending(d => d.Length))
-            PruneEmptyDirectories(directory);
+        foreach (var directory in paths.Select(Path.GetDirectoryName).Distinct().OrderByDescending(d => d!.Length))
+            PruneEmptyDirectories(directory!);
+        return Task.CompletedTask;
     }
 
     public IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default)
