@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -296,9 +295,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
                 .ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException
-                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Any failure (refused connection, timeout, bad credentials, missing bucket) means "not ready".
             return false;
         }
     }
