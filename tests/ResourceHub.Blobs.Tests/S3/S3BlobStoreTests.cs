@@ -108,4 +108,17 @@ public sealed class S3BlobStoreTests(S3BucketFixture bucket) : BlobStoreContract
         Assert.EndsWith("-3\"", written.ETag);
         Assert.DoesNotContain('-', single.ETag);
     }
+
+    [S3Fact]
+    public async Task Upload_of_exactly_one_part_completes_without_an_empty_second_part()
+    {
+        const long length = S3BlobStoreOptions.MinPartSizeBytes;
+
+        var written = await Store.PutAsync(Prefix + "one-part", new GeneratedStream(length, seed: 11), "video/mp4");
+
+        Assert.EndsWith("-1\"", written.ETag);
+        await using var read = await Store.OpenReadAsync(Prefix + "one-part");
+        Assert.Equal(length, read!.TotalLength);
+        await StreamAssert.EqualAsync(new GeneratedStream(length, seed: 11), read.Content);
+    }
 }
