@@ -395,8 +395,15 @@ public abstract class BlobStoreContract : IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
         foreach (var store in _stores)
             (store as IDisposable)?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
