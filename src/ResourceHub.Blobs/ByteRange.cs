@@ -121,7 +121,7 @@ public readonly record struct ByteRange
     /// <summary>The range in HTTP header form, e.g. <c>bytes=0-99</c>.</summary>
     public override string ToString() => SuffixLength is { } suffix
         ? $"bytes=-{suffix}"
-        : $"bytes={First}-{Last}";
+        : $"bytes={First ?? 0}-{Last}";
 
     private static bool TryParsePosition(ReadOnlySpan<char> text, out long value)
     {

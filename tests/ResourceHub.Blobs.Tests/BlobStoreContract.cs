@@ -78,6 +78,10 @@ public abstract class BlobStoreContract : IDisposable
         Assert.NotNull(read);
         Assert.Equal(0, read.TotalLength);
         Assert.Empty(await StreamAssert.ReadAllAsync(read.Content));
+        // No byte range can be served from an empty blob.
+        var e = await Assert.ThrowsAsync<BlobRangeNotSatisfiableException>(
+            () => Store.OpenReadAsync(Key("empty"), ByteRange.Suffix(10)));
+        Assert.Equal(0, e.TotalLength);
     }
 
     [StoreFact]
@@ -391,8 +395,15 @@ public abstract class BlobStoreContract : IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
         foreach (var store in _stores)
             (store as IDisposable)?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ResourceHub.Blobs.Local;
 
 /// <summary>
@@ -114,27 +112,33 @@ public sealed class LocalFileBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    public async Task DeletePrefixAsync(string prefix, CancellationToken ct = default)
+    public Task DeletePrefixAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
         if (prefix.Length == 0)
             throw new ArgumentException("Refusing to delete every blob: the prefix is empty.", nameof(prefix));
 
-        var directories = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var item in ListAsync(prefix, ct).ConfigureAwait(false))
+        // Listed in full first, so no folder is changed while it is being enumerated.
+        var paths = EnumerateBlobs(prefix, ct).Select(item => PathOf(item.Key)).ToList();
+        foreach (var path in paths)
         {
-            var path = PathOf(item.Key);
+            ct.ThrowIfCancellationRequested();
             TryDeleteFile(path);
-            directories.Add(Path.GetDirectoryName(path)!);
         }
         // Deepest first, so parents become empty before they are looked at.
-        foreach (var directory in directories.OrderByDescending(d => d.Length))
-            PruneEmptyDirectories(directory);
+        foreach (var directory in paths.Select(Path.GetDirectoryName).Distinct().OrderByDescending(d => d!.Length))
+            PruneEmptyDirectories(directory!);
+        return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<BlobListItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
+        return EnumerateBlobs(prefix, ct).ToAsyncEnumerable();
+    }
+
+    private IEnumerable<BlobListItem> EnumerateBlobs(string prefix, CancellationToken ct)
+    {
         // Only the folder of the prefix's last complete segment can hold matches.
         var slash = prefix.LastIndexOf('/');
         var start = slash < 0 ? _root : PathOf(prefix[..slash]);
@@ -154,7 +158,6 @@ public sealed class LocalFileBlobStore : IBlobStore
             var modified = file.LastWriteTimeUtc;
             yield return new BlobListItem(key, length, ToOffset(modified), ETagOf(length, modified));
         }
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public Task<bool> IsReadyAsync(CancellationToken ct = default)

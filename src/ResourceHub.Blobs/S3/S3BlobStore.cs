@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -15,25 +14,30 @@ namespace ResourceHub.Blobs.S3;
 /// </summary>
 public sealed class S3BlobStore : IBlobStore, IDisposable
 {
+    private const int MaxParts = 10_000;
+
     private readonly IAmazonS3 _s3;
     private readonly bool _ownsClient;
     private readonly S3BlobStoreOptions _options;
     private readonly BlobStoreLimits _limits;
     private readonly SemaphoreSlim _bucketLock = new(1, 1);
+    // Own small pool: the shared pool would keep many idle part-sized buffers around after a burst of uploads.
+    private readonly ArrayPool<byte> _partBuffers;
     private volatile bool _bucketEnsured;
 
     public S3BlobStore(S3BlobStoreOptions options, BlobStoreLimits? limits = null)
-        : this(options, limits, S3ClientFactory.Create(Validated(options)), ownsClient: true)
+        : this(options, limits, S3ClientFactory.Create(Validated(options, limits)), ownsClient: true)
     {
     }
 
     internal S3BlobStore(S3BlobStoreOptions options, BlobStoreLimits? limits, IAmazonS3 s3, bool ownsClient)
     {
-        options.Validate();
+        Validated(options, limits);
         _options = options;
         _limits = limits ?? new BlobStoreLimits();
         _s3 = s3;
         _ownsClient = ownsClient;
+        _partBuffers = ArrayPool<byte>.Create((int)options.PartSizeBytes, maxArraysPerBucket: 4);
     }
 
     public string Bucket => _options.Bucket;
@@ -46,7 +50,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         await EnsureBucketAsync(ct).ConfigureAwait(false);
 
         using var hashing = new HashingStream(content, _limits.MaxBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)_options.PartSizeBytes);
+        var buffer = _partBuffers.Rent((int)_options.PartSizeBytes);
         try
         {
             var partSize = (int)_options.PartSizeBytes;
@@ -78,7 +82,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _partBuffers.Return(buffer);
         }
     }
 
@@ -198,11 +202,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         {
             var totalLength = response.ContentLength;
             ResolvedByteRange? resolved = null;
-            if (range is not null && response.HttpStatusCode == HttpStatusCode.PartialContent)
+            if (range is { } requested)
             {
-                (resolved, totalLength) = ParseContentRange(response.ContentRange);
+                if (response.HttpStatusCode == HttpStatusCode.PartialContent)
+                    (resolved, totalLength) = ParseContentRange(response.ContentRange);
+                else if (!requested.TryResolve(totalLength, out _))
+                    throw new BlobRangeNotSatisfiableException(requested, totalLength);
+                // Otherwise the server ignored the range and sends the whole object, which HTTP allows.
             }
-            // A 200 to a range request means S3 ignored it and sends the whole object.
             return new BlobReadResult(response.ResponseStream, totalLength,
                 ContentTypeOf(response.Headers.ContentType), resolved, ToOffset(response.LastModified), response.ETag);
         }
@@ -257,9 +264,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
     }
 
-    public async IAsyncEnumerable<BlobListItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default)
     {
         BlobKey.ValidatePrefix(prefix);
+        return ListPagesAsync(prefix, ct);
+    }
+
+    private async IAsyncEnumerable<BlobListItem> ListPagesAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
+    {
         await EnsureBucketAsync(ct).ConfigureAwait(false);
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         while (true)
@@ -283,9 +295,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
                 .ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException
-                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Any failure (refused connection, timeout, bad credentials, missing bucket) means "not ready".
             return false;
         }
     }
@@ -338,10 +350,15 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     private static DateTimeOffset ToOffset(DateTime? utc) =>
         utc is { } t ? new DateTimeOffset(t.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.UnixEpoch;
 
-    private static S3BlobStoreOptions Validated(S3BlobStoreOptions options)
+    private static S3BlobStoreOptions Validated(S3BlobStoreOptions options, BlobStoreLimits? limits)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        var maxBytes = (limits ?? new BlobStoreLimits()).MaxBytes;
+        if (maxBytes > options.PartSizeBytes * MaxParts)
+            throw new ArgumentException(
+                $"MaxBytes {maxBytes} needs more than S3's {MaxParts} parts of {options.PartSizeBytes} bytes; " +
+                "raise PartSizeBytes.");
         return options;
     }
 

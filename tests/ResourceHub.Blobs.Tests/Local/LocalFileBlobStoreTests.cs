@@ -18,6 +18,13 @@ public sealed class LocalFileBlobStoreTests : BlobStoreContract
         return Task.CompletedTask;
     }
 
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+
     [Fact]
     public async Task Delete_prunes_folders_that_became_empty()
     {

@@ -108,4 +108,30 @@ public sealed class S3BlobStoreTests(S3BucketFixture bucket) : BlobStoreContract
         Assert.EndsWith("-3\"", written.ETag);
         Assert.DoesNotContain('-', single.ETag);
     }
+
+    [S3Fact]
+    public async Task Upload_of_exactly_one_part_completes_without_an_empty_second_part()
+    {
+        const long length = S3BlobStoreOptions.MinPartSizeBytes;
+
+        var written = await Store.PutAsync(Prefix + "one-part", new GeneratedStream(length, seed: 11), "video/mp4");
+
+        Assert.EndsWith("-1\"", written.ETag);
+        await using var read = await Store.OpenReadAsync(Prefix + "one-part");
+        Assert.Equal(length, read!.TotalLength);
+        await StreamAssert.EqualAsync(new GeneratedStream(length, seed: 11), read.Content);
+    }
+
+    [S3Fact]
+    public async Task List_and_delete_prefix_span_several_pages()
+    {
+        // S3 lists and deletes at most 1000 keys per request: 1005 segments need two of each.
+        var keys = Enumerable.Range(1, 1005).Select(i => $"{Prefix}r/renditions/hls/seg_{i:D4}.ts").ToList();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (key, ct) => await Store.PutAsync(key, new MemoryStream([0x47]), "video/mp2t", ct));
+
+        Assert.Equal(keys, await ListKeys(Prefix));
+        await Store.DeletePrefixAsync(Prefix + "r/renditions/");
+        Assert.Empty(await ListKeys(Prefix));
+    }
 }
