@@ -11,6 +11,8 @@ namespace ResourceHub.Api.Resources;
 /// </summary>
 public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, IBlobStore blobs, BlobStoreLimits limits)
 {
+    private const int DownloadBufferSize = 1024 * 1024;
+
     public async Task PutAsync(HttpContext context, object key)
     {
         var caller = context.RequireCaller();
@@ -87,7 +89,8 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
             }
             if (HttpMethods.IsHead(context.Request.Method))
                 return;
-            await blob.Content.CopyToAsync(context.Response.Body, 81920, context.RequestAborted);
+            // Large copies: fewer, bigger socket writes (measured by bench/ResourceHub.Bench.Transfer).
+            await blob.Content.CopyToAsync(context.Response.Body, DownloadBufferSize, context.RequestAborted);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace ResourceHub.Blobs.Local;
 
 /// <summary>
@@ -9,7 +10,8 @@ public sealed class LocalFileBlobStore : IBlobStore
 {
     // '~' cannot occur in keys (see BlobKey), so temporary files never collide with blobs and listings skip them.
     private const string TempMarker = "~";
-    private const int CopyBufferSize = 128 * 1024;
+    // Uploads arrive in small network reads; filling a large buffer first keeps disk writes few and big.
+    private const int CopyBufferSize = 1024 * 1024;
 
     private readonly string _root;
     private readonly BlobStoreLimits _limits;
@@ -40,7 +42,17 @@ public sealed class LocalFileBlobStore : IBlobStore
             await using (var file = CreateTempFile(directory, tempPath))
             {
                 await file.WriteAsync(BlobFileHeader.Create(contentType), ct).ConfigureAwait(false);
-                await hashing.CopyToAsync(file, CopyBufferSize, ct).ConfigureAwait(false);
+                var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+                try
+                {
+                    int read;
+                    while ((read = await hashing.FillAsync(buffer.AsMemory(0, CopyBufferSize), ct).ConfigureAwait(false)) > 0)
+                        await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
                 await file.FlushAsync(ct).ConfigureAwait(false);
                 file.Flush(flushToDisk: true);
                 // Taken from our own file: after the rename another writer may already have replaced it.
