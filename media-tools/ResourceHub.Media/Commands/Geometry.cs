@@ -13,7 +13,7 @@ public static class Geometry
             throw new ArgumentOutOfRangeException(nameof(displayWidth), "Source dimensions must be positive.");
         var shortSide = Math.Min(displayWidth, displayHeight);
         var scale = Math.Min(1.0, (double)maxShortSide / shortSide);
-        return (Even(displayWidth * scale), Even(displayHeight * scale));
+        return (Even(displayWidth * scale, displayWidth), Even(displayHeight * scale, displayHeight));
     }
 
     /// <summary>Scales to a width (never up), height from the aspect ratio, both even.</summary>
@@ -22,7 +22,7 @@ public static class Geometry
         if (width <= 0 || height <= 0)
             throw new ArgumentOutOfRangeException(nameof(width), "Source dimensions must be positive.");
         var scale = Math.Min(1.0, (double)maxWidth / width);
-        return (Even(width * scale), Even(height * scale));
+        return (Even(width * scale, width), Even(height * scale, height));
     }
 
     /// <summary>Source rate rounded (29.97 → 30, 23.976 → 24), capped; 25 when the source does not say.</summary>
@@ -33,5 +33,10 @@ public static class Geometry
         return Math.Clamp((int)Math.Round(sourceRate.Value), 1, maxRate);
     }
 
-    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+    // Nearest even number, but not above the source (641 becomes 640, not 642: no upscaling by a pixel).
+    private static int Even(double value, int sourceLimit)
+    {
+        var even = (int)Math.Round(value / 2, MidpointRounding.AwayFromZero) * 2;
+        return Math.Max(2, Math.Min(even, sourceLimit / 2 * 2));
+    }
 }

@@ -62,7 +62,16 @@ public sealed class MediaPipeline
     public async Task<MediaProbe> ProbeVideoAsync(string inputPath, CancellationToken cancellationToken = default)
     {
         RequireFile(inputPath);
-        var probe = await _runner.ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        MediaProbe probe;
+        try
+        {
+            probe = await _runner.ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaProcessingException e) when (e.Error.Code == MediaErrorCode.Truncated && !Mp4Atoms.StartsLikeMp4(inputPath))
+        {
+            // The mov demuxer is chosen from the .mp4 name alone; without an ftyp box this was never an MP4.
+            throw new MediaProcessingException(e.Error with { Code = MediaErrorCode.NotMedia, Message = "The file is not a video or audio format that can be read." });
+        }
         if (IsStillImage(probe))
             throw Unsupported("The file is an image, not a video.");
         var video = probe.Video ?? throw Unsupported("The file has no video stream.");

@@ -25,7 +25,8 @@ public sealed class StderrTail
                 line = line[^_maxChars..];
             _lines.Enqueue(line);
             _chars += line.Length + 1;
-            while (_lines.Count > _maxLines || _chars > _maxChars)
+            // Joined text is _chars - 1 long (one '\n' fewer than lines); the newest line always stays.
+            while (_lines.Count > _maxLines || (_chars - 1 > _maxChars && _lines.Count > 1))
                 _chars -= _lines.Dequeue().Length + 1;
         }
     }

@@ -43,6 +43,20 @@ public static class Mp4Atoms
         return types;
     }
 
+    /// <summary>
+    /// True when the file starts like an ISO-BMFF file (ftyp first). Tells a cut-short upload apart
+    /// from a non-video renamed .mp4, which ffmpeg reports with the same "moov atom not found".
+    /// </summary>
+    public static bool StartsLikeMp4(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var header = new byte[8];
+        if (stream.Length < 8)
+            return false;
+        stream.ReadExactly(header);
+        return System.Text.Encoding.ASCII.GetString(header, 4, 4) == "ftyp";
+    }
+
     /// <summary>True when moov comes before mdat, so playback can start before the download finishes.</summary>
     public static bool IsFastStart(IReadOnlyList<string> topLevelTypes)
     {
