@@ -69,13 +69,17 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
 
     public const string HlsMediaPlaylistName = "index.m3u8";
 
+    /// <summary>Frames per second looked at when choosing a poster.</summary>
+    public const int PosterSampleRate = 5;
+
     /// <summary>
-    /// Poster (output size) and small thumbnail from one decode. Scaling happens before the
-    /// thumbnail filter because it buffers a whole batch of frames; at 1080p that would be ~300 MB.
+    /// Poster (output size) and small thumbnail from one decode. The thumbnail filter buffers its
+    /// whole batch, so frames are sampled (5 fps) and scaled first: 15 frames at 720p instead of
+    /// 90 at 1080p (~20 MB rather than ~300 MB).
     /// </summary>
     public IReadOnlyList<string> PosterAndThumbnail(TranscodePlan plan, string input, string posterOutput, string thumbnailOutput)
     {
-        var batch = Math.Max(1, (int)(Settings.PosterSearchSeconds * plan.FrameRate));
+        var batch = Math.Max(1, (int)(Settings.PosterSearchSeconds * PosterSampleRate));
         var args = Common();
         if (plan.PosterSeekSeconds > 0)
             args.AddRange(["-ss", Number(plan.PosterSeekSeconds)]);
@@ -83,7 +87,7 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
         var (tw, th) = plan.Thumbnail;
         args.AddRange([
             "-filter_complex",
-            $"[0:{plan.VideoStreamIndex}]{ScaleFilter(plan.Mp4)},thumbnail={batch},split=2[p][t0];[t0]scale={tw}:{th}[t]",
+            $"[0:{plan.VideoStreamIndex}]fps={PosterSampleRate},{ScaleFilter(plan.Mp4)},thumbnail={batch},split=2[p][t0];[t0]scale={tw}:{th}[t]",
             "-map", "[p]", "-frames:v", "1", "-q:v", Number(Settings.JpegQuality), "-f", "image2", posterOutput,
             "-map", "[t]", "-frames:v", "1", "-q:v", Number(Settings.JpegQuality), "-f", "image2", thumbnailOutput,
         ]);

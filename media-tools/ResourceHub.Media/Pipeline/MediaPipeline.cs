@@ -50,8 +50,8 @@ public sealed class MediaPipeline
         Directory.CreateDirectory(outputDirectory);
         job.Report(MediaStage.Probing, 100);
 
-        var mp4 = await CreateMp4Async(plan, inputPath, outputDirectory, p => job.Report(MediaStage.Mp4, p), cancellationToken).ConfigureAwait(false);
-        var hls = await CreateHlsAsync(plan, inputPath, outputDirectory, p => job.Report(MediaStage.Hls, p), cancellationToken).ConfigureAwait(false);
+        var mp4 = await CreateMp4Async(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Mp4, p, eta), cancellationToken).ConfigureAwait(false);
+        var hls = await CreateHlsAsync(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Hls, p, eta), cancellationToken).ConfigureAwait(false);
         var images = await CreatePosterAndThumbnailAsync(plan, inputPath, outputDirectory, cancellationToken).ConfigureAwait(false);
         job.Report(MediaStage.Done, 100);
 
@@ -82,22 +82,22 @@ public sealed class MediaPipeline
         return probe;
     }
 
-    /// <param name="onPercent">Step progress 0–100 (the encode; verification is quick).</param>
+    /// <param name="onProgress">Encode progress (percent 0–100, time left); verification afterwards is quick.</param>
     public async Task<RenditionOutput> CreateMp4Async(
-        TranscodePlan plan, string inputPath, string outputDirectory, Action<double>? onPercent, CancellationToken cancellationToken)
+        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
     {
         var output = Path.Combine(outputDirectory, Mp4FileName);
-        await EncodeAsync(Commands.Mp4(plan, inputPath, output), plan, onPercent, cancellationToken).ConfigureAwait(false);
+        await EncodeAsync(Commands.Mp4(plan, inputPath, output), plan, onProgress, cancellationToken).ConfigureAwait(false);
         return await _verifier.VerifyMp4Async(outputDirectory, Mp4FileName, plan.Mp4, plan, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RenditionOutput> CreateHlsAsync(
-        TranscodePlan plan, string inputPath, string outputDirectory, Action<double>? onPercent, CancellationToken cancellationToken)
+        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
     {
         var hlsRoot = Path.Combine(outputDirectory, HlsDirectory);
         foreach (var rung in plan.HlsRungs)
             Directory.CreateDirectory(Path.Combine(hlsRoot, rung.Rung.Name));
-        await EncodeAsync(Commands.Hls(plan, inputPath, hlsRoot), plan, onPercent, cancellationToken).ConfigureAwait(false);
+        await EncodeAsync(Commands.Hls(plan, inputPath, hlsRoot), plan, onProgress, cancellationToken).ConfigureAwait(false);
         return await _verifier.VerifyHlsAsync(outputDirectory, HlsDirectory, plan, cancellationToken).ConfigureAwait(false);
     }
 
@@ -169,11 +169,11 @@ public sealed class MediaPipeline
             ContentTypes.Png, page.Width, page.Height, cancellationToken).ConfigureAwait(false));
     }
 
-    private Task EncodeAsync(IReadOnlyList<string> arguments, TranscodePlan plan, Action<double>? onPercent, CancellationToken cancellationToken) =>
+    private Task EncodeAsync(IReadOnlyList<string> arguments, TranscodePlan plan, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken) =>
         _runner.RunFfmpegAsync(
             arguments,
             Tools.TranscodeTimeout(plan.Duration),
-            onPercent is null ? null : snapshot => onPercent(snapshot.Percent(plan.Duration)),
+            onProgress is null ? null : snapshot => onProgress(snapshot.Percent(plan.Duration), snapshot.Eta(plan.Duration)),
             cancellationToken);
 
     // ffprobe reports single images as a one-frame "video" via the image demuxers.

@@ -11,8 +11,11 @@ public enum MediaStage
     Done,
 }
 
-/// <summary>Job progress: the current stage and the whole job's percent (0–100) with an estimate of time left.</summary>
-public sealed record MediaProgress(MediaStage Stage, double Percent, TimeSpan? Eta);
+/// <summary>
+/// Job progress: the current stage, the whole job's percent (0–100) and time left for the job
+/// (from elapsed time) and, during an encode, for the stage (from ffmpeg's reported speed).
+/// </summary>
+public sealed record MediaProgress(MediaStage Stage, double Percent, TimeSpan? Eta, TimeSpan? StageEta = null);
 
 /// <summary>
 /// Folds per-stage progress into one job-wide percent. Weights reflect rough cost: the two encodes
@@ -25,7 +28,7 @@ internal sealed class JobProgress(IProgress<MediaProgress>? sink, IReadOnlyList<
     private readonly double _totalWeight = stages.Sum(s => s.Weight);
     private double _lastPercent;
 
-    public void Report(MediaStage stage, double stagePercent)
+    public void Report(MediaStage stage, double stagePercent, TimeSpan? stageEta = null)
     {
         if (sink is null)
             return;
@@ -45,7 +48,7 @@ internal sealed class JobProgress(IProgress<MediaProgress>? sink, IReadOnlyList<
         // Never go backwards: a consumer showing a bar should not see it jump back.
         percent = Math.Max(percent, _lastPercent);
         _lastPercent = percent;
-        sink.Report(new MediaProgress(stage, Math.Round(percent, 1), Eta(percent)));
+        sink.Report(new MediaProgress(stage, Math.Round(percent, 1), Eta(percent), stageEta));
     }
 
     private TimeSpan? Eta(double percent)

@@ -59,6 +59,7 @@ public sealed class ProcessRunner
         }
 
         await DrainAsync(stdoutTask, stderrTask).ConfigureAwait(false);
+        await stdoutTask.ConfigureAwait(false); // surfaces a failed stdout callback
         return new ToolResult(process.ExitCode, stdout.ToString(), tail.ToString(), stopwatch.Elapsed);
     }
 
@@ -87,10 +88,26 @@ public sealed class ProcessRunner
         }
     }
 
+    // Keeps reading even if the callback throws: a reader that stops leaves ffmpeg blocked on a
+    // full pipe until the timeout. The callback's first exception is rethrown once the pipe closes.
     private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
     {
+        Exception? failure = null;
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-            onLine(line);
+        {
+            if (failure is not null)
+                continue;
+            try
+            {
+                onLine(line);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }
+        if (failure is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private static async Task DrainAsync(Task stdoutTask, Task stderrTask)
@@ -103,6 +120,10 @@ public sealed class ProcessRunner
         catch (TimeoutException)
         {
             // Keep what was read so far.
+        }
+        catch (Exception) when (stdoutTask.IsFaulted)
+        {
+            // A failed stdout callback is reported by the caller after the exit code is known.
         }
     }
 }

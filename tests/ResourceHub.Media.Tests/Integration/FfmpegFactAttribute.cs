@@ -18,7 +18,10 @@ public sealed class FfmpegFactAttribute : FactAttribute
         ToolLocator.Find(null, "ffmpeg") is not null && ToolLocator.Find(null, "ffprobe") is not null;
 
     internal static string? SkipReason() =>
-        ToolsPresent || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("RESOURCEHUB_REQUIRE_FFMPEG"))
+        SkipReason(ToolsPresent, Environment.GetEnvironmentVariable("RESOURCEHUB_REQUIRE_FFMPEG"));
+
+    internal static string? SkipReason(bool toolsPresent, string? requireFfmpeg) =>
+        toolsPresent || !string.IsNullOrEmpty(requireFfmpeg)
             ? null
             : "ffmpeg/ffprobe not found on PATH and RESOURCEHUB_REQUIRE_FFMPEG is unset (install ffmpeg to run media tests).";
 }

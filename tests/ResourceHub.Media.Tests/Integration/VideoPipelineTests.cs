@@ -196,6 +196,7 @@ public class VideoPipelineTests(MediaFixture media)
         Assert.Contains(run.Progress, p => p.Stage == MediaStage.Mp4 && p.Percent > 2);
         Assert.Contains(run.Progress, p => p.Stage == MediaStage.Hls);
         Assert.Contains(run.Progress, p => p.Eta is { } eta && eta > TimeSpan.Zero);
+        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Mp4 && p.StageEta is not null); // from ffmpeg's speed
     }
 
     [FfmpegFact]

@@ -125,7 +125,7 @@ public class FfmpegCommandsTests
 
         Assert.DoesNotContain("-ss", shortArgs);
         Assert.Equal("2", ValueOf(longArgs, "-ss"));
-        Assert.Equal("[0:0]scale=1280:720,setsar=1,thumbnail=90,split=2[p][t0];[t0]scale=320:180[t]", ValueOf(longArgs, "-filter_complex"));
+        Assert.Equal("[0:0]fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]", ValueOf(longArgs, "-filter_complex"));
         Assert.Equal(2, longArgs.Count(a => a == "-frames:v"));
     }
 

@@ -43,6 +43,19 @@ public class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_throwing_stdout_callback_does_not_stall_the_process()
+    {
+        // 200 kB of output would fill the pipe if reading stopped at the first line.
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _runner.RunAsync(
+            Shell, ["-c", "i=0; while [ $i -lt 5000 ]; do echo 'progress line of about forty characters'; i=$((i+1)); done"],
+            TimeSpan.FromSeconds(30), _ => throw new InvalidOperationException("consumer failed")));
+
+        Assert.Equal("consumer failed", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Runs_below_normal_priority()
     {
         // Field 19 of /proc/<pid>/stat is the nice value; the sleep gives the runner time to lower it.
