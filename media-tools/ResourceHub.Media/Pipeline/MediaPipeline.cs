@@ -159,14 +159,8 @@ public sealed class MediaPipeline
             throw;
         }
 
-        var probe = await _runner.ProbeAsync(Path.Combine(outputDirectory, PreviewFileName), cancellationToken).ConfigureAwait(false);
-        var page = probe.VideoStreams.FirstOrDefault();
-        var size = Commands.Settings.PdfPreviewSize;
-        if (page is null || Math.Max(page.Width, page.Height) != size)
-            throw new MediaProcessingException(new MediaError(MediaErrorCode.VerificationFailed,
-                $"{PreviewFileName}: expected longest side {size}, got {page?.Width}x{page?.Height}.", IsTransient: false));
-        return new PdfPreviewOutcome.Created(await _verifier.VerifyImageAsync(RenditionKind.Preview, outputDirectory, PreviewFileName, "png",
-            ContentTypes.Png, page.Width, page.Height, cancellationToken).ConfigureAwait(false));
+        return new PdfPreviewOutcome.Created(await _verifier.VerifyPreviewAsync(
+            outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
     }
 
     private Task EncodeAsync(IReadOnlyList<string> arguments, TranscodePlan plan, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken) =>

@@ -110,6 +110,20 @@ public sealed class OutputVerifier(FfmpegRunner runner, TranscodeSettings settin
             width, height, BitRate: null, Duration: null);
     }
 
+    /// <summary>PDF page preview: PNG whose longest side is the requested size (the page's aspect decides the other).</summary>
+    public async Task<RenditionOutput> VerifyPreviewAsync(
+        string outputDirectory, string relativePath, int longestSide, CancellationToken cancellationToken)
+    {
+        var path = FullPath(outputDirectory, relativePath);
+        if (!File.Exists(path))
+            Fail($"{relativePath} was not written.");
+        var page = (await runner.ProbeAsync(path, cancellationToken).ConfigureAwait(false)).VideoStreams.FirstOrDefault();
+        if (page is null || page.Codec != "png" || Math.Max(page.Width, page.Height) != longestSide)
+            Fail($"{relativePath}: expected png with longest side {longestSide}, got {Describe(page)}.");
+        return new RenditionOutput(RenditionKind.Preview, [new RenditionFile(relativePath, ContentTypes.Png, new FileInfo(path).Length)],
+            page.Width, page.Height, BitRate: null, Duration: null);
+    }
+
     /// <summary>Segment names and EXTINF durations from a media playlist.</summary>
     internal static IEnumerable<(string Segment, double Seconds)> MediaPlaylistSegments(string playlist)
     {
