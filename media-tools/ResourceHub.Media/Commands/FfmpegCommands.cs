@@ -125,6 +125,7 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
     private IEnumerable<string> VideoEncoding(TranscodePlan plan, VideoRung rung)
     {
         // A keyframe every N seconds at a constant rate: HLS segments cut cleanly and seeking is cheap.
+        // x264 silently lowers keyint_min to keyint/2+1; scenecut off plus forced keyframes pin the GOP.
         var gop = plan.FrameRate * Settings.KeyframeSeconds;
         return
         [

@@ -32,6 +32,7 @@ public sealed class ProcessRunner
         foreach (var argument in arguments)
             startInfo.ArgumentList.Add(argument);
 
+        cancellationToken.ThrowIfCancellationRequested(); // do not start what would be killed at once
         var tail = new StderrTail();
         var stdout = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };
