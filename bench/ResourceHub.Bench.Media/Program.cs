@@ -37,6 +37,8 @@ try
 
     var direct = new List<double>();
     var piped = new List<double>();
+    var directCpu = new List<double>();
+    var pipedCpu = new List<double>();
     RenditionOutput? output = null;
     string? outputDirectory = null;
     // Alternate the two so background load (a parallel build) hits both alike.
@@ -44,15 +46,19 @@ try
     {
         var directOut = Path.Combine(work, $"direct-{round}.mp4");
         var arguments = pipeline.Commands.Mp4(plan, input, directOut);
+        var cpu = CpuUsage.Now();
         direct.Add(RunDirect(ToolLocator.Find(pipeline.Tools.FfmpegPath, "ffmpeg")!, arguments));
-        Console.WriteLine($"  round {round}: direct   {direct[^1]:0.00} s");
+        directCpu.Add(CpuUsage.Now() - cpu);
+        Console.WriteLine($"  round {round}: direct   {direct[^1]:0.00} s wall, {directCpu[^1]:0.00} s CPU");
 
         outputDirectory = Path.Combine(work, $"pipeline-{round}");
         Directory.CreateDirectory(outputDirectory);
+        cpu = CpuUsage.Now();
         var clock = Stopwatch.StartNew();
         output = await pipeline.CreateMp4Async(plan, input, outputDirectory, null, CancellationToken.None);
         piped.Add(clock.Elapsed.TotalSeconds);
-        Console.WriteLine($"  round {round}: pipeline {piped[^1]:0.00} s (includes ffprobe verification and moov check)");
+        pipedCpu.Add(CpuUsage.Now() - cpu);
+        Console.WriteLine($"  round {round}: pipeline {piped[^1]:0.00} s wall, {pipedCpu[^1]:0.00} s CPU (includes ffprobe verification and moov check)");
     }
 
     var packets = PacketBitrate.Parse(await runner.RunFfprobeAsync(FfmpegCommands.Packets(Path.Combine(outputDirectory!, output!.RelativePath))));
@@ -65,6 +71,8 @@ try
     Console.WriteLine($"pipeline 720p step   {Describe(piped)}");
     var roundRatios = piped.Zip(direct, (p, d) => p / d).ToList();
     Console.WriteLine($"ratio pipeline/direct median {Median(piped) / Median(direct):0.000}x, mean {piped.Average() / direct.Average():0.000}x, best-vs-best {piped.Min() / direct.Min():0.000}x, per round {string.Join(" ", roundRatios.Select(r => $"{r:0.000}"))}  (goal <= 1.05x)");
+    if (CpuUsage.Available)
+        Console.WriteLine($"CPU ratio            {pipedCpu.Sum() / directCpu.Sum():0.000}x (ffmpeg + ffprobe children + this process; insensitive to other load)  direct {directCpu.Average():0.00} s, pipeline {pipedCpu.Average():0.00} s per run");
     Console.WriteLine($"realtime factor      direct {clipSeconds / direct.Average():0.00}x, pipeline {clipSeconds / piped.Average():0.00}x (clip seconds per wall second)");
     Console.WriteLine($"average bitrate      {output.BitRate / 1000.0:0} kbit/s ({output.SizeBytes / 1e6:0.00} MB)");
     Console.WriteLine($"peak over 1 s        {peak / 1000:0} kbit/s total (video alone {peakVideo / 1000:0}) vs cap {CapBitsPerSecond / 1000:0} kbit/s -> {(peak <= CapBitsPerSecond ? "within cap" : "OVER CAP")}");

@@ -43,6 +43,7 @@ public sealed class MediaPipeline
         IProgress<MediaProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         var job = new JobProgress(progress, VideoStages);
         job.Report(MediaStage.Probing, 0);
         var probe = await ProbeVideoAsync(inputPath, cancellationToken).ConfigureAwait(false);
@@ -61,6 +62,7 @@ public sealed class MediaPipeline
     /// <summary>Probes and rejects what cannot become a video rendition.</summary>
     public async Task<MediaProbe> ProbeVideoAsync(string inputPath, CancellationToken cancellationToken = default)
     {
+        inputPath = SafePath(inputPath);
         RequireFile(inputPath);
         MediaProbe probe;
         try
@@ -86,6 +88,7 @@ public sealed class MediaPipeline
     public async Task<RenditionOutput> CreateMp4Async(
         TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         var output = Path.Combine(outputDirectory, Mp4FileName);
         await EncodeAsync(Commands.Mp4(plan, inputPath, output), plan, onProgress, cancellationToken).ConfigureAwait(false);
         return await _verifier.VerifyMp4Async(outputDirectory, Mp4FileName, plan.Mp4, plan, cancellationToken).ConfigureAwait(false);
@@ -94,6 +97,7 @@ public sealed class MediaPipeline
     public async Task<RenditionOutput> CreateHlsAsync(
         TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         var hlsRoot = Path.Combine(outputDirectory, HlsDirectory);
         foreach (var rung in plan.HlsRungs)
             Directory.CreateDirectory(Path.Combine(hlsRoot, rung.Rung.Name));
@@ -105,6 +109,7 @@ public sealed class MediaPipeline
     public async Task<IReadOnlyList<RenditionOutput>> CreatePosterAndThumbnailAsync(
         TranscodePlan plan, string inputPath, string outputDirectory, CancellationToken cancellationToken)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         var arguments = Commands.PosterAndThumbnail(
             plan, inputPath, Path.Combine(outputDirectory, PosterFileName), Path.Combine(outputDirectory, ThumbnailFileName));
         await _runner.RunFfmpegAsync(arguments, Tools.ShortTimeout, null, cancellationToken).ConfigureAwait(false);
@@ -118,6 +123,7 @@ public sealed class MediaPipeline
     /// <summary>Small JPEG of an uploaded JPEG/PNG/WebP image, never enlarged.</summary>
     public async Task<RenditionOutput> CreateImageThumbnailAsync(string inputPath, string outputDirectory, CancellationToken cancellationToken = default)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         RequireFile(inputPath);
         var probe = await _runner.ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
         var image = probe.VideoStreams.FirstOrDefault();
@@ -136,6 +142,7 @@ public sealed class MediaPipeline
     /// <summary>PNG of the first page, longest side = PdfPreviewSize; "unavailable" when pdftoppm is not installed.</summary>
     public async Task<PdfPreviewOutcome> CreatePdfPreviewAsync(string inputPath, string outputDirectory, CancellationToken cancellationToken = default)
     {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
         RequireFile(inputPath);
         var pdftoppm = ToolLocator.Find(Tools.PdftoppmPath, "pdftoppm");
         if (pdftoppm is null)
@@ -173,6 +180,10 @@ public sealed class MediaPipeline
     // ffprobe reports single images as a one-frame "video" via the image demuxers.
     private static bool IsStillImage(MediaProbe probe) =>
         probe.FormatName.EndsWith("_pipe", StringComparison.Ordinal) || probe.FormatName == "image2";
+
+    // Absolute paths only: ffmpeg reads an argument starting with '-' as an option and
+    // "name:rest" as a protocol (concat:, http:, ...), and upload names are not ours to trust.
+    private static string SafePath(string path) => Path.GetFullPath(path);
 
     private static void RequireFile(string inputPath)
     {

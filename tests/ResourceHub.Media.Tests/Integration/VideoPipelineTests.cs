@@ -210,6 +210,19 @@ public class VideoPipelineTests(MediaFixture media)
     }
 
     [FfmpegFact]
+    public async Task Hostile_file_names_reach_ffmpeg_as_plain_files()
+    {
+        // Leading '-' would be an option, "concat:" a protocol, if the name were passed as typed.
+        var name = media.Input("-y concat:课堂实录 'a b'.mp4");
+        File.Copy(media.NoAudio, name, overwrite: true);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, name);
+
+        var probe = await media.Pipeline.ProbeVideoAsync(relative);
+
+        Assert.Equal((1280, 720), (probe.Video!.Width, probe.Video.Height));
+    }
+
+    [FfmpegFact]
     public async Task Truncated_mp4_is_a_deterministic_truncation_error()
     {
         var run = await media.ProcessAsync(media.Truncated);
