@@ -25,7 +25,9 @@ public sealed class MediaFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("resourcehub-media-tests").FullName;
         Inputs = Path.Combine(Root, "inputs");
         Directory.CreateDirectory(Inputs);
-        if (FfmpegFactAttribute.ToolsPresent)
+        // When the media tests will run (tools present, or required by RESOURCEHUB_REQUIRE_FFMPEG),
+        // generate now, so a missing ffmpeg fails here with a clear message.
+        if (FfmpegFactAttribute.SkipReason() is null)
             Generate();
     }
 
@@ -98,7 +100,8 @@ public sealed class MediaFixture : IDisposable
 
     private static void Ffmpeg(string arguments, string output, string? input = null)
     {
-        var ffmpeg = ToolLocator.Find(null, "ffmpeg")!;
+        var ffmpeg = ToolLocator.Find(null, "ffmpeg")
+            ?? throw new InvalidOperationException("ffmpeg is required (RESOURCEHUB_REQUIRE_FFMPEG is set) but was not found on PATH.");
         var start = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in new[] { "-hide_banner", "-nostdin", "-y", "-loglevel", "error" })
             start.ArgumentList.Add(a);
