@@ -28,7 +28,17 @@ public sealed class MediaFixture : IDisposable
         // When the media tests will run (tools present, or required by RESOURCEHUB_REQUIRE_FFMPEG),
         // generate now, so a missing ffmpeg fails here with a clear message.
         if (FfmpegFactAttribute.SkipReason() is null)
-            Generate();
+        {
+            try
+            {
+                Generate();
+            }
+            catch
+            {
+                Dispose(); // xunit does not dispose a fixture whose constructor threw
+                throw;
+            }
+        }
     }
 
     public string Root { get; }
