@@ -1,0 +1,196 @@
+using ResourceHub.Media.Commands;
+using ResourceHub.Media.Probing;
+using ResourceHub.Media.Processes;
+using ResourceHub.Media.Verification;
+
+namespace ResourceHub.Media.Pipeline;
+
+/// <summary>
+/// Local-file media processing: input path in, verified renditions in an output directory out.
+/// The output directory should belong to one job; file names inside it are fixed.
+/// </summary>
+public sealed class MediaPipeline
+{
+    public const string Mp4FileName = "video-720p.mp4";
+    public const string HlsDirectory = "hls";
+    public const string PosterFileName = "poster.jpg";
+    public const string ThumbnailFileName = "thumbnail.jpg";
+    public const string PreviewFileName = "preview.png";
+
+    private static readonly (MediaStage, double)[] VideoStages =
+        [(MediaStage.Probing, 2), (MediaStage.Mp4, 40), (MediaStage.Hls, 50), (MediaStage.Images, 8)];
+
+    private readonly FfmpegRunner _runner;
+    private readonly OutputVerifier _verifier;
+
+    public MediaPipeline(MediaToolOptions? tools = null, TranscodeSettings? settings = null)
+    {
+        Tools = tools ?? new MediaToolOptions();
+        Commands = new FfmpegCommands(settings ?? new TranscodeSettings());
+        _runner = new FfmpegRunner(Tools);
+        _verifier = new OutputVerifier(_runner, Commands.Settings);
+    }
+
+    public MediaToolOptions Tools { get; }
+    public FfmpegCommands Commands { get; }
+
+    /// <summary>Probe, then the 720p MP4, the HLS ladder, poster and thumbnail — each verified.</summary>
+    /// <exception cref="MediaProcessingException">With <see cref="MediaError.IsTransient"/> telling whether to retry.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires; ffmpeg is killed.</exception>
+    public async Task<VideoJobResult> ProcessVideoAsync(
+        string inputPath,
+        string outputDirectory,
+        IProgress<MediaProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        var job = new JobProgress(progress, VideoStages);
+        job.Report(MediaStage.Probing, 0);
+        var probe = await ProbeVideoAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        var plan = TranscodePlan.Create(probe, Commands.Settings);
+        Directory.CreateDirectory(outputDirectory);
+        job.Report(MediaStage.Probing, 100);
+
+        var mp4 = await CreateMp4Async(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Mp4, p, eta), cancellationToken).ConfigureAwait(false);
+        var hls = await CreateHlsAsync(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Hls, p, eta), cancellationToken).ConfigureAwait(false);
+        var images = await CreatePosterAndThumbnailAsync(plan, inputPath, outputDirectory, cancellationToken).ConfigureAwait(false);
+        job.Report(MediaStage.Done, 100);
+
+        return new VideoJobResult(probe, [mp4, hls, .. images]);
+    }
+
+    /// <summary>Probes and rejects what cannot become a video rendition.</summary>
+    public async Task<MediaProbe> ProbeVideoAsync(string inputPath, CancellationToken cancellationToken = default)
+    {
+        inputPath = SafePath(inputPath);
+        RequireFile(inputPath);
+        MediaProbe probe;
+        try
+        {
+            probe = await _runner.ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaProcessingException e) when (e.Error.Code == MediaErrorCode.Truncated && !Mp4Atoms.StartsLikeMp4(inputPath))
+        {
+            // The mov demuxer is chosen from the .mp4 name alone; without an ftyp box this was never an MP4.
+            throw new MediaProcessingException(e.Error with { Code = MediaErrorCode.NotMedia, Message = "The file is not a video or audio format that can be read." });
+        }
+        if (IsStillImage(probe))
+            throw Unsupported("The file is an image, not a video.");
+        var video = probe.Video ?? throw Unsupported("The file has no video stream.");
+        if (video.Width <= 0 || video.Height <= 0)
+            throw Unsupported("The video stream has no picture size.");
+        if ((probe.Duration ?? video.Duration) is not { TotalSeconds: >= 0.1 })
+            throw Unsupported("The video has no usable duration.");
+        return probe;
+    }
+
+    /// <param name="onProgress">Encode progress (percent 0–100, time left); verification afterwards is quick.</param>
+    public async Task<RenditionOutput> CreateMp4Async(
+        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        var output = Path.Combine(outputDirectory, Mp4FileName);
+        await EncodeAsync(Commands.Mp4(plan, inputPath, output), plan, onProgress, cancellationToken).ConfigureAwait(false);
+        return await _verifier.VerifyMp4Async(outputDirectory, Mp4FileName, plan.Mp4, plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RenditionOutput> CreateHlsAsync(
+        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        var hlsRoot = Path.Combine(outputDirectory, HlsDirectory);
+        foreach (var rung in plan.HlsRungs)
+            Directory.CreateDirectory(Path.Combine(hlsRoot, rung.Rung.Name));
+        await EncodeAsync(Commands.Hls(plan, inputPath, hlsRoot), plan, onProgress, cancellationToken).ConfigureAwait(false);
+        return await _verifier.VerifyHlsAsync(outputDirectory, HlsDirectory, plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>Poster (720p-rendition size) and thumbnail.</returns>
+    public async Task<IReadOnlyList<RenditionOutput>> CreatePosterAndThumbnailAsync(
+        TranscodePlan plan, string inputPath, string outputDirectory, CancellationToken cancellationToken)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        var arguments = Commands.PosterAndThumbnail(
+            plan, inputPath, Path.Combine(outputDirectory, PosterFileName), Path.Combine(outputDirectory, ThumbnailFileName));
+        await _runner.RunFfmpegAsync(arguments, Tools.ShortTimeout, null, cancellationToken).ConfigureAwait(false);
+        var poster = await _verifier.VerifyImageAsync(RenditionKind.Poster, outputDirectory, PosterFileName, "mjpeg", ContentTypes.Jpeg,
+            plan.Mp4.Width, plan.Mp4.Height, cancellationToken).ConfigureAwait(false);
+        var thumbnail = await _verifier.VerifyImageAsync(RenditionKind.Thumbnail, outputDirectory, ThumbnailFileName, "mjpeg", ContentTypes.Jpeg,
+            plan.Thumbnail.Width, plan.Thumbnail.Height, cancellationToken).ConfigureAwait(false);
+        return [poster, thumbnail];
+    }
+
+    /// <summary>Small JPEG of an uploaded JPEG/PNG/WebP image, never enlarged.</summary>
+    public async Task<RenditionOutput> CreateImageThumbnailAsync(string inputPath, string outputDirectory, CancellationToken cancellationToken = default)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        RequireFile(inputPath);
+        var probe = await _runner.ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        var image = probe.VideoStreams.FirstOrDefault();
+        if (!IsStillImage(probe) || image is null || image.Width <= 0 || image.Height <= 0)
+            throw Unsupported("The file is not a JPEG, PNG or WebP image.");
+
+        var (width, height) = Geometry.FitWidth(image.Width, image.Height, Commands.Settings.ThumbnailWidth);
+        Directory.CreateDirectory(outputDirectory);
+        var output = Path.Combine(outputDirectory, ThumbnailFileName);
+        await _runner.RunFfmpegAsync(Commands.ImageThumbnail(inputPath, width, height, output), Tools.ShortTimeout, null, cancellationToken)
+            .ConfigureAwait(false);
+        return await _verifier.VerifyImageAsync(RenditionKind.Thumbnail, outputDirectory, ThumbnailFileName, "mjpeg", ContentTypes.Jpeg,
+            width, height, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>PNG of the first page, longest side = PdfPreviewSize; "unavailable" when pdftoppm is not installed.</summary>
+    public async Task<PdfPreviewOutcome> CreatePdfPreviewAsync(string inputPath, string outputDirectory, CancellationToken cancellationToken = default)
+    {
+        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
+        RequireFile(inputPath);
+        var pdftoppm = ToolLocator.Find(Tools.PdftoppmPath, "pdftoppm");
+        if (pdftoppm is null)
+            return new PdfPreviewOutcome.Unavailable("pdftoppm (poppler-utils) is not installed.");
+
+        Directory.CreateDirectory(outputDirectory);
+        var prefix = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(PreviewFileName));
+        try
+        {
+            await _runner.RunCheckedAsync(pdftoppm, Commands.PdfFirstPage(inputPath, prefix), Tools.ShortTimeout, null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (MediaProcessingException e) when (e.Error.Code == MediaErrorCode.ToolFailed)
+        {
+            // pdftoppm exit codes: 1 = cannot open/parse the PDF, 3 = permissions (encrypted); both are the file's fault.
+            if (e.Error.ExitCode is 1 or 3)
+                throw new MediaProcessingException(e.Error with
+                {
+                    Code = MediaErrorCode.NotMedia, Message = "The file is not a readable PDF.", IsTransient = false,
+                });
+            throw;
+        }
+
+        return new PdfPreviewOutcome.Created(await _verifier.VerifyPreviewAsync(
+            outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
+    }
+
+    private Task EncodeAsync(IReadOnlyList<string> arguments, TranscodePlan plan, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken) =>
+        _runner.RunFfmpegAsync(
+            arguments,
+            Tools.TranscodeTimeout(plan.Duration),
+            onProgress is null ? null : snapshot => onProgress(snapshot.Percent(plan.Duration), snapshot.Eta(plan.Duration)),
+            cancellationToken);
+
+    // ffprobe reports single images as a one-frame "video" via the image demuxers.
+    private static bool IsStillImage(MediaProbe probe) =>
+        probe.FormatName.EndsWith("_pipe", StringComparison.Ordinal) || probe.FormatName == "image2";
+
+    // Absolute paths only: ffmpeg reads an argument starting with '-' as an option and
+    // "name:rest" as a protocol (concat:, http:, ...), and upload names are not ours to trust.
+    private static string SafePath(string path) => Path.GetFullPath(path);
+
+    private static void RequireFile(string inputPath)
+    {
+        if (!File.Exists(inputPath))
+            throw new MediaProcessingException(new MediaError(MediaErrorCode.ToolFailed, $"Input file '{inputPath}' does not exist.", IsTransient: true));
+    }
+
+    private static MediaProcessingException Unsupported(string message) =>
+        new(new MediaError(MediaErrorCode.Unsupported, message, IsTransient: false));
+}

@@ -1,0 +1,138 @@
+using ResourceHub.Media.Commands;
+using ResourceHub.Media.Probing;
+
+namespace ResourceHub.Media.Tests.Unit;
+
+public class FfmpegCommandsTests
+{
+    private static readonly TranscodeSettings Settings = new();
+    private static readonly FfmpegCommands Commands = new(Settings);
+
+    private static TranscodePlan Plan(string fixture) => TranscodePlan.Create(ProbeParser.Parse(Fixture.Read(fixture)), Settings);
+
+    /// <summary>Value following an option; fails when the option is absent.</summary>
+    private static string ValueOf(IReadOnlyList<string> args, string option)
+    {
+        var index = args.ToList().IndexOf(option);
+        Assert.True(index >= 0 && index + 1 < args.Count, $"{option} missing from: {string.Join(' ', args)}");
+        return args[index + 1];
+    }
+
+    [Fact]
+    public void Default_caps_fit_the_line()
+    {
+        // 720p must stay within 1.4 Mbit/s including audio, 480p around 0.7 Mbit/s.
+        Assert.True(Settings.Mp4.PeakKbps <= 1400);
+        Assert.All(Settings.HlsRungs, r => Assert.True(r.PeakKbps <= (r.ShortSide == 480 ? 700 : 1400)));
+        Assert.Equal(("veryfast", 2, 4), (Settings.Preset, Settings.KeyframeSeconds, Settings.SegmentSeconds));
+    }
+
+    [Fact]
+    public void Mp4_for_landscape_1080p()
+    {
+        var args = Commands.Mp4(Plan("probe-land.json"), "/in/my lesson.mp4", "/out/video.mp4");
+
+        Assert.Equal("/in/my lesson.mp4", ValueOf(args, "-i")); // one argument, spaces and all
+        Assert.Equal("0:0", ValueOf(args, "-map"));
+        Assert.Equal("fps=30,scale=1280:720,setsar=1", ValueOf(args, "-vf"));
+        Assert.Equal("libx264", ValueOf(args, "-c:v"));
+        Assert.Equal("veryfast", ValueOf(args, "-preset"));
+        Assert.Equal("23", ValueOf(args, "-crf"));
+        Assert.Equal("1000k", ValueOf(args, "-maxrate"));
+        Assert.Equal("1000k", ValueOf(args, "-bufsize"));
+        Assert.Equal("60", ValueOf(args, "-g"));
+        Assert.Equal("60", ValueOf(args, "-keyint_min"));
+        Assert.Equal("0", ValueOf(args, "-sc_threshold"));
+        Assert.Equal("expr:gte(t,n_forced*2)", ValueOf(args, "-force_key_frames"));
+        Assert.Equal("cfr", ValueOf(args, "-fps_mode"));
+        Assert.Equal("yuv420p", ValueOf(args, "-pix_fmt"));
+        Assert.Equal("+faststart", ValueOf(args, "-movflags"));
+        Assert.Equal("pipe:1", ValueOf(args, "-progress"));
+        Assert.Contains("-nostats", args);
+        Assert.Equal("aac", ValueOf(args, "-c:a"));
+        Assert.Equal("128k", ValueOf(args, "-b:a"));
+        Assert.Equal("2", ValueOf(args, "-ac"));
+        Assert.Equal("48000", ValueOf(args, "-ar"));
+        Assert.DoesNotContain("-an", args);
+        Assert.Equal("/out/video.mp4", args[^1]);
+    }
+
+    [Fact]
+    public void Mp4_for_rotated_portrait_uses_display_size()
+    {
+        var args = Commands.Mp4(Plan("probe-portrait.json"), "in.mp4", "out.mp4");
+        Assert.Equal("fps=30,scale=720:1280,setsar=1", ValueOf(args, "-vf"));
+    }
+
+    [Fact]
+    public void Mp4_without_audio_disables_audio()
+    {
+        var args = Commands.Mp4(Plan("probe-vfr.json"), "in.mp4", "out.mp4");
+
+        Assert.Contains("-an", args);
+        Assert.DoesNotContain("-c:a", args);
+        Assert.Single(args, a => a == "-map");
+    }
+
+    [Fact]
+    public void High_frame_rate_is_capped_and_gop_follows_output_rate()
+    {
+        var probe = ProbeParser.Parse(Fixture.Read("probe-land.json"));
+        var fast = probe with { VideoStreams = [probe.VideoStreams[0] with { AverageFrameRate = new Rational(60000, 1001) }] };
+        var args = Commands.Mp4(TranscodePlan.Create(fast, Settings), "in.mp4", "out.mp4");
+
+        Assert.StartsWith("fps=30,", ValueOf(args, "-vf"));
+        Assert.Equal("60", ValueOf(args, "-g"));
+    }
+
+    [Fact]
+    public void Hls_for_1080p_makes_480p_and_720p_in_one_run()
+    {
+        var plan = Plan("probe-land.json");
+        var args = Commands.Hls(plan, "in.mp4", "/out/hls");
+
+        Assert.Equal(["480p", "720p"], plan.HlsRungs.Select(r => r.Rung.Name));
+        Assert.Equal("[0:0]fps=30,split=2[s0][s1];[s0]scale=854:480,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1]", ValueOf(args, "-filter_complex"));
+        Assert.Equal(2, args.Count(a => a == "hls"));
+        Assert.Equal(2, args.Count(a => a == "-hls_time"));
+        Assert.Equal("4", ValueOf(args, "-hls_time"));
+        Assert.Equal("vod", ValueOf(args, "-hls_playlist_type"));
+        Assert.Equal(Path.Combine("/out/hls", "480p", "seg_%04d.ts"), ValueOf(args, "-hls_segment_filename"));
+        Assert.Contains(Path.Combine("/out/hls", "720p", "index.m3u8"), args);
+        Assert.Equal(["600k", "1000k"], args.Select((a, i) => (a, i)).Where(x => x.a == "-maxrate").Select(x => args[x.i + 1]));
+        Assert.Equal(["96k", "128k"], args.Select((a, i) => (a, i)).Where(x => x.a == "-b:a").Select(x => args[x.i + 1]));
+    }
+
+    [Fact]
+    public void Hls_for_small_source_keeps_one_rung_at_source_size()
+    {
+        var probe = ProbeParser.Parse(Fixture.Read("probe-land.json"));
+        var small = probe with { VideoStreams = [probe.VideoStreams[0] with { Width = 640, Height = 360 }] };
+        var plan = TranscodePlan.Create(small, Settings);
+
+        var rung = Assert.Single(plan.HlsRungs);
+        Assert.Equal(("480p", 640, 360), (rung.Rung.Name, rung.Width, rung.Height));
+        Assert.Equal((640, 360), (plan.Mp4.Width, plan.Mp4.Height));
+    }
+
+    [Fact]
+    public void Poster_seeks_in_only_when_the_clip_is_long_enough()
+    {
+        var probe = ProbeParser.Parse(Fixture.Read("probe-land.json"));
+        var shortArgs = Commands.PosterAndThumbnail(TranscodePlan.Create(probe, Settings), "in.mp4", "p.jpg", "t.jpg");
+        var longArgs = Commands.PosterAndThumbnail(
+            TranscodePlan.Create(probe with { Duration = TimeSpan.FromMinutes(40) }, Settings), "in.mp4", "p.jpg", "t.jpg");
+
+        Assert.DoesNotContain("-ss", shortArgs);
+        Assert.Equal("2", ValueOf(longArgs, "-ss"));
+        Assert.Equal("[0:0]fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]", ValueOf(longArgs, "-filter_complex"));
+        Assert.Equal(2, longArgs.Count(a => a == "-frames:v"));
+    }
+
+    [Fact]
+    public void Pdf_first_page_arguments()
+    {
+        Assert.Equal(["-png", "-f", "1", "-l", "1", "-scale-to", "640", "-singlefile", "a b.pdf", "/out/preview"],
+            Commands.PdfFirstPage("a b.pdf", "/out/preview"));
+    }
+}
