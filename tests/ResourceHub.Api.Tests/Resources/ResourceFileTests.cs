@@ -8,7 +8,7 @@ using ResourceHub.Testing;
 namespace ResourceHub.Api.Tests.Resources;
 
 /// <summary>Uploading and downloading a resource's file through /$value, on each blob store.</summary>
-public abstract class ResourceFileTests(IDictionary<string, string?> settings) : IAsyncLifetime
+public abstract class ResourceFileTests(Func<IDictionary<string, string?>> settings) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private ApiFactory _api = null!;
@@ -17,7 +17,7 @@ public abstract class ResourceFileTests(IDictionary<string, string?> settings) :
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        _api = await ApiFactory.StartAsync(_db, settings);
+        _api = await ApiFactory.StartAsync(_db, settings());
         _vendor = _api.ClientAs("alice", "vendor", "acme");
     }
 
@@ -149,14 +149,7 @@ public abstract class ResourceFileTests(IDictionary<string, string?> settings) :
     }
 }
 
-public sealed class LocalFileResourceFileTests() : ResourceFileTests(new Dictionary<string, string?>());
+public sealed class LocalFileResourceFileTests() : ResourceFileTests(() => new Dictionary<string, string?>());
 
 [Trait("BlobStore", "s3")]
-public sealed class S3ResourceFileTests() : ResourceFileTests(new Dictionary<string, string?>
-{
-    ["ResourceHub:S3:ServiceUrl"] = Environment.GetEnvironmentVariable("S3_ENDPOINT") ?? "http://127.0.0.1:7480",
-    ["ResourceHub:S3:AccessKey"] = Environment.GetEnvironmentVariable("S3_ACCESS_KEY") ?? "testaccess",
-    ["ResourceHub:S3:SecretKey"] = Environment.GetEnvironmentVariable("S3_SECRET_KEY") ?? "testsecret",
-    ["ResourceHub:S3:Bucket"] = "api-" + Guid.NewGuid().ToString("N")[..12],
-    ["ResourceHub:S3:CreateBucketIfMissing"] = "true",
-});
+public sealed class S3ResourceFileTests() : ResourceFileTests(TestEnvironment.S3Settings);
