@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
+using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -8,7 +9,8 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Api.Resources;
 
 /// <summary>Create, read, update and delete of Resources; the file itself is <see cref="ResourceFileHandler"/>'s.</summary>
-public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator) : EntitySetHandlerBase
+public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
+    RevisionEditor revisions) : EntitySetHandlerBase
 {
     private const int DefaultPageSize = 50;
 
@@ -68,8 +70,11 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var resource = await FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
         var body = await RequestBody.ReadAsync(context.Request, ResourceInput.Writable, ResourceInput.Computed);
-        ResourceInput.Apply(body, resource, caller);
-        Validate(resource);
+        // Live items are edited through a pending revision that goes back through review (curation).
+        var edit = await revisions.BeginAsync(resource, caller, context.RequestAborted);
+        ResourceInput.Apply(body, edit.Target, caller);
+        Validate(edit.Target);
+        edit.Complete();
         resource.UpdatedAt = DateTime.UtcNow;
         await SaveConcurrentAsync(context);
         SetETag(context, resource);

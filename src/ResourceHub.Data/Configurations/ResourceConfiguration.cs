@@ -19,6 +19,9 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         b.Property(r => r.OwnerOrg).HasMaxLength(64).IsRequired();
         b.Property(r => r.CreatedBy).HasMaxLength(128).IsRequired();
         b.Property(r => r.Status).HasMaxLength(40).IsRequired();
+        b.Property(r => r.TrainingProject).HasMaxLength(ResourceValidator.MaxProvenanceLength);
+        b.Property(r => r.Workshop).HasMaxLength(ResourceValidator.MaxProvenanceLength);
+        b.Property(r => r.RecommendationLevel).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.ETag);
         b.PrimitiveCollection(r => r.Topics);

@@ -50,6 +50,12 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
         return Stats;
     }
 
+    internal void StartRevision(ResourceRevision revision)
+    {
+        Revision = revision;
+        Add(revision);
+    }
+
     internal void DropRevision()
     {
         RemovedRevision = Revision;

@@ -89,7 +89,6 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         };
         item.Add(nomination);
         Record(item, CurationActions.Nominate, item.Resource.Status, item.Resource.Status, nomination.Reason, level);
-        item.Resource.UpdatedAt = now;
         return nomination;
     }
 
@@ -137,9 +136,27 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         return rating;
     }
 
-    /// <summary>Records that the owner opened or updated a pending revision of a live item.</summary>
-    public void Revise(CurationItem item) =>
-        Record(item, CurationActions.Revise, item.Resource.Status, item.Resource.Status, "修订已发布资源 (revision of a live item)");
+    /// <summary>
+    /// Keeps the owner's edit of a live item as its pending revision (the live fields stay as reviewed);
+    /// a rejected revision is replaced by a fresh draft. Returns false when nothing core changed.
+    /// </summary>
+    public bool Revise(CurationItem item, Resource edited)
+    {
+        if (EditModes.Of(item.Resource, item.Revision) != EditMode.Revision)
+            throw EditModes.Locked(item.ReviewStatus);
+        if (ResourceRevision.SameAs(edited, (ICoreMetadata?)item.Revision ?? item.Resource))
+            return false;
+        if (item.Revision is null)
+            item.StartRevision(ResourceRevision.Start(edited, actor.Caller.UserId, now));
+        else
+        {
+            if (item.Revision.Status == ResourceStatus.Rejected)
+                item.Revision.Status = ResourceStatus.Draft;
+            item.Revision.Update(edited, now);
+        }
+        Record(item, CurationActions.Revise, item.Resource.Status, item.Resource.Status, "修订已发布资源，待审核 (revision of a live item, pending review)");
+        return true;
+    }
 
     private void Move(CurationItem item, CurationAction action, string? reason, string? level = null)
     {
@@ -155,19 +172,21 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         }
         else
             item.Revision!.Status = to;
-        // Every step touches the resource so its Version (the ETag) moves and concurrent steps collide.
-        item.Resource.UpdatedAt = now;
         Record(item, CurationActions.Code(action), from, to, reason, level, onRevision);
     }
 
     private void Record(CurationItem item, string action, string from, string to, string? reason, string? level = null,
-        bool? onRevision = null) =>
+        bool? onRevision = null)
+    {
+        // Every recorded step touches the resource so its Version (the ETag) moves and concurrent steps collide.
+        item.Resource.UpdatedAt = now;
         item.Add(new CurationEvent
         {
             ResourceId = item.Resource.Id, Action = action, FromStatus = from, ToStatus = to,
             OnRevision = onRevision ?? item.OnRevision, Level = level, Reason = reason,
             ActorId = actor.Caller.UserId, ActorRole = actor.Caller.Role, ActorOrg = actor.Caller.OrgCode, At = now,
         });
+    }
 
     private static void RequireLive(CurationItem item)
     {

@@ -7,6 +7,7 @@ namespace ResourceHub.Domain.Curation;
 public class ResourceStats
 {
     public Guid ResourceId { get; set; }
+    /// <summary>Counted by the download path in one SQL increment (DownloadCounter), never read-modify-write.</summary>
     public long Downloads { get; set; }
     public int RatingCount { get; set; }
     public int RatingSum { get; set; }
@@ -18,9 +19,6 @@ public class ResourceStats
     public double? BayesianRating { get; set; }
     public double? QualityScore { get; set; }
     public DateTime UpdatedAt { get; set; }
-
-    /// <summary>The download path calls this once per completed download (GET /Resources(id)/$value).</summary>
-    public void CountDownload() => Downloads++;
 
     /// <summary>Replaces (or adds) one teacher's stars in the running totals.</summary>
     public void ApplyRating(int? previousStars, int stars)

@@ -1,96 +1,284 @@
-CREATE TABLE "courses" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_courses" PRIMARY KEY,
-    "Title" TEXT NOT NULL,
-    "Description" TEXT NULL,
-    "Kind" TEXT NOT NULL,
-    "CreditHours" REAL NOT NULL,
-    "Subject" TEXT NOT NULL,
-    "Stage" TEXT NOT NULL,
-    "OwnerOrg" TEXT NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "UpdatedAt" TEXT NOT NULL,
-    "Version" INTEGER NOT NULL
+CREATE TABLE courses (
+    "Id" uuid NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "Description" text,
+    "Kind" character varying(20) NOT NULL,
+    "CreditHours" double precision NOT NULL,
+    "Subject" character varying(40) NOT NULL,
+    "Stage" character varying(40) NOT NULL,
+    "OwnerOrg" character varying(64) NOT NULL,
+    "CreatedBy" character varying(128) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Version" bigint NOT NULL,
+    CONSTRAINT "PK_courses" PRIMARY KEY ("Id")
 );
 
 
-CREATE TABLE "organizations" (
-    "Code" TEXT NOT NULL CONSTRAINT "PK_organizations" PRIMARY KEY,
-    "Name" TEXT NOT NULL,
-    "Kind" TEXT NOT NULL,
-    "Tier" TEXT NOT NULL,
-    "ParentCode" TEXT NULL
+CREATE TABLE organizations (
+    "Code" character varying(64) NOT NULL,
+    "Name" character varying(200) NOT NULL,
+    "Kind" character varying(20) NOT NULL,
+    "Tier" character varying(20) NOT NULL,
+    "ParentCode" character varying(64),
+    CONSTRAINT "PK_organizations" PRIMARY KEY ("Code")
 );
 
 
-CREATE TABLE "resources" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_resources" PRIMARY KEY,
-    "Kind" TEXT NOT NULL,
-    "Title" TEXT NOT NULL,
-    "Description" TEXT NULL,
-    "Subject" TEXT NOT NULL,
-    "Stage" TEXT NOT NULL,
-    "Topics" TEXT NOT NULL,
-    "Tags" TEXT NOT NULL,
-    "Grade" TEXT NULL,
-    "OwnerOrg" TEXT NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "UpdatedAt" TEXT NOT NULL,
-    "Status" TEXT NOT NULL,
-    "Version" INTEGER NOT NULL,
-    "File_FileName" TEXT NULL,
-    "File_ContentType" TEXT NULL,
-    "File_Size" INTEGER NULL,
-    "File_Sha256" TEXT NULL,
-    "File_BlobKey" TEXT NULL,
-    "File_UploadedAt" TEXT NULL
+CREATE TABLE recommendation_quotas (
+    "Id" uuid NOT NULL,
+    "Level" character varying(20) NOT NULL,
+    "RegionCode" character varying(64) NOT NULL,
+    "Subject" character varying(40) NOT NULL,
+    "Year" integer NOT NULL,
+    "MaxCount" integer NOT NULL,
+    "Used" integer NOT NULL,
+    "Version" bigint NOT NULL,
+    CONSTRAINT "PK_recommendation_quotas" PRIMARY KEY ("Id")
 );
 
 
-CREATE TABLE "users" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_users" PRIMARY KEY,
-    "DisplayName" TEXT NOT NULL,
-    "Role" TEXT NOT NULL,
-    "OrgCode" TEXT NOT NULL,
-    "Subjects" TEXT NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "LastSeenAt" TEXT NOT NULL
+CREATE TABLE resources (
+    "Id" uuid NOT NULL,
+    "Kind" character varying(40) NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "Description" character varying(20000),
+    "Subject" character varying(40) NOT NULL,
+    "Stage" character varying(40) NOT NULL,
+    "Topics" text[] NOT NULL,
+    "Tags" text[] NOT NULL,
+    "Grade" character varying(40),
+    "OwnerOrg" character varying(64) NOT NULL,
+    "CreatedBy" character varying(128) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Status" character varying(40) NOT NULL,
+    "TrainingProject" character varying(200),
+    "Workshop" character varying(200),
+    "RecommendationLevel" character varying(20),
+    "QualityScore" double precision,
+    "Version" bigint NOT NULL,
+    "File_FileName" character varying(255),
+    "File_ContentType" character varying(255),
+    "File_Size" bigint,
+    "File_Sha256" character varying(64),
+    "File_BlobKey" character varying(255),
+    "File_UploadedAt" timestamp with time zone,
+    CONSTRAINT "PK_resources" PRIMARY KEY ("Id")
 );
 
 
-CREATE TABLE "course_items" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_course_items" PRIMARY KEY,
-    "CourseId" TEXT NOT NULL,
-    "Position" INTEGER NOT NULL,
-    "ResourceId" TEXT NOT NULL,
-    CONSTRAINT "FK_course_items_courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES "courses" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_course_items_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE RESTRICT
+CREATE TABLE rubrics (
+    "Id" uuid NOT NULL,
+    "Name" character varying(200) NOT NULL,
+    "Kinds" text[] NOT NULL,
+    "RequiredReviews" integer NOT NULL,
+    "PassMean" double precision NOT NULL,
+    "DivergenceGap" double precision NOT NULL,
+    "BlindReview" boolean NOT NULL,
+    "OwnerOrg" character varying(64) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Version" bigint NOT NULL,
+    CONSTRAINT "PK_rubrics" PRIMARY KEY ("Id")
 );
 
 
-CREATE UNIQUE INDEX "IX_course_items_CourseId_Position" ON "course_items" ("CourseId", "Position");
+CREATE TABLE users (
+    "Id" character varying(128) NOT NULL,
+    "DisplayName" character varying(200) NOT NULL,
+    "Role" character varying(40) NOT NULL,
+    "OrgCode" character varying(64) NOT NULL,
+    "Subjects" text[] NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "LastSeenAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_users" PRIMARY KEY ("Id")
+);
 
 
-CREATE INDEX "IX_course_items_ResourceId" ON "course_items" ("ResourceId");
+CREATE TABLE course_items (
+    "Id" uuid NOT NULL,
+    "CourseId" uuid NOT NULL,
+    "Position" integer NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    CONSTRAINT "PK_course_items" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_course_items_courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES courses ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_course_items_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE RESTRICT
+);
 
 
-CREATE INDEX "IX_resources_CreatedAt_Id" ON "resources" ("CreatedAt", "Id");
+CREATE TABLE curation_events (
+    "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+    "ResourceId" uuid NOT NULL,
+    "Action" character varying(40) NOT NULL,
+    "FromStatus" character varying(40) NOT NULL,
+    "ToStatus" character varying(40) NOT NULL,
+    "OnRevision" boolean NOT NULL,
+    "Level" character varying(20),
+    "Reason" character varying(1000),
+    "ActorId" character varying(128) NOT NULL,
+    "ActorRole" character varying(40) NOT NULL,
+    "ActorOrg" character varying(64) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_curation_events" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_curation_events_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
 
 
-CREATE INDEX "IX_resources_Kind" ON "resources" ("Kind");
+CREATE TABLE nominations (
+    "Id" uuid NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "Level" character varying(20) NOT NULL,
+    "Reason" character varying(1000) NOT NULL,
+    "NominatedBy" character varying(128) NOT NULL,
+    "NominatorOrg" character varying(64) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_nominations" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_nominations_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
 
 
-CREATE INDEX "IX_resources_OwnerOrg" ON "resources" ("OwnerOrg");
+CREATE TABLE ratings (
+    "ResourceId" uuid NOT NULL,
+    "UserId" character varying(128) NOT NULL,
+    "Stars" integer NOT NULL,
+    "RatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_ratings" PRIMARY KEY ("ResourceId", "UserId"),
+    CONSTRAINT "FK_ratings_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
 
 
-CREATE INDEX "IX_resources_Status" ON "resources" ("Status");
+CREATE TABLE resource_revisions (
+    "ResourceId" uuid NOT NULL,
+    "Status" character varying(40) NOT NULL,
+    "Kind" character varying(40) NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "Description" character varying(20000),
+    "Subject" character varying(40) NOT NULL,
+    "Stage" character varying(40) NOT NULL,
+    "Topics" text[] NOT NULL,
+    "Tags" text[] NOT NULL,
+    "Grade" character varying(40),
+    "TrainingProject" character varying(200),
+    "Workshop" character varying(200),
+    "CreatedBy" character varying(128) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_resource_revisions" PRIMARY KEY ("ResourceId"),
+    CONSTRAINT "FK_resource_revisions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
 
 
-CREATE INDEX "IX_resources_Subject_Stage" ON "resources" ("Subject", "Stage");
+CREATE TABLE resource_stats (
+    "ResourceId" uuid NOT NULL,
+    "Downloads" bigint NOT NULL,
+    "RatingCount" integer NOT NULL,
+    "RatingSum" integer NOT NULL,
+    "ExpertMean" double precision,
+    "ExpertPart" double precision,
+    "LevelPart" double precision NOT NULL,
+    "RatingPart" double precision,
+    "BayesianRating" double precision,
+    "QualityScore" double precision,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_resource_stats" PRIMARY KEY ("ResourceId"),
+    CONSTRAINT "FK_resource_stats_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
 
 
-CREATE INDEX "IX_resources_UpdatedAt_Id" ON "resources" ("UpdatedAt", "Id");
+CREATE TABLE review_cases (
+    "ResourceId" uuid NOT NULL,
+    "Round" integer NOT NULL,
+    "RubricId" uuid NOT NULL,
+    "ReviewsNeeded" integer NOT NULL,
+    "Blind" boolean NOT NULL,
+    "OpenedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_review_cases" PRIMARY KEY ("ResourceId"),
+    CONSTRAINT "FK_review_cases_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_review_cases_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES rubrics ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE reviews (
+    "Id" uuid NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "Round" integer NOT NULL,
+    "RubricId" uuid NOT NULL,
+    "ReviewerId" character varying(128) NOT NULL,
+    "ReviewerOrg" character varying(64) NOT NULL,
+    "Scores" text[] NOT NULL,
+    "Total" double precision NOT NULL,
+    "MaxTotal" double precision NOT NULL,
+    "Comment" character varying(1000),
+    "Verdict" character varying(20) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_reviews" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_reviews_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_reviews_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES rubrics ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE rubric_criteria (
+    "Id" uuid NOT NULL,
+    "RubricId" uuid NOT NULL,
+    "Position" integer NOT NULL,
+    "Name" character varying(100) NOT NULL,
+    "MaxPoints" double precision NOT NULL,
+    "Description" character varying(500),
+    CONSTRAINT "PK_rubric_criteria" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_rubric_criteria_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES rubrics ("Id") ON DELETE CASCADE
+);
+
+
+CREATE UNIQUE INDEX "IX_course_items_CourseId_Position" ON course_items ("CourseId", "Position");
+
+
+CREATE INDEX "IX_course_items_ResourceId" ON course_items ("ResourceId");
+
+
+CREATE INDEX "IX_curation_events_ResourceId_Id" ON curation_events ("ResourceId", "Id");
+
+
+CREATE UNIQUE INDEX "IX_nominations_ResourceId_Level_NominatedBy" ON nominations ("ResourceId", "Level", "NominatedBy");
+
+
+CREATE UNIQUE INDEX "IX_recommendation_quotas_Level_RegionCode_Subject_Year" ON recommendation_quotas ("Level", "RegionCode", "Subject", "Year");
+
+
+CREATE INDEX "IX_resource_revisions_Status" ON resource_revisions ("Status");
+
+
+CREATE INDEX "IX_resources_CreatedAt_Id" ON resources ("CreatedAt", "Id");
+
+
+CREATE INDEX "IX_resources_Kind" ON resources ("Kind");
+
+
+CREATE INDEX "IX_resources_OwnerOrg" ON resources ("OwnerOrg");
+
+
+CREATE INDEX "IX_resources_Status" ON resources ("Status");
+
+
+CREATE INDEX "IX_resources_Subject_Stage" ON resources ("Subject", "Stage");
+
+
+CREATE INDEX "IX_resources_UpdatedAt_Id" ON resources ("UpdatedAt", "Id");
+
+
+CREATE INDEX "IX_review_cases_RubricId" ON review_cases ("RubricId");
+
+
+CREATE UNIQUE INDEX "IX_reviews_ResourceId_Round_ReviewerId" ON reviews ("ResourceId", "Round", "ReviewerId");
+
+
+CREATE INDEX "IX_reviews_ReviewerId" ON reviews ("ReviewerId");
+
+
+CREATE INDEX "IX_reviews_RubricId" ON reviews ("RubricId");
+
+
+CREATE UNIQUE INDEX "IX_rubric_criteria_RubricId_Position" ON rubric_criteria ("RubricId", "Position");
 
 
 
