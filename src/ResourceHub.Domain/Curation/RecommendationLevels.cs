@@ -20,15 +20,17 @@ public static class RecommendationLevels
     public static string? Next(string? current) => Rank(current) < Ordered.Count ? Ordered[Rank(current)] : null;
 
     /// <summary>
-    /// Which levels an administrator of a tier grants: each tier its own level; the province also
-    /// forwards to the national (部级) level, which has no administrator of its own here.
+    /// Which levels an administrator of a tier grants: its own level and those below it (a county also
+    /// grants school level to items of vendors registered with it, which have no school above them);
+    /// the province also forwards to the national (部级) level, which has no administrator here.
+    /// Climbing is still one step per recommendation.
     /// </summary>
     public static IReadOnlyList<string> GrantableBy(string? tier) => tier switch
     {
-        "school" => [School],
-        "county" => [County],
-        "city" => [City],
-        "province" => [Province, National],
+        "school" => Ordered.Take(1).ToList(),
+        "county" => Ordered.Take(2).ToList(),
+        "city" => Ordered.Take(3).ToList(),
+        "province" => Ordered,
         _ => [],
     };
 

@@ -1,0 +1,75 @@
+using ResourceHub.Domain.Curation;
+
+namespace ResourceHub.Domain.Tests.Curation;
+
+public sealed class QualityAndRubricTests
+{
+    [Fact]
+    public void Nothing_known_means_no_score() =>
+        Assert.Null(QualityFormula.Compute(null, null, 0, 0).Score);
+
+    [Fact]
+    public void Expert_mean_alone_is_the_score() =>
+        Assert.Equal(80, QualityFormula.Compute(0.8, null, 0, 0).Score);
+
+    [Fact]
+    public void Bayesian_rating_pulls_few_ratings_towards_the_prior()
+    {
+        var one = QualityFormula.Compute(null, null, 1, 5);
+        var many = QualityFormula.Compute(null, null, 100, 500);
+        Assert.Equal((5 * 3.0 + 5) / 6, one.BayesianRating!.Value, 6);
+        Assert.True(many.Score > one.Score);
+    }
+
+    [Fact]
+    public void All_three_parts_combine_with_their_weights()
+    {
+        var parts = QualityFormula.Compute(0.9, "county", 5, 25);
+        var rating = ((5 * 3.0 + 25) / 10 - 1) / 4;
+        Assert.Equal(Math.Round(100 * (0.5 * 0.9 + 0.2 * 0.4 + 0.3 * rating), 2), parts.Score);
+        Assert.Equal(0.4, parts.LevelPart, 6);
+    }
+
+    [Fact]
+    public void Changing_a_rating_replaces_it_in_the_totals()
+    {
+        var stats = new ResourceStats();
+        stats.ApplyRating(null, 2);
+        stats.ApplyRating(null, 4);
+        stats.ApplyRating(2, 5);
+        Assert.Equal((2, 9), (stats.RatingCount, stats.RatingSum));
+    }
+
+    [Fact]
+    public void Rubric_scores_every_criterion_once_within_range()
+    {
+        var rubric = Fixtures.Rubric();
+        Assert.Equal(85, rubric.Score([new("设计", 50), new("效果", 35)]));
+        Assert.Throws<CurationError>(() => rubric.Score([new("设计", 50)]));
+        Assert.Throws<CurationError>(() => rubric.Score([new("设计", 61), new("效果", 35)]));
+        Assert.Throws<CurationError>(() => rubric.Score([new("设计", 50), new("效果", 35), new("创新", 5)]));
+        Assert.Throws<CurationError>(() => rubric.Score([new("设计", 50), new("设计", 10), new("效果", 35)]));
+    }
+
+    [Fact]
+    public void Seeded_rubrics_follow_the_documents()
+    {
+        var training = SeedRubrics.Training("", Fixtures.Now);
+        Assert.Equal([15.0, 40, 20, 20], training.Criteria.Select(c => c.MaxPoints));
+        Assert.Equal(100, SeedRubrics.Lesson("", Fixtures.Now).MaxTotal);
+        training.Validate();
+        Assert.Same(training, SeedRubrics.For([SeedRubrics.Lesson("", Fixtures.Now), training], "journal"));
+        Assert.Equal(SeedRubrics.LessonRubricId, SeedRubrics.For([training, SeedRubrics.Lesson("", Fixtures.Now)], "micro-lesson")!.Id);
+    }
+
+    [Fact]
+    public void Quota_refuses_beyond_its_count()
+    {
+        var quota = new RecommendationQuota { Level = "county", Subject = "math", Year = 2026, MaxCount = 1 };
+        quota.Use();
+        var e = Assert.Throws<CurationError>(quota.Use);
+        Assert.Equal(CurationErrorKind.Conflict, e.Kind);
+        Assert.Contains("名额已用完", e.Message);
+        Assert.Equal(1, quota.Used);
+    }
+}
