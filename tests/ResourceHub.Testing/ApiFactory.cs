@@ -1,10 +1,14 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Api.Hosting;
 using ResourceHub.Api.Identity;
+using ResourceHub.Data;
 
 namespace ResourceHub.Testing;
 
@@ -29,6 +33,16 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
             values[k] = v;
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
         builder.UseEnvironment("Testing");
+        // Program registers the DbContext from configuration before the factory's settings above apply
+        // (minimal hosting applies them at Build), so without this the API would use ./data/resourcehub.db.
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<DbContextOptions<ResourceHubDbContext>>();
+            services.RemoveAll<IDbContextOptionsConfiguration<ResourceHubDbContext>>();
+            services.RemoveAll<DatabaseOptions>();
+            services.AddSingleton(database.Options);
+            services.AddDbContext<ResourceHubDbContext>(o => DataServiceCollectionExtensions.Configure(o, database.Options, database.DataDir));
+        });
     }
 
     public static async Task<ApiFactory> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
