@@ -104,9 +104,18 @@ public sealed class CurationOperations(
         var resource = await resources.FindVisibleAsync(context, key);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
         var ct = context.RequestAborted;
+        var loaded = store.LoadedVersion(resource);
         var item = await store.LoadAsync(resource, ct);
         var actor = await store.ActorAsync(caller, ct);
-        await run(new CurationStep(store, actor, item, DateTime.UtcNow, ct));
+        try
+        {
+            await run(new CurationStep(store, actor, item, DateTime.UtcNow, ct));
+        }
+        catch (CurationError e) when (e.Kind == CurationErrorKind.Conflict)
+        {
+            await store.ThrowIfChangedAsync(resource.Id, loaded, ct);
+            throw;
+        }
         await store.SaveAsync(item, ct);
         return resource;
     }

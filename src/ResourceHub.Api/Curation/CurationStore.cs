@@ -75,9 +75,36 @@ public sealed class CurationStore(ResourceHubDbContext db)
     /// </summary>
     public async Task SaveAsync(CurationItem item, CancellationToken ct)
     {
+        var loaded = LoadedVersion(item.Resource);
         Stage(item);
-        await SaveOrConflictAsync(ct);
+        try
+        {
+            await SaveOrConflictAsync(ct);
+        }
+        catch (ODataProblem p) when (p.Status == StatusCodes.Status409Conflict)
+        {
+            // The winner of a race also created a row this step creates (e.g. the stats row on publish),
+            // so the loser trips a unique key before its version check: it is the same lost race.
+            await ThrowIfChangedAsync(item.Resource.Id, loaded, ct);
+            throw;
+        }
     }
+
+    public long LoadedVersion(Resource resource) => db.Entry(resource).Property(r => r.Version).OriginalValue;
+
+    /// <summary>
+    /// A step that read part of its facts before a concurrent step committed and part after can see a
+    /// conflict that is really a lost race; when the item's version moved since loading, say so with a 412.
+    /// </summary>
+    public async Task ThrowIfChangedAsync(Guid id, long loaded, CancellationToken ct)
+    {
+        var current = await db.Resources.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).FirstOrDefaultAsync(ct);
+        if (current != loaded)
+            throw LostRace();
+    }
+
+    private static ODataProblem LostRace() =>
+        ODataProblem.PreconditionFailed("资源已被他人处理，请刷新后重试 (someone else acted on this item first; reload and retry)");
 
     /// <summary>Hands the step's new and removed rows to the context; the resource is always written.</summary>
     public void Stage(CurationItem item)
@@ -97,7 +124,7 @@ public sealed class CurationStore(ResourceHubDbContext db)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw ODataProblem.PreconditionFailed("资源已被他人处理，请刷新后重试 (someone else acted on this item first; reload and retry)");
+            throw LostRace();
         }
         catch (DbUpdateException)
         {
