@@ -10,6 +10,7 @@ public static class CurationServices
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationQueries>();
         services.AddScoped<RevisionEditor>();
+        services.AddScoped<ReviewerView>();
         services.AddScoped<DownloadCounter>();
         services.AddScoped<RubricSeeder>();
         services.AddScoped<IOperationHandler, CurationOperations>();

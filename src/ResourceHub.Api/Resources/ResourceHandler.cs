@@ -10,7 +10,7 @@ namespace ResourceHub.Api.Resources;
 
 /// <summary>Create, read, update and delete of Resources; the file itself is <see cref="ResourceFileHandler"/>'s.</summary>
 public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
-    RevisionEditor revisions) : EntitySetHandlerBase
+    RevisionEditor revisions, ReviewerView reviewerView) : EntitySetHandlerBase
 {
     private const int DefaultPageSize = 50;
 
@@ -20,6 +20,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     {
         var caller = context.RequireCaller();
         var items = await Visible(caller).OrderBy(r => r.Id).Take(DefaultPageSize).ToListAsync(context.RequestAborted);
+        items = await reviewerView.MaskAsync(caller, items, context.RequestAborted); // blind review
         await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
     }
 
@@ -27,7 +28,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     {
         var resource = await FindVisibleAsync(context, key);
         SetETag(context, resource);
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
+        var view = (await reviewerView.MaskAsync(context.RequireCaller(), [resource], context.RequestAborted))[0]; // blind review
+        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, view);
     }
 
     public override async Task CreateAsync(HttpContext context)

@@ -115,6 +115,9 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
         await Json(await Act(Vendor, item, "Submit"));
         var queued = (await Json(await Expert("eve", "ys-edu").GetAsync("/odata/Resources/ReviewQueue()"))).GetProperty("value")[0];
         Assert.Equal(("", ""), (queued.GetProperty("CreatedBy").GetString(), queued.GetProperty("OwnerOrg").GetString()));
+        var direct = await Json(await Expert("eve", "ys-edu").GetAsync(item));
+        Assert.Equal(("", ""), (direct.GetProperty("CreatedBy").GetString(), direct.GetProperty("OwnerOrg").GetString()));
+        Assert.Equal("alice", (await Json(await Vendor.GetAsync(item))).GetProperty("CreatedBy").GetString());
         var wrong = await Act(Expert("eve", "ys-edu"), item, "Review", ReviewBody(0.9));
         Assert.Contains("不在量规", (await Error(wrong, HttpStatusCode.BadRequest)).GetProperty("message").GetString());
         await Json(await Act(Expert("eve", "ys-edu"), item, "Review", new
