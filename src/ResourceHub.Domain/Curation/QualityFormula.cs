@@ -4,15 +4,18 @@ namespace ResourceHub.Domain.Curation;
 public sealed record QualityParts(double? ExpertPart, double LevelPart, double? RatingPart, double? BayesianRating, double? Score);
 
 /// <summary>
-/// Quality = weighted mean of the expert rubric mean, the recommendation level and a Bayesian-averaged
-/// rating (a few stars cannot outrank many). Parts that do not exist yet drop out of the weights.
-/// Popularity (downloads) is deliberately not part of it.
+/// Quality (0–100): a base from the expert rubric mean and a Bayesian-averaged rating (a few stars
+/// cannot outrank many), then lifted towards 100 by the recommendation level, so a recommendation
+/// never lowers it. Parts that do not exist yet drop out of the base; with only a level the base is
+/// neutral. Popularity (downloads) is deliberately not part of it.
 /// </summary>
 public static class QualityFormula
 {
-    public const double ExpertWeight = 0.5;
-    public const double LevelWeight = 0.2;
-    public const double RatingWeight = 0.3;
+    public const double ExpertWeight = 0.6;
+    public const double RatingWeight = 0.4;
+    /// <summary>How much of the gap to 100 the national level closes; lower levels close proportionally less.</summary>
+    public const double LevelLift = 0.5;
+    public const double NeutralBase = 0.5;
     /// <summary>The prior: an unrated item counts as this many ratings of <see cref="PriorStars"/>.</summary>
     public const double PriorCount = 5;
     public const double PriorStars = 3;
@@ -25,13 +28,12 @@ public static class QualityFormula
         var weighted = new List<(double Weight, double Part)>();
         if (expertFraction is { } e)
             weighted.Add((ExpertWeight, e));
-        if (level is not null)
-            weighted.Add((LevelWeight, levelPart));
         if (ratingPart is { } r)
             weighted.Add((RatingWeight, r));
-        double? score = weighted.Count == 0
-            ? null
-            : Math.Round(100 * weighted.Sum(w => w.Weight * w.Part) / weighted.Sum(w => w.Weight), 2);
+        double? baseline = weighted.Count > 0
+            ? weighted.Sum(w => w.Weight * w.Part) / weighted.Sum(w => w.Weight)
+            : level is not null ? NeutralBase : null;
+        double? score = baseline is { } x ? Math.Round(100 * (x + (1 - x) * LevelLift * levelPart), 2) : null;
         return new(expertFraction, levelPart, ratingPart, bayes, score);
     }
 }

@@ -22,12 +22,22 @@ public sealed class QualityAndRubricTests
     }
 
     [Fact]
-    public void All_three_parts_combine_with_their_weights()
+    public void Experts_and_ratings_make_the_base_and_the_level_lifts_it_towards_100()
     {
         var parts = QualityFormula.Compute(0.9, "county", 5, 25);
         var rating = ((5 * 3.0 + 25) / 10 - 1) / 4;
-        Assert.Equal(Math.Round(100 * (0.5 * 0.9 + 0.2 * 0.4 + 0.3 * rating), 2), parts.Score);
+        var baseline = 0.6 * 0.9 + 0.4 * rating;
+        Assert.Equal(Math.Round(100 * (baseline + (1 - baseline) * 0.5 * 0.4), 2), parts.Score);
         Assert.Equal(0.4, parts.LevelPart, 6);
+    }
+
+    [Fact]
+    public void A_higher_level_never_lowers_the_score()
+    {
+        var scores = new string?[] { null, "school", "county", "city", "province", "national" }
+            .Select(level => QualityFormula.Compute(0.86, level, 3, 12).Score!.Value).ToList();
+        Assert.Equal(scores.Order(), scores);
+        Assert.True(scores[^1] < 100);
     }
 
     [Fact]
