@@ -1,3 +1,5 @@
+using ResourceHub.Domain.Taxonomy;
+
 namespace ResourceHub.Domain.Curation;
 
 /// <summary>
@@ -19,7 +21,7 @@ public class RecommendationQuota
     {
         if (Used >= MaxCount)
             throw CurationError.Conflict(
-                $"{Year} 年 {Subject} 学科{RecommendationLevels.NameOf(Level)}推荐名额已用完（{Used}/{MaxCount}）" +
+                $"{Year} 年{TaxonomyCatalog.Default.Subjects.NameOf(Subject) ?? Subject}学科{RecommendationLevels.NameOf(Level)}推荐名额已用完（{Used}/{MaxCount}）" +
                 $" (the {Level} quota for {Subject} in {Year} is used up: {Used} of {MaxCount})");
         Used++;
     }
