@@ -62,10 +62,7 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
         CurationPolicy.AuthorizeRegionAdmin(actor, await store.RegionOfAsync(quota.RegionCode, ct));
         db.Add(quota);
         await store.SaveOrConflictAsync(ct);
-        var location = ServiceRoot.EntityUri(context.Request, SetName, quota.Id);
-        context.Response.Headers.Location = location.ToString();
-        context.Response.Headers.ETag = QuotaDefinition.Instance.ETagOf(quota);
-        await writer.WriteEntityAsync(context, QuotaDefinition.Instance, quota, StatusCodes.Status201Created);
+        await Responses.CreatedAsync(context, writer, QuotaDefinition.Instance, quota);
     }
 
     /// <summary>Only MaxCount changes; the other fields identify the quota.</summary>
@@ -87,8 +84,7 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
             quota.MaxCount = (int)m;
         }
         await store.SaveOrConflictAsync(ct);
-        context.Response.Headers.ETag = QuotaDefinition.Instance.ETagOf(quota);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        Responses.Updated(context, QuotaDefinition.Instance, quota);
     }
 
     private async Task<RecommendationQuota> FindAsync(object key, CancellationToken ct)

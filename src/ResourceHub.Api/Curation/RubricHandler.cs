@@ -48,10 +48,7 @@ public sealed class RubricHandler(ResourceHubDbContext db, CurationStore store, 
         rubric.Validate();
         db.Add(rubric);
         await store.SaveOrConflictAsync(context.RequestAborted);
-        var location = ServiceRoot.EntityUri(context.Request, SetName, rubric.Id);
-        context.Response.Headers.Location = location.ToString();
-        context.Response.Headers.ETag = RubricDefinition.Instance.ETagOf(rubric);
-        await writer.WriteEntityAsync(context, RubricDefinition.Instance, rubric, StatusCodes.Status201Created);
+        await Responses.CreatedAsync(context, writer, RubricDefinition.Instance, rubric);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
@@ -70,8 +67,7 @@ public sealed class RubricHandler(ResourceHubDbContext db, CurationStore store, 
             db.RemoveRange(replaced);
         rubric.UpdatedAt = DateTime.UtcNow;
         await store.SaveOrConflictAsync(ct);
-        context.Response.Headers.ETag = RubricDefinition.Instance.ETagOf(rubric);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        Responses.Updated(context, RubricDefinition.Instance, rubric);
     }
 
     /// <summary>Applies the payload; returns the criteria it replaced, if Criteria was sent.</summary>
