@@ -22,6 +22,7 @@ public static class CurationEdm
     public const string Nominations = "Nominations";
     public const string Stats = "Stats";
     public const string Criteria = "Criteria";
+    public const string Revision = "Revision";
 
     private const string Binding = "bindingParameter";
 
@@ -33,6 +34,7 @@ public static class CurationEdm
         Navigate(resources, History, EdmModelFactory.AddSet(model, container, HistoryDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, Nominations, EdmModelFactory.AddSet(model, container, NominationDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, Stats, EdmModelFactory.AddSet(model, container, ResourceStatsDefinition.Instance), EdmMultiplicity.ZeroOrOne);
+        Navigate(resources, Revision, resources, EdmMultiplicity.ZeroOrOne);
         var rubrics = EdmModelFactory.AddSet(model, container, RubricDefinition.Instance);
         Navigate(rubrics, Criteria, EdmModelFactory.AddSet(model, container, RubricCriterionDefinition.Instance), EdmMultiplicity.Many);
         EdmModelFactory.AddSet(model, container, QuotaDefinition.Instance);

@@ -28,7 +28,7 @@ public sealed class CurationOperations(
     ];
 
     public IReadOnlyCollection<string> Navigations { get; } =
-        [CurationEdm.Reviews, CurationEdm.History, CurationEdm.Nominations, CurationEdm.Stats, CurationEdm.Criteria];
+        [CurationEdm.Reviews, CurationEdm.History, CurationEdm.Nominations, CurationEdm.Stats, CurationEdm.Criteria, CurationEdm.Revision];
 
     public async Task InvokeAsync(HttpContext context, object? key, OperationSegment operation, ODataUriParser parser)
     {
@@ -161,6 +161,20 @@ public sealed class CurationOperations(
         await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
     }
 
+    /// <summary>Resources(id)/Revision: the pending edit of a live item, for its owner, admins and the subject's experts.</summary>
+    private async Task WriteRevisionAsync(HttpContext context, Caller caller, Resource live)
+    {
+        if (!ResourcePermissions.CanModify(caller, live) && !(caller.Is(Roles.Expert) && caller.Subjects.Contains(live.Subject)))
+            throw ODataProblem.Forbidden("只有资源所有者、管理员和本学科专家可以查看待审修订 (only the owner, admins and the subject's experts see a pending revision)");
+        var revision = await db.Set<ResourceRevision>().AsNoTracking().FirstOrDefaultAsync(r => r.ResourceId == live.Id, context.RequestAborted);
+        if (revision is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent; // a single-valued navigation with nothing behind it
+            return;
+        }
+        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, ReviewerView.Of(live, revision, blind: false));
+    }
+
     public async Task GetNavigationAsync(HttpContext context, object key, NavigationPropertySegment navigation, ODataUriParser parser)
     {
         var caller = context.RequireCaller();
@@ -178,9 +192,13 @@ public sealed class CurationOperations(
                 await writer.WriteEntityAsync(context, ResourceStatsDefinition.Instance, stats);
                 return;
         }
-        var id = (await resources.FindVisibleAsync(context, key)).Id;
+        var live = await resources.FindVisibleAsync(context, key);
+        var id = live.Id;
         switch (navigation.NavigationProperty.Name)
         {
+            case CurationEdm.Revision:
+                await WriteRevisionAsync(context, caller, live);
+                return;
             case CurationEdm.Reviews:
                 await writer.WriteCollectionAsync(context, ReviewDefinition.Instance,
                     await queries.Reviews(caller).Where(r => r.ResourceId == id).OrderBy(r => r.Round).ThenBy(r => r.CreatedAt).ToListAsync(ct));

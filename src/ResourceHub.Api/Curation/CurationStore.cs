@@ -50,7 +50,7 @@ public sealed class CurationStore(ResourceHubDbContext db)
         var rubrics = await db.Set<Rubric>().Include(r => r.Criteria)
             .Where(r => region.Contains(r.OwnerOrg) || r.OwnerOrg == "").ToListAsync(ct);
         foreach (var owner in region.Append(""))
-            if (SeedRubrics.For(rubrics.Where(r => r.OwnerOrg == owner), kind) is { } rubric)
+            if (Rubric.For(rubrics.Where(r => r.OwnerOrg == owner), kind) is { } rubric)
                 return rubric;
         throw CurationError.Conflict("没有适用的评审量规，请联系管理员 (no rubric applies to this kind)");
     }

@@ -4,6 +4,7 @@ using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
@@ -94,6 +95,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var caller = context.RequireCaller();
         var resource = await FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
+        EditModes.CheckDeletable(resource.Status); // reviewed items are retired, not deleted, so History survives
         db.Resources.Remove(resource);
         await SaveConcurrentAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;

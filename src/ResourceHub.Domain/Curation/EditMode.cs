@@ -33,6 +33,14 @@ public static class EditModes
             : EditMode.Locked;
     }
 
+    /// <summary>Only work that never went to review, or was sent back or rejected, may be deleted; the rest is retired, keeping its history.</summary>
+    public static void CheckDeletable(string status)
+    {
+        if (status is not (ResourceStatus.Draft or ResourceStatus.ChangesRequested or ResourceStatus.Rejected))
+            throw CurationError.Conflict(
+                $"“{Lifecycle.NameOf(status)}”状态的资源不能删除，已发布的请由管理员淘汰 (an item that is {status} cannot be deleted; retire it instead)");
+    }
+
     public static CurationError Locked(string status) => CurationError.Conflict(
         $"“{Lifecycle.NameOf(status)}”状态的资源不能修改 (an item that is {status} cannot be edited)");
 }

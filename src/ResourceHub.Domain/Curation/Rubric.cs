@@ -30,6 +30,13 @@ public class Rubric
 
     public ReviewRules Rules => new(RequiredReviews, PassMean, DivergenceGap);
 
+    /// <summary>The rubric for a kind among one owner's rubrics: the one listing it, else the oldest for any kind.</summary>
+    public static Rubric? For(IEnumerable<Rubric> rubrics, string kind)
+    {
+        var list = rubrics.ToList();
+        return list.FirstOrDefault(r => r.Kinds.Contains(kind)) ?? list.Where(r => r.Kinds.Count == 0).MinBy(r => r.CreatedAt);
+    }
+
     /// <summary>Checks every criterion is scored once within its range; returns the total.</summary>
     public double Score(IReadOnlyList<CriterionScore> scores)
     {

@@ -36,11 +36,4 @@ public static class SeedRubrics
             Id = Guid.NewGuid(), RubricId = id, Position = i + 1, Name = r.Name, MaxPoints = r.Max, Description = r.How,
         }).ToList(),
     };
-
-    /// <summary>The rubric for a kind: the most specific one listing it, else one for any kind.</summary>
-    public static Rubric? For(IEnumerable<Rubric> rubrics, string kind)
-    {
-        var list = rubrics.ToList();
-        return list.FirstOrDefault(r => r.Kinds.Contains(kind)) ?? list.Where(r => r.Kinds.Count == 0).MinBy(r => r.CreatedAt);
-    }
 }

@@ -63,6 +63,7 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
     protected async Task Retired_items_disappear_for_teachers_but_keep_their_history()
     {
         var item = await PublishedAsync();
+        await Error(await Vendor.DeleteAsync(item), HttpStatusCode.Conflict);
         await Error(await Act(Admin("cathy", "bh-edu"), item, "Retire", new { reason = "" }), HttpStatusCode.BadRequest);
         await Json(await Act(Admin("cathy", "bh-edu"), item, "Retire", new { reason = "内容陈旧，已被新版替代" }));
         Assert.Equal(HttpStatusCode.NotFound, (await Teacher().GetAsync(item)).StatusCode);
@@ -77,6 +78,9 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
         var edit = await Vendor.PatchAsJsonAsync(item, new { Title = "圆的面积（修订版）" });
         Assert.Equal(HttpStatusCode.NoContent, edit.StatusCode);
         Assert.Equal("圆的面积（微课）", (await Json(await Teacher().GetAsync(item))).GetProperty("Title").GetString());
+        var pending = await Json(await Vendor.GetAsync($"{item}/Revision"));
+        Assert.Equal(("圆的面积（修订版）", "draft"), (pending.GetProperty("Title").GetString(), pending.GetProperty("Status").GetString()));
+        await Error(await Teacher().GetAsync($"{item}/Revision"), HttpStatusCode.Forbidden);
 
         await Json(await Act(Vendor, item, "Submit"));
         var eve = Expert("eve", "ys-edu");
@@ -88,6 +92,7 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
 
         var live = await Json(await Teacher().GetAsync(item));
         Assert.Equal(("圆的面积（修订版）", "published"), (live.GetProperty("Title").GetString(), live.GetProperty("Status").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, (await Vendor.GetAsync($"{item}/Revision")).StatusCode);
         var history = await Json(await Vendor.GetAsync($"{item}/History"));
         Assert.Contains("revise", Strings(history, "Action"));
         Assert.Equal("True", Strings(history, "OnRevision").Last());

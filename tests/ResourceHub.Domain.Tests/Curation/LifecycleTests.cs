@@ -63,4 +63,19 @@ public sealed class LifecycleTests
     [InlineData(S.Rejected, EditMode.Locked)]
     [InlineData(S.Retired, EditMode.Locked)]
     public void Edit_mode_follows_the_state(string status, EditMode mode) => Assert.Equal(mode, EditModes.Of(status));
+
+    [Theory]
+    [InlineData(S.Draft, true)]
+    [InlineData(S.ChangesRequested, true)]
+    [InlineData(S.Rejected, true)]
+    [InlineData(S.Submitted, false)]
+    [InlineData(S.InReview, false)]
+    [InlineData(S.Published, false)]
+    [InlineData(S.Recommended, false)]
+    [InlineData(S.Retired, false)]
+    public void Only_unreviewed_or_returned_work_may_be_deleted(string status, bool deletable)
+    {
+        var error = Record.Exception(() => EditModes.CheckDeletable(status));
+        Assert.Equal(deletable, error is null);
+    }
 }

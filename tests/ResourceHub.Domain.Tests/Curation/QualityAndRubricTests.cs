@@ -68,8 +68,8 @@ public sealed class QualityAndRubricTests
         Assert.Equal([15.0, 40, 20, 20], training.Criteria.Select(c => c.MaxPoints));
         Assert.Equal(100, SeedRubrics.Lesson("", Fixtures.Now).MaxTotal);
         training.Validate();
-        Assert.Same(training, SeedRubrics.For([SeedRubrics.Lesson("", Fixtures.Now), training], "journal"));
-        Assert.Equal(SeedRubrics.LessonRubricId, SeedRubrics.For([training, SeedRubrics.Lesson("", Fixtures.Now)], "micro-lesson")!.Id);
+        Assert.Same(training, Rubric.For([SeedRubrics.Lesson("", Fixtures.Now), training], "journal"));
+        Assert.Equal(SeedRubrics.LessonRubricId, Rubric.For([training, SeedRubrics.Lesson("", Fixtures.Now)], "micro-lesson")!.Id);
     }
 
     [Fact]
