@@ -1,3 +1,4 @@
+using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
 using ResourceHub.Api.OData;
@@ -37,6 +38,7 @@ public static class ServiceHost
         services.AddSingleton<ResourceFileStore>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
+        services.AddResourceHubCuration();
         services.AddResourceHubHealthChecks();
         return services;
     }

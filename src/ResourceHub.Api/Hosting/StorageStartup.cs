@@ -15,6 +15,7 @@ public static class StorageStartup
         var applied = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db, ct);
         foreach (var version in applied)
             logger.LogInformation("Applied schema migration {Version}", version);
+        await scope.ServiceProvider.GetRequiredService<Curation.RubricSeeder>().EnsureAsync(ct);
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (config.GetValue("ResourceHub:DemoData", false))
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(ct);

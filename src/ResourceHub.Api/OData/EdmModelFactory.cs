@@ -1,5 +1,6 @@
 using Microsoft.OData.Edm;
 using ResourceHub.Api.Courses;
+using ResourceHub.Api.Curation;
 using ResourceHub.Api.Organizations;
 using ResourceHub.Api.Resources;
 using ResourceHub.Query.Model;
@@ -20,10 +21,11 @@ public static class EdmModelFactory
         AddSet(model, container, ResourceDefinition.Instance);
         AddSet(model, container, CourseDefinition.Instance);
         AddSet(model, container, OrganizationDefinition.Instance);
+        CurationEdm.Extend(model, container);
         return model;
     }
 
-    private static EdmEntitySet AddSet<T>(EdmModel model, EdmEntityContainer container, EntityDefinition<T> definition)
+    internal static EdmEntitySet AddSet<T>(EdmModel model, EdmEntityContainer container, EntityDefinition<T> definition)
     {
         var type = new EdmEntityType(Namespace, definition.TypeName, null, false, false, definition.HasStream);
         foreach (var field in definition.Fields)

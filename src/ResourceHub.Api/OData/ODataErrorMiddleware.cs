@@ -21,6 +21,11 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         {
             await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details, problem.Headers);
         }
+        catch (ResourceHub.Domain.Curation.CurationError e)
+        {
+            var problem = Curation.CurationProblems.From(e);
+            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, []);
+        }
         catch (ODataException e)
         {
             // Raised by the OData parser/reader for malformed URLs and payloads: the client's mistake.

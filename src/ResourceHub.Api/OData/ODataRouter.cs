@@ -70,6 +70,16 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                     _ => throw ODataProblem.MethodNotAllowed(method, context.Request.Path),
                 });
                 return;
+            case [EntitySetSegment, KeySegment key, OperationSegment op]:
+                await Operations(context, op.Operations.First().Name).InvokeAsync(context, KeyOf(key), op, parser);
+                return;
+            case [EntitySetSegment, OperationSegment op]:
+                await Operations(context, op.Operations.First().Name).InvokeAsync(context, null, op, parser);
+                return;
+            case [EntitySetSegment, KeySegment key, NavigationPropertySegment nav]:
+                RequireGet(context);
+                await Operations(context, nav.NavigationProperty.Name).GetNavigationAsync(context, KeyOf(key), nav, parser);
+                return;
             default:
                 throw ODataProblem.NotFound($"资源路径不存在 (no such resource path): {context.Request.Path}");
         }
@@ -90,6 +100,11 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
         _handlers.TryGetValue(set.EntitySet.Name, out var h)
             ? h
             : throw ODataProblem.NotFound($"实体集 {set.EntitySet.Name} 暂不可用 (entity set not served)");
+
+    private static IOperationHandler Operations(HttpContext context, string name) =>
+        context.RequestServices.GetServices<IOperationHandler>()
+            .FirstOrDefault(h => h.Operations.Contains(name) || h.Navigations.Contains(name))
+        ?? throw ODataProblem.NotFound($"操作 {name} 暂不可用 (operation not served)");
 
     private static object KeyOf(KeySegment key) => key.Keys.Single().Value;
 

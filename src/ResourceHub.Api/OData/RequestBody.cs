@@ -73,6 +73,16 @@ public sealed class RequestBody
         return null;
     }
 
+    public bool? Boolean(string name, List<ODataErrorDetail> errors)
+    {
+        if (!_values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            return null;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return v.GetBoolean();
+        errors.Add(new("WrongType", $"属性 '{name}' 须为 true 或 false (expected a boolean)", name));
+        return null;
+    }
+
     public List<string>? StringList(string name, List<ODataErrorDetail> errors)
     {
         if (!_values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null)

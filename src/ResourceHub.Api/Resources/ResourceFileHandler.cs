@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Sniffing;
@@ -9,7 +10,8 @@ namespace ResourceHub.Api.Resources;
 /// The media stream of a resource: PUT streams the body into the blob store (hashing on the way,
 /// never holding it in memory); GET serves it with Range, ETag and the original Chinese file name.
 /// </summary>
-public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, IBlobStore blobs, BlobStoreLimits limits)
+public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, IBlobStore blobs, BlobStoreLimits limits,
+    DownloadCounter downloads)
 {
     private const int DownloadBufferSize = 1024 * 1024;
 
@@ -89,6 +91,9 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
             }
             if (HttpMethods.IsHead(context.Request.Method))
                 return;
+            // A player's follow-up range requests are the same download: count only those starting at byte 0.
+            if (blob.Range is null || blob.Range.Value.First == 0)
+                await downloads.CountAsync(resource.Id, context.RequestAborted);
             // Large copies: fewer, bigger socket writes (measured by bench/ResourceHub.Bench.Transfer).
             await blob.Content.CopyToAsync(context.Response.Body, DownloadBufferSize, context.RequestAborted);
         }

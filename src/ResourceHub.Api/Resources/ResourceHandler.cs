@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
+using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
 
 /// <summary>Create, read, update and delete of Resources; the file itself is <see cref="ResourceFileHandler"/>'s.</summary>
-public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator) : EntitySetHandlerBase
+public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
+    RevisionEditor revisions, ReviewerView reviewerView) : EntitySetHandlerBase
 {
     private const int DefaultPageSize = 50;
 
@@ -18,6 +21,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     {
         var caller = context.RequireCaller();
         var items = await Visible(caller).OrderBy(r => r.Id).Take(DefaultPageSize).ToListAsync(context.RequestAborted);
+        items = await reviewerView.MaskAsync(caller, items, context.RequestAborted); // blind review
         await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
     }
 
@@ -25,7 +29,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     {
         var resource = await FindVisibleAsync(context, key);
         SetETag(context, resource);
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
+        var view = (await reviewerView.MaskAsync(context.RequireCaller(), [resource], context.RequestAborted))[0]; // blind review
+        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, view);
     }
 
     public override async Task CreateAsync(HttpContext context)
@@ -68,8 +73,11 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var resource = await FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
         var body = await RequestBody.ReadAsync(context.Request, ResourceInput.Writable, ResourceInput.Computed);
-        ResourceInput.Apply(body, resource, caller);
-        Validate(resource);
+        // Live items are edited through a pending revision that goes back through review (curation).
+        var edit = await revisions.BeginAsync(resource, caller, context.RequestAborted);
+        ResourceInput.Apply(body, edit.Target, caller);
+        Validate(edit.Target);
+        edit.Complete();
         resource.UpdatedAt = DateTime.UtcNow;
         await SaveConcurrentAsync(context);
         SetETag(context, resource);
@@ -87,6 +95,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var caller = context.RequireCaller();
         var resource = await FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
+        EditModes.CheckDeletable(resource.Status); // reviewed items are retired, not deleted, so History survives
         db.Resources.Remove(resource);
         await SaveConcurrentAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -8,10 +8,10 @@ namespace ResourceHub.Api.Resources;
 public static class ResourceInput
 {
     public static readonly IReadOnlySet<string> Writable = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "Kind", "Title", "Description", "Subject", "Stage", "Topics", "Tags", "Grade", "OwnerOrg" };
+        { "Kind", "Title", "Description", "Subject", "Stage", "Topics", "Tags", "Grade", "OwnerOrg", "TrainingProject", "Workshop" };
 
     public static readonly IReadOnlySet<string> Computed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "Id", "CreatedBy", "CreatedAt", "UpdatedAt", "Status", "FileName", "ContentType", "Size", "Sha256" };
+        { "Id", "CreatedBy", "CreatedAt", "UpdatedAt", "Status", "FileName", "ContentType", "Size", "Sha256", "RecommendationLevel", "QualityScore" };
 
     public static void Apply(RequestBody body, Resource target, Caller caller)
     {
@@ -24,6 +24,8 @@ public static class ResourceInput
         if (body.Has("Grade")) target.Grade = body.String("Grade", errors);
         if (body.Has("Topics")) target.Topics = body.StringList("Topics", errors) ?? [];
         if (body.Has("Tags")) target.Tags = body.StringList("Tags", errors) ?? [];
+        if (body.Has("TrainingProject")) target.TrainingProject = body.String("TrainingProject", errors)?.Trim();
+        if (body.Has("Workshop")) target.Workshop = body.String("Workshop", errors)?.Trim();
         if (body.Has("OwnerOrg"))
         {
             var org = body.String("OwnerOrg", errors);

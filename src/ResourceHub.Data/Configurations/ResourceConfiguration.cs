@@ -10,19 +10,13 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
     {
         b.ToTable("resources");
         b.HasKey(r => r.Id);
-        b.Property(r => r.Kind).HasMaxLength(40).IsRequired();
-        b.Property(r => r.Title).HasMaxLength(ResourceValidator.MaxTitleLength).IsRequired();
-        b.Property(r => r.Description).HasMaxLength(ResourceValidator.MaxDescriptionLength);
-        b.Property(r => r.Subject).HasMaxLength(40).IsRequired();
-        b.Property(r => r.Stage).HasMaxLength(40).IsRequired();
-        b.Property(r => r.Grade).HasMaxLength(40);
+        CoreMetadataMapping.Apply(b);
         b.Property(r => r.OwnerOrg).HasMaxLength(64).IsRequired();
         b.Property(r => r.CreatedBy).HasMaxLength(128).IsRequired();
         b.Property(r => r.Status).HasMaxLength(40).IsRequired();
+        b.Property(r => r.RecommendationLevel).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.ETag);
-        b.PrimitiveCollection(r => r.Topics);
-        b.PrimitiveCollection(r => r.Tags);
         b.OwnsOne(r => r.File, f =>
         {
             f.Property(x => x.FileName).HasMaxLength(255);

@@ -3,7 +3,7 @@ namespace ResourceHub.Domain.Resources;
 /// <summary>
 /// A training resource (课件, 微课, 课堂实录, …): metadata in the system of record, the file in the blob store.
 /// </summary>
-public class Resource
+public class Resource : ICoreMetadata
 {
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";
@@ -21,6 +21,15 @@ public class Resource
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string Status { get; set; } = ResourceStatus.Draft;
+
+    /// <summary>生成性资源: the training project (国培/省培 项目) a teacher's contribution came from.</summary>
+    public string? TrainingProject { get; set; }
+    /// <summary>生成性资源: the workshop (工作坊) it came from.</summary>
+    public string? Workshop { get; set; }
+    /// <summary>The highest level granted (school … national), a <c>RecommendationLevels</c> code; null until recommended.</summary>
+    public string? RecommendationLevel { get; set; }
+    /// <summary>0–100 from expert scores, level and Bayesian-averaged ratings; parts in ResourceStats. Null until reviewed or rated.</summary>
+    public double? QualityScore { get; set; }
 
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public long Version { get; set; }

@@ -9,6 +9,7 @@ public sealed class ResourceValidator(TaxonomyCatalog taxonomy)
     public const int MaxDescriptionLength = 20_000;
     public const int MaxListItems = 20;
     public const int MaxTagLength = 40;
+    public const int MaxProvenanceLength = 200;
 
     /// <summary>Every problem found, as (field, message) pairs; empty when valid.</summary>
     public IReadOnlyList<(string Field, string Message)> Validate(Resource r)
@@ -20,6 +21,8 @@ public sealed class ResourceValidator(TaxonomyCatalog taxonomy)
             errors.Add(("Title", $"标题不能超过 {MaxTitleLength} 个字符 (Title is longer than {MaxTitleLength})"));
         if (r.Description is { Length: > MaxDescriptionLength })
             errors.Add(("Description", $"简介不能超过 {MaxDescriptionLength} 个字符"));
+        if (r.TrainingProject is { Length: > MaxProvenanceLength } || r.Workshop is { Length: > MaxProvenanceLength })
+            errors.Add(("TrainingProject", $"培训项目和工作坊名称不能超过 {MaxProvenanceLength} 个字符"));
         AddIfBad(errors, taxonomy.Kinds, r.Kind);
         AddIfBad(errors, taxonomy.Subjects, r.Subject);
         AddIfBad(errors, taxonomy.Stages, r.Stage);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using ResourceHub.Data;
 using ResourceHub.Testing;
 
@@ -68,6 +69,9 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
         Assert.Equal("application/pdf", get.Content.Headers.ContentType?.MediaType);
         Assert.Equal("勾股定理 教学设计.pdf", get.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Contains("filename*=UTF-8''", get.Content.Headers.ContentDisposition!.ToString());
+
+        var stats = JsonDocument.Parse(await _vendor.GetStringAsync(resource + "/Stats")).RootElement;
+        Assert.Equal(1, stats.GetProperty("Downloads").GetInt64());
 
         var entity = await _vendor.GetFromJsonAsync<Dictionary<string, object?>>(resource);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), entity!["Sha256"]?.ToString());

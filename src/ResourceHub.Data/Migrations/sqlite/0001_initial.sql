@@ -23,6 +23,18 @@ CREATE TABLE "organizations" (
 );
 
 
+CREATE TABLE "recommendation_quotas" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_recommendation_quotas" PRIMARY KEY,
+    "Level" TEXT NOT NULL,
+    "RegionCode" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "MaxCount" INTEGER NOT NULL,
+    "Used" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "resources" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_resources" PRIMARY KEY,
     "Kind" TEXT NOT NULL,
@@ -38,6 +50,10 @@ CREATE TABLE "resources" (
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
+    "TrainingProject" TEXT NULL,
+    "Workshop" TEXT NULL,
+    "RecommendationLevel" TEXT NULL,
+    "QualityScore" REAL NULL,
     "Version" INTEGER NOT NULL,
     "File_FileName" TEXT NULL,
     "File_ContentType" TEXT NULL,
@@ -45,6 +61,21 @@ CREATE TABLE "resources" (
     "File_Sha256" TEXT NULL,
     "File_BlobKey" TEXT NULL,
     "File_UploadedAt" TEXT NULL
+);
+
+
+CREATE TABLE "rubrics" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_rubrics" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Kinds" TEXT NOT NULL,
+    "RequiredReviews" INTEGER NOT NULL,
+    "PassMean" REAL NOT NULL,
+    "DivergenceGap" REAL NOT NULL,
+    "BlindReview" INTEGER NOT NULL,
+    "OwnerOrg" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
 );
 
 
@@ -69,10 +100,138 @@ CREATE TABLE "course_items" (
 );
 
 
+CREATE TABLE "curation_events" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_curation_events" PRIMARY KEY AUTOINCREMENT,
+    "ResourceId" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "FromStatus" TEXT NOT NULL,
+    "ToStatus" TEXT NOT NULL,
+    "OnRevision" INTEGER NOT NULL,
+    "Level" TEXT NULL,
+    "Reason" TEXT NULL,
+    "ActorId" TEXT NOT NULL,
+    "ActorRole" TEXT NOT NULL,
+    "ActorOrg" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    CONSTRAINT "FK_curation_events_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "nominations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_nominations" PRIMARY KEY,
+    "ResourceId" TEXT NOT NULL,
+    "Level" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "NominatedBy" TEXT NOT NULL,
+    "NominatorOrg" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    CONSTRAINT "FK_nominations_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "ratings" (
+    "ResourceId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "Stars" INTEGER NOT NULL,
+    "RatedAt" TEXT NOT NULL,
+    CONSTRAINT "PK_ratings" PRIMARY KEY ("ResourceId", "UserId"),
+    CONSTRAINT "FK_ratings_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "resource_revisions" (
+    "ResourceId" TEXT NOT NULL CONSTRAINT "PK_resource_revisions" PRIMARY KEY,
+    "Status" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "Subject" TEXT NOT NULL,
+    "Stage" TEXT NOT NULL,
+    "Topics" TEXT NOT NULL,
+    "Tags" TEXT NOT NULL,
+    "Grade" TEXT NULL,
+    "TrainingProject" TEXT NULL,
+    "Workshop" TEXT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_resource_revisions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "resource_stats" (
+    "ResourceId" TEXT NOT NULL CONSTRAINT "PK_resource_stats" PRIMARY KEY,
+    "Downloads" INTEGER NOT NULL,
+    "RatingCount" INTEGER NOT NULL,
+    "RatingSum" INTEGER NOT NULL,
+    "ExpertMean" REAL NULL,
+    "ExpertPart" REAL NULL,
+    "LevelPart" REAL NOT NULL,
+    "RatingPart" REAL NULL,
+    "BayesianRating" REAL NULL,
+    "QualityScore" REAL NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_resource_stats_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "review_cases" (
+    "ResourceId" TEXT NOT NULL CONSTRAINT "PK_review_cases" PRIMARY KEY,
+    "Round" INTEGER NOT NULL,
+    "RubricId" TEXT NOT NULL,
+    "ReviewsNeeded" INTEGER NOT NULL,
+    "Blind" INTEGER NOT NULL,
+    "OpenedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_review_cases_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_review_cases_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "rubrics" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "reviews" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_reviews" PRIMARY KEY,
+    "ResourceId" TEXT NOT NULL,
+    "Round" INTEGER NOT NULL,
+    "RubricId" TEXT NOT NULL,
+    "ReviewerId" TEXT NOT NULL,
+    "ReviewerOrg" TEXT NOT NULL,
+    "Scores" TEXT NOT NULL,
+    "Total" REAL NOT NULL,
+    "MaxTotal" REAL NOT NULL,
+    "Comment" TEXT NULL,
+    "Verdict" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_reviews_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_reviews_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "rubrics" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "rubric_criteria" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_rubric_criteria" PRIMARY KEY,
+    "RubricId" TEXT NOT NULL,
+    "Position" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "MaxPoints" REAL NOT NULL,
+    "Description" TEXT NULL,
+    CONSTRAINT "FK_rubric_criteria_rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "rubrics" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE UNIQUE INDEX "IX_course_items_CourseId_Position" ON "course_items" ("CourseId", "Position");
 
 
 CREATE INDEX "IX_course_items_ResourceId" ON "course_items" ("ResourceId");
+
+
+CREATE INDEX "IX_curation_events_ResourceId_Id" ON "curation_events" ("ResourceId", "Id");
+
+
+CREATE UNIQUE INDEX "IX_nominations_ResourceId_Level_NominatedBy" ON "nominations" ("ResourceId", "Level", "NominatedBy");
+
+
+CREATE UNIQUE INDEX "IX_recommendation_quotas_Level_RegionCode_Subject_Year" ON "recommendation_quotas" ("Level", "RegionCode", "Subject", "Year");
+
+
+CREATE INDEX "IX_resource_revisions_Status" ON "resource_revisions" ("Status");
 
 
 CREATE INDEX "IX_resources_CreatedAt_Id" ON "resources" ("CreatedAt", "Id");
@@ -91,6 +250,21 @@ CREATE INDEX "IX_resources_Subject_Stage" ON "resources" ("Subject", "Stage");
 
 
 CREATE INDEX "IX_resources_UpdatedAt_Id" ON "resources" ("UpdatedAt", "Id");
+
+
+CREATE INDEX "IX_review_cases_RubricId" ON "review_cases" ("RubricId");
+
+
+CREATE UNIQUE INDEX "IX_reviews_ResourceId_Round_ReviewerId" ON "reviews" ("ResourceId", "Round", "ReviewerId");
+
+
+CREATE INDEX "IX_reviews_ReviewerId" ON "reviews" ("ReviewerId");
+
+
+CREATE INDEX "IX_reviews_RubricId" ON "reviews" ("RubricId");
+
+
+CREATE UNIQUE INDEX "IX_rubric_criteria_RubricId_Position" ON "rubric_criteria" ("RubricId", "Position");
 
 
 

@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.UriParser;
+using ResourceHub.Api.OData;
+using ResourceHub.Api.Resources;
+using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Resources;
+
+namespace ResourceHub.Api.Curation;
+
+/// <summary>
+/// The bound actions on Resource (Submit, Review, Nominate, Recommend, Retire, Rate), the ReviewQueue
+/// function and the curation navigations. Each action loads the item, lets <see cref="CurationWorkflow"/>
+/// decide, and saves against the If-Match / Version the caller acted on.
+/// </summary>
+public sealed class CurationOperations(
+    ResourceHandler resources, CurationStore store, CurationQueries queries, ResourceHubDbContext db, ODataJsonWriter writer)
+    : IOperationHandler
+{
+    /// <summary>Concurrent ratings of one item only touch its totals, so a lost race is simply retried.</summary>
+    private const int RateAttempts = 3;
+
+    public IReadOnlyCollection<string> Operations { get; } =
+    [
+        CurationEdm.Submit, CurationEdm.Review, CurationEdm.Nominate, CurationEdm.Recommend,
+        CurationEdm.Retire, CurationEdm.Rate, CurationEdm.ReviewQueue,
+    ];
+
+    public IReadOnlyCollection<string> Navigations { get; } =
+        [CurationEdm.Reviews, CurationEdm.History, CurationEdm.Nominations, CurationEdm.Stats, CurationEdm.Criteria, CurationEdm.Revision];
+
+    public async Task InvokeAsync(HttpContext context, object? key, OperationSegment operation, ODataUriParser parser)
+    {
+        var name = operation.Operations.First().Name;
+        if (name == CurationEdm.ReviewQueue)
+        {
+            if (!HttpMethods.IsGet(context.Request.Method))
+                throw ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);
+            await WriteQueueAsync(context);
+            return;
+        }
+        if (!HttpMethods.IsPost(context.Request.Method))
+            throw ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);
+        if (key is null)
+            throw ODataProblem.NotFound($"{name} 须绑定到单个资源 (bind {name} to one resource: Resources(id)/{name})");
+        var run = await PrepareAsync(context, name);
+        var resource = name == CurationEdm.Rate ? await RateWithRetryAsync(context, key, run) : await ActAsync(context, key, run);
+        context.Response.Headers.ETag = resource.ETag;
+        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
+    }
+
+    /// <summary>Reads the parameters once (the body can be read only once) and returns the step to run.</summary>
+    private static async Task<Func<CurationStep, Task>> PrepareAsync(HttpContext context, string name)
+    {
+        switch (name)
+        {
+            case CurationEdm.Submit:
+                await ActionParameters.ReadAsync(context.Request);
+                return s => s.SubmitAsync();
+            case CurationEdm.Review:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "scores", "verdict", "comment");
+                var (scores, verdict, comment) = (p.Scores("scores"), p.RequiredString("verdict"), p.OptionalString("comment"));
+                p.ThrowIfInvalid();
+                return s => s.ReviewAsync(scores, verdict, comment);
+            }
+            case CurationEdm.Nominate:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
+                var (level, reason) = (p.RequiredString("level"), p.RequiredString("reason"));
+                p.ThrowIfInvalid();
+                return s => s.NominateAsync(level, reason);
+            }
+            case CurationEdm.Recommend:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
+                var (level, reason) = (p.RequiredString("level"), p.OptionalString("reason"));
+                p.ThrowIfInvalid();
+                return s => s.RecommendAsync(level, reason);
+            }
+            case CurationEdm.Retire:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "reason");
+                var reason = p.RequiredString("reason");
+                p.ThrowIfInvalid();
+                return s => s.RetireAsync(reason);
+            }
+            case CurationEdm.Rate:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "stars");
+                var stars = p.RequiredInt("stars");
+                p.ThrowIfInvalid();
+                return s => s.RateAsync(stars);
+            }
+            default:
+                throw ODataProblem.NotFound($"操作 {name} 不存在 (no such operation)");
+        }
+    }
+
+    private async Task<Resource> ActAsync(HttpContext context, object key, Func<CurationStep, Task> run)
+    {
+        var caller = context.RequireCaller();
+        var resource = await resources.FindVisibleAsync(context, key);
+        Preconditions.CheckIfMatch(context.Request, resource.ETag);
+        var ct = context.RequestAborted;
+        var loaded = store.LoadedVersion(resource);
+        var item = await store.LoadAsync(resource, ct);
+        var actor = await store.ActorAsync(caller, ct);
+        try
+        {
+            await run(new CurationStep(store, actor, item, DateTime.UtcNow, ct));
+        }
+        catch (CurationError e) when (e.Kind == CurationErrorKind.Conflict)
+        {
+            await store.ThrowIfChangedAsync(resource.Id, loaded, ct);
+            throw;
+        }
+        await store.SaveAsync(item, ct);
+        return resource;
+    }
+
+    private async Task<Resource> RateWithRetryAsync(HttpContext context, object key, Func<CurationStep, Task> run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ActAsync(context, key, run);
+            }
+            catch (ODataProblem p) when (p.Status == StatusCodes.Status412PreconditionFailed && attempt < RateAttempts
+                                         && context.Request.Headers.IfMatch.Count == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Items awaiting this expert: their subjects, open rounds they have not reviewed, no conflict of interest.</summary>
+    private async Task WriteQueueAsync(HttpContext context)
+    {
+        var caller = context.RequireCaller();
+        CurationPolicy.AuthorizeReviewQueue(caller);
+        var subjects = caller.Subjects.ToList();
+        var open = VisibilityScope.UnderReview.ToList();
+        var me = caller.UserId;
+        var rows = await (
+                from r in db.Resources.AsNoTracking()
+                join c in db.Set<ReviewCase>() on r.Id equals c.ResourceId
+                join v in db.Set<ResourceRevision>() on r.Id equals v.ResourceId into revisions
+                from v in revisions.DefaultIfEmpty()
+                where subjects.Contains(r.Subject) && r.CreatedBy != me && r.OwnerOrg != caller.OrgCode
+                      && (v == null ? open.Contains(r.Status) : open.Contains(v.Status))
+                      && !db.Set<Review>().Any(x => x.ResourceId == r.Id && x.Round == c.Round && x.ReviewerId == me)
+                      && db.Set<Review>().Count(x => x.ResourceId == r.Id && x.Round == c.Round) < c.ReviewsNeeded
+                orderby c.OpenedAt
+                select new { Resource = r, Revision = v, c.Blind })
+            .Take(ReadOnlySetHandler<Resource>.PageSize)
+            .ToListAsync(context.RequestAborted);
+        var items = rows.Select(x => ReviewerView.Of(x.Resource, x.Revision, x.Blind)).ToList();
+        await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
+    }
+
+    /// <summary>Resources(id)/Revision: the pending edit of a live item, for its owner, admins and the subject's experts.</summary>
+    private async Task WriteRevisionAsync(HttpContext context, Caller caller, Resource live)
+    {
+        if (!ResourcePermissions.CanModify(caller, live) && !(caller.Is(Roles.Expert) && caller.Subjects.Contains(live.Subject)))
+            throw ODataProblem.Forbidden("只有资源所有者、管理员和本学科专家可以查看待审修订 (only the owner, admins and the subject's experts see a pending revision)");
+        var revision = await db.Set<ResourceRevision>().AsNoTracking().FirstOrDefaultAsync(r => r.ResourceId == live.Id, context.RequestAborted);
+        if (revision is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent; // a single-valued navigation with nothing behind it
+            return;
+        }
+        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, ReviewerView.Of(live, revision, blind: false));
+    }
+
+    public async Task GetNavigationAsync(HttpContext context, object key, NavigationPropertySegment navigation, ODataUriParser parser)
+    {
+        var caller = context.RequireCaller();
+        var ct = context.RequestAborted;
+        switch (navigation.NavigationProperty.Name)
+        {
+            case CurationEdm.Criteria:
+                var rubric = await store.RubricAsync((Guid)key, ct);
+                await writer.WriteCollectionAsync(context, RubricCriterionDefinition.Instance, rubric.Criteria.OrderBy(c => c.Position));
+                return;
+            case CurationEdm.Stats:
+                var resource = await resources.FindVisibleAsync(context, key);
+                var stats = await db.Set<ResourceStats>().AsNoTracking().FirstOrDefaultAsync(s => s.ResourceId == resource.Id, ct)
+                            ?? new ResourceStats { ResourceId = resource.Id, UpdatedAt = resource.UpdatedAt };
+                await writer.WriteEntityAsync(context, ResourceStatsDefinition.Instance, stats);
+                return;
+        }
+        var live = await resources.FindVisibleAsync(context, key);
+        var id = live.Id;
+        switch (navigation.NavigationProperty.Name)
+        {
+            case CurationEdm.Revision:
+                await WriteRevisionAsync(context, caller, live);
+                return;
+            case CurationEdm.Reviews:
+                await writer.WriteCollectionAsync(context, ReviewDefinition.Instance,
+                    await queries.Reviews(caller).Where(r => r.ResourceId == id).OrderBy(r => r.Round).ThenBy(r => r.CreatedAt).ToListAsync(ct));
+                return;
+            case CurationEdm.History:
+                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance,
+                    await queries.History(caller).Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct));
+                return;
+            case CurationEdm.Nominations:
+                await writer.WriteCollectionAsync(context, NominationDefinition.Instance,
+                    await queries.Nominations(caller).Where(n => n.ResourceId == id).OrderBy(n => n.At).ToListAsync(ct));
+                return;
+            default:
+                throw ODataProblem.NotFound($"导航 {navigation.NavigationProperty.Name} 不存在 (no such navigation)");
+        }
+    }
+}

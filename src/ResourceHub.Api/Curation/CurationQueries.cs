@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Resources;
+using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Curation;
+
+namespace ResourceHub.Api.Curation;
+
+/// <summary>What of curation a caller may read: records of resources they can see (one rule for sets and navigations).</summary>
+public sealed class CurationQueries(ResourceHubDbContext db, ResourceHandler resources)
+{
+    /// <summary>Experts see only their own reviews, so each review stays independent of the others.</summary>
+    public IQueryable<Review> Reviews(Caller caller)
+    {
+        var visible = resources.Visible(caller).Select(r => r.Id);
+        var reviews = db.Set<Review>().AsNoTracking().Where(x => visible.Contains(x.ResourceId));
+        return caller.Is(Roles.Expert) ? reviews.Where(x => x.ReviewerId == caller.UserId) : reviews;
+    }
+
+    public IQueryable<CurationEvent> History(Caller caller)
+    {
+        var visible = resources.Visible(caller).Select(r => r.Id);
+        return db.Set<CurationEvent>().AsNoTracking().Where(x => visible.Contains(x.ResourceId));
+    }
+
+    public IQueryable<Nomination> Nominations(Caller caller)
+    {
+        var visible = resources.Visible(caller).Select(r => r.Id);
+        return db.Set<Nomination>().AsNoTracking().Where(x => visible.Contains(x.ResourceId));
+    }
+}

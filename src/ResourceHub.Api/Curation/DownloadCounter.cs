@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Data;
+using ResourceHub.Domain.Curation;
+
+namespace ResourceHub.Api.Curation;
+
+/// <summary>
+/// Counts completed downloads (popularity, kept apart from quality). The download path
+/// (GET Resources(id)/$value) calls <see cref="CountAsync"/> once per download.
+/// </summary>
+public sealed class DownloadCounter(ResourceHubDbContext db)
+{
+    /// <summary>One SQL increment, so concurrent downloads are never lost; creates the stats row on the first.</summary>
+    public async Task CountAsync(Guid resourceId, CancellationToken ct)
+    {
+        if (await IncrementAsync(resourceId, ct) > 0)
+            return;
+        var stats = new ResourceStats { ResourceId = resourceId, Downloads = 1, UpdatedAt = DateTime.UtcNow };
+        db.Add(stats);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another first download created the row meanwhile: count on it instead.
+            db.Entry(stats).State = EntityState.Detached;
+            await IncrementAsync(resourceId, ct);
+        }
+    }
+
+    private Task<int> IncrementAsync(Guid resourceId, CancellationToken ct) =>
+        db.Set<ResourceStats>().Where(s => s.ResourceId == resourceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Downloads, x => x.Downloads + 1), ct);
+}

@@ -1,0 +1,64 @@
+using ResourceHub.Domain.Resources;
+
+namespace ResourceHub.Domain.Curation;
+
+/// <summary>
+/// Everything curation reads and writes about one resource, loaded by the caller and handed to
+/// <see cref="CurationWorkflow"/>. Review steps act on the pending revision when there is one,
+/// otherwise on the resource; recommendation and retirement always act on the live resource.
+/// </summary>
+public sealed class CurationItem(CurationTarget target, ResourceRevision? revision, ReviewCase? reviewCase, ResourceStats? stats)
+{
+    private readonly List<object> _added = [];
+
+    public CurationTarget Target { get; } = target;
+    public Resource Resource => Target.Resource;
+    public ResourceRevision? Revision { get; private set; } = revision;
+    public ReviewCase? Case { get; private set; } = reviewCase;
+    public ResourceStats? Stats { get; private set; } = stats;
+
+    /// <summary>Set when a revision was published into the live fields or thrown away: delete its row.</summary>
+    public ResourceRevision? RemovedRevision { get; private set; }
+
+    /// <summary>New rows to insert (events, reviews, nominations, ratings, a first case or stats row).</summary>
+    public IReadOnlyList<object> Added => _added;
+
+    /// <summary>The status review steps see: the revision's while one is pending.</summary>
+    public string ReviewStatus => Revision?.Status ?? Resource.Status;
+
+    public bool OnRevision => Revision is not null;
+
+    internal void Add(object row) => _added.Add(row);
+
+    internal ReviewCase EnsureCase()
+    {
+        if (Case is null)
+        {
+            Case = new ReviewCase { ResourceId = Resource.Id };
+            Add(Case);
+        }
+        return Case;
+    }
+
+    internal ResourceStats EnsureStats()
+    {
+        if (Stats is null)
+        {
+            Stats = new ResourceStats { ResourceId = Resource.Id };
+            Add(Stats);
+        }
+        return Stats;
+    }
+
+    internal void StartRevision(ResourceRevision revision)
+    {
+        Revision = revision;
+        Add(revision);
+    }
+
+    internal void DropRevision()
+    {
+        RemovedRevision = Revision;
+        Revision = null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ResourceHub.Domain.Curation;
+
+public sealed record ReviewRules(int RequiredReviews, double PassMean, double DivergenceGap);

@@ -1,0 +1,3 @@
+namespace ResourceHub.Domain.Curation;
+
+public sealed record Transition(string From, CurationAction Action, string To);
