@@ -48,6 +48,14 @@ CREATE TABLE "resources" (
 );
 
 
+CREATE TABLE "search_outbox" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_search_outbox" PRIMARY KEY AUTOINCREMENT,
+    "ResourceId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ProcessedAt" TEXT NULL
+);
+
+
 CREATE TABLE "users" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_users" PRIMARY KEY,
     "DisplayName" TEXT NOT NULL,
@@ -91,6 +99,9 @@ CREATE INDEX "IX_resources_Subject_Stage" ON "resources" ("Subject", "Stage");
 
 
 CREATE INDEX "IX_resources_UpdatedAt_Id" ON "resources" ("UpdatedAt", "Id");
+
+
+CREATE INDEX "IX_search_outbox_ProcessedAt_Id" ON "search_outbox" ("ProcessedAt", "Id");
 
 
 
