@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Data;
+using ResourceHub.Domain.Organizations;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Testing;
+
+namespace ResourceHub.Indexing.Tests.Pipeline;
+
+/// <summary>Every Resource change writes an outbox row in the same SaveChanges, whoever makes it.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    internal static Resource NewResource(string title) => new()
+    {
+        Id = Guid.NewGuid(), Title = title, Kind = "courseware", Subject = "math", Stage = "primary", OwnerOrg = "acme",
+        CreatedBy = "alice", Status = ResourceStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+    };
+
+    [Fact]
+    public async Task Add_modify_and_delete_each_write_a_row()
+    {
+        await using var db = _db.CreateContext();
+        var r = NewResource("分数");
+        db.Resources.Add(r);
+        await db.SaveChangesAsync();
+        r.Status = ResourceStatus.Recommended; // what curation does
+        await db.SaveChangesAsync();
+        db.Resources.Remove(r);
+        await db.SaveChangesAsync();
+
+        var rows = await db.SearchOutbox.OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, e => Assert.Equal(r.Id, e.ResourceId));
+        Assert.All(rows, e => Assert.Null(e.ProcessedAt));
+    }
+
+    [Fact]
+    public async Task Changing_only_the_owned_file_writes_a_row()
+    {
+        await using var db = _db.CreateContext();
+        var r = NewResource("文件");
+        db.Resources.Add(r);
+        await db.SaveChangesAsync();
+        r.File = new ResourceFile { FileName = "a.pptx", ContentType = "application/pptx", BlobKey = "k", Sha256 = "x", UploadedAt = DateTime.UtcNow };
+        await db.SaveChangesAsync();
+        Assert.Equal(2, await db.SearchOutbox.CountAsync(e => e.ResourceId == r.Id));
+    }
+
+    [Fact]
+    public async Task Other_entities_write_no_row()
+    {
+        await using var db = _db.CreateContext();
+        db.Organizations.Add(new Organization { Code = "acme", Name = "Acme", Kind = "vendor", Tier = "province" });
+        await db.SaveChangesAsync();
+        Assert.Equal(0, await db.SearchOutbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_save_writes_no_row()
+    {
+        var existing = NewResource("原有");
+        await using (var db = _db.CreateContext())
+        {
+            db.Resources.Add(existing);
+            await db.SaveChangesAsync();
+        }
+        await using var clash = _db.CreateContext();
+        var duplicate = NewResource("冲突");
+        duplicate.Id = existing.Id; // primary key clash: the whole unit of work rolls back
+        clash.Resources.Add(duplicate);
+        await Assert.ThrowsAsync<DbUpdateException>(() => clash.SaveChangesAsync());
+        await using var check = _db.CreateContext();
+        Assert.Equal(1, await check.SearchOutbox.CountAsync());
+    }
+}
