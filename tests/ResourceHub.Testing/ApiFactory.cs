@@ -27,6 +27,10 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             values[k] = v;
+        // UseSetting reaches builder.Configuration before Program registers services (which reads the
+        // data dir and database options then); ConfigureAppConfiguration alone would apply too late.
+        foreach (var (k, v) in values)
+            builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
         builder.UseEnvironment("Testing");
     }

@@ -12,7 +12,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddResourceHubHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<ResourceHub.Api.Search.SearchIndexHealthCheck>("search", tags: [ReadyTag]);
         return services;
     }
 

@@ -2,9 +2,11 @@ using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
+using ResourceHub.Api.Search;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
+using ResourceHub.Indexing;
 
 namespace ResourceHub.Api.Hosting;
 
@@ -32,6 +34,8 @@ public static class ServiceHost
         services.AddScoped<ResourceHandler>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
+        services.AddResourceHubSearch(config, dataDir);
+        services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         return services;
     }
@@ -42,6 +46,7 @@ public static class ServiceHost
         app.UseAuthentication();
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
+        app.MapGet(SuggestEndpoint.Path, (HttpContext c, ISearchIndex index) => SuggestEndpoint.HandleAsync(c, index));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
     }
