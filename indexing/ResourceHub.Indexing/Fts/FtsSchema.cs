@@ -67,7 +67,8 @@ internal static class FtsSchema
                 tags TEXT NOT NULL,
                 doc TEXT NOT NULL)
             """);
-        foreach (var column in new[] { "subject", "stage", "kind", "status", "owner_org", "created_by", "updated_at", "created_at" })
+        // Only the facet and filter columns that narrow well; visibility's OR clauses scan anyway.
+        foreach (var column in new[] { "subject", "stage", "kind", "status" })
             Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
         // Tokens are made in C# (CjkTokenizer); 'ascii' only splits on the spaces between them.
         Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, tokenize = 'ascii')");

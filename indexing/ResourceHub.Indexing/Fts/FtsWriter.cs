@@ -31,16 +31,28 @@ internal sealed class FtsWriter(SqliteConnection connection, SqliteTransaction t
     private readonly SqliteCommand _findRid = Prepare(connection, tx, $"SELECT rid FROM {FtsSchema.Docs(generation)} WHERE id = @id", "@id");
     private readonly SqliteCommand _deleteDoc = Prepare(connection, tx, $"DELETE FROM {FtsSchema.Docs(generation)} WHERE rid = @rid", "@rid");
 
-    public void Upsert(SearchDocument d)
+    /// <summary>A document with its token strings and stored JSON, computed outside the write transaction.</summary>
+    public sealed record Prepared(SearchDocument Document, string Json, string Title, string Keywords, string Body);
+
+    public static Prepared Prepare(SearchDocument d) => new(d, JsonSerializer.Serialize(d), CjkTokenizer.Joined(d.Title),
+        CjkTokenizer.Joined(string.Join(' ', d.Tags.Concat(d.CodeNames))), CjkTokenizer.Joined(d.Description));
+
+    public void Upsert(Prepared p)
     {
+        var d = p.Document;
+        // A new document has no text row yet: skipping the FTS delete keeps bulk loads fast.
+        Set(_findRid, d.Id.ToString("D"));
+        var existed = _findRid.ExecuteScalar() is long;
         Set(_upsertDoc, d.Id.ToString("D"), d.Title, d.Kind, d.Subject, d.Stage, d.Grade, d.Status, d.OwnerOrg, d.CreatedBy,
             FtsValues.Date(d.CreatedAt), FtsValues.Date(d.UpdatedAt), d.RecommendationLevel, RankingBoost.LevelRank(d.RecommendationLevel),
-            d.QualityScore, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags), JsonSerializer.Serialize(d));
+            d.QualityScore, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags), p.Json);
         var rid = (long)_upsertDoc.ExecuteScalar()!;
-        Set(_deleteText, rid);
-        _deleteText.ExecuteNonQuery();
-        Set(_insertText, rid, CjkTokenizer.Joined(d.Title),
-            CjkTokenizer.Joined(string.Join(' ', d.Tags.Concat(d.CodeNames))), CjkTokenizer.Joined(d.Description));
+        if (existed)
+        {
+            Set(_deleteText, rid);
+            _deleteText.ExecuteNonQuery();
+        }
+        Set(_insertText, rid, p.Title, p.Keywords, p.Body);
         _insertText.ExecuteNonQuery();
     }
 
