@@ -109,38 +109,20 @@ public sealed class ElasticQueryRenderer(RankingBoost boost)
         ["field_value_factor"] = new JsonObject { ["field"] = field, ["factor"] = factor, ["missing"] = 0 },
     };
 
-    private static JsonArray Sort(SearchRequest request, UserQuery text)
-    {
-        var sort = new JsonArray();
-        if (request.Query.OrderBy.Count == 0 && !text.IsEmpty)
-            sort.Add(new JsonObject { ["_score"] = "desc" });
-        foreach (var o in request.Query.OrderBy)
+    // Nulls sort as the smallest value, as in the FTS engine.
+    private static JsonArray Sort(SearchRequest request, UserQuery text) =>
+        new(SortKeys.For(request, text).Select(k => (JsonNode?)(k.Field switch
         {
-            var field = SearchFields.Get(o.Field);
-            if (field.IsCollection)
-                throw new SearchQueryException($"不能按集合 {field.Name} 排序 (cannot sort by a collection)");
-            if (field == SearchFields.Id)
-                continue;
-            var column = field == SearchFields.Title ? "title.raw" : field.Column;
-            // Nulls sort as the smallest value, as in the FTS engine.
-            sort.Add(new JsonObject { [column] = new JsonObject { ["order"] = o.Descending ? "desc" : "asc", ["missing"] = o.Descending ? "_last" : "_first" } });
-        }
-        var idDescending = request.Query.OrderBy.FirstOrDefault(o => SearchFields.Get(o.Field) == SearchFields.Id)?.Descending ?? false;
-        sort.Add(new JsonObject { ["id"] = idDescending ? "desc" : "asc" });
-        return sort;
-    }
+            null => new JsonObject { ["_score"] = "desc" },
+            var f when f == SearchFields.Id => new JsonObject { ["id"] = k.Descending ? "desc" : "asc" },
+            var f => new JsonObject
+            {
+                [f == SearchFields.Title ? "title.raw" : f.Column] = new JsonObject { ["order"] = k.Descending ? "desc" : "asc", ["missing"] = k.Descending ? "_last" : "_first" },
+            },
+        })).ToArray());
 
-    private static List<JsonObject> Selections(SearchRequest request, SearchField? except)
-    {
-        var list = new List<JsonObject>();
-        foreach (var (name, values) in request.Facets?.Selections ?? new Dictionary<string, IReadOnlyList<string>>())
-        {
-            var field = SearchFields.Facet(name);
-            if (values.Count > 0 && field != except)
-                list.Add(ElasticFilterRenderer.Selection(field, values));
-        }
-        return list;
-    }
+    private static List<JsonObject> Selections(SearchRequest request, SearchField? except) =>
+        SortKeys.Selections(request, except).Select(s => ElasticFilterRenderer.Selection(s.Field, s.Values)).ToList();
 
     private static JsonObject Aggregations(SearchRequest request, FacetRequest facets)
     {

@@ -36,13 +36,22 @@ internal sealed class FtsQuery
         if (_request.Query.After is { } after)
             where.Add(Keyset(sql, after));
         var sortColumns = string.Concat(_order.Select(o => ", " + o.Expression));
+        // Only keys go through the sort; the page's stored documents are read afterwards by rid
+        // (sorting whole documents of every match costs more than the ranking itself).
         return Command(c, tx, sql, $"""
             {cte}
-            SELECT m.doc, m.score{sortColumns} FROM m
+            SELECT m.rid, m.score{sortColumns} FROM m
             WHERE {string.Join(" AND ", where)}
             ORDER BY {string.Join(", ", _order.Select(o => o.Expression + (o.Descending ? " DESC" : " ASC")))}
             LIMIT {sql.Add(PageSize)}
             """);
+    }
+
+    /// <summary>The stored documents of the page, by rid.</summary>
+    public SqliteCommand DocumentsCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> rids)
+    {
+        var sql = new SqlBuilder();
+        return Command(c, tx, sql, $"SELECT rid, doc FROM {FtsSchema.Docs(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
     }
 
     public SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction tx)
@@ -93,39 +102,19 @@ internal sealed class FtsQuery
 
     private List<string> Selections(SqlBuilder sql, SearchField? except)
     {
-        var clauses = new List<string> { "1=1" };
         var renderer = new FtsFilterRenderer(sql, "m");
-        foreach (var (name, values) in _request.Facets?.Selections ?? new Dictionary<string, IReadOnlyList<string>>())
-        {
-            var field = SearchFields.Facet(name);
-            if (values.Count > 0 && field != except)
-                clauses.Add(renderer.Selection(field, values));
-        }
-        return clauses;
+        return SortKeys.Selections(_request, except).Select(s => renderer.Selection(s.Field, s.Values)).Prepend("1=1").ToList();
     }
 
-    /// <summary>Relevance when searching without $orderby; else the asked keys. The id always breaks ties.</summary>
-    private List<(string, bool)> Order()
-    {
-        var order = new List<(string, bool)>();
-        if (_request.Query.OrderBy.Count == 0 && !_text.IsEmpty)
-            order.Add(("m.score", true));
-        foreach (var o in _request.Query.OrderBy)
+    // Nulls sort as the smallest value in both engines (ES: missing _first/_last).
+    private List<(string, bool)> Order() =>
+        SortKeys.For(_request, _text).Select(k => (k.Field switch
         {
-            var field = SearchFields.Get(o.Field);
-            if (field.IsCollection)
-                throw new SearchQueryException($"不能按集合 {field.Name} 排序 (cannot sort by a collection)");
-            if (field == SearchFields.Id)
-                continue;
-            // Nulls sort as the smallest value in both engines (ES: missing _first/_last).
-            var expression = !field.Nullable ? $"m.{field.Column}"
-                : field.Type == FieldType.String ? $"coalesce(m.{field.Column}, '')" : $"coalesce(m.{field.Column}, -1.0)";
-            order.Add((expression, o.Descending));
-        }
-        var idDescending = _request.Query.OrderBy.FirstOrDefault(o => SearchFields.Get(o.Field) == SearchFields.Id)?.Descending ?? false;
-        order.Add(("m.id", idDescending));
-        return order;
-    }
+            null => "m.score",
+            { Nullable: false } f => $"m.{f.Column}",
+            { Type: FieldType.String } f => $"coalesce(m.{f.Column}, '')",
+            var f => $"coalesce(m.{f.Column}, -1.0)",
+        }, k.Descending)).ToList();
 
     /// <summary>Rows strictly after the cursor in sort order: (a after v0) or (a = v0 and b after v1) or ….</summary>
     private string Keyset(SqlBuilder sql, KeysetPosition after)

@@ -99,15 +99,15 @@ public sealed class FtsSearchIndex : ISearchIndex
         return Task.FromResult<IReadOnlyList<Suggestion>>(list);
     }
 
-    public Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
+    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
     {
-        EnsureCreatedAsync(ct);
+        await EnsureCreatedAsync(ct);
         using var c = Open();
         using var tx = c.BeginTransaction();
         var next = FtsSchema.CurrentGeneration(c, tx)!.Value + 1;
         FtsSchema.Create(c, tx, next);
         tx.Commit();
-        return Task.FromResult<IIndexRebuild>(new Rebuild(this, next));
+        return new Rebuild(this, next);
     }
 
     public Task<string> CheckAsync(CancellationToken ct = default)
@@ -166,22 +166,28 @@ public sealed class FtsSearchIndex : ISearchIndex
 
     private static List<SearchHit> ReadHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
     {
-        using var cmd = q.HitsCommand(c, tx);
-        var hits = new List<SearchHit>();
+        var page = new List<(long Rid, double Score)>();
         object?[]? last = null;
+        using (var cmd = q.HitsCommand(c, tx))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
             {
-                var doc = JsonSerializer.Deserialize<SearchDocument>(reader.GetString(0))!;
-                hits.Add(new SearchHit(doc, reader.GetDouble(1), q.Highlights(doc)));
+                page.Add((reader.GetInt64(0), reader.GetDouble(1)));
                 last = new object?[reader.FieldCount - 2];
                 for (var i = 2; i < reader.FieldCount; i++)
                     last[i - 2] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
         }
-        next = hits.Count == q.PageSize && q.PageSize > 0 && last is not null ? new KeysetPosition(last) : null;
-        return hits;
+        next = page.Count == q.PageSize && q.PageSize > 0 && last is not null ? new KeysetPosition(last) : null;
+        if (page.Count == 0)
+            return [];
+        var documents = new Dictionary<long, SearchDocument>();
+        using (var cmd = q.DocumentsCommand(c, tx, page.Select(p => p.Rid).ToList()))
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read())
+                documents[reader.GetInt64(0)] = JsonSerializer.Deserialize<SearchDocument>(reader.GetString(1))!;
+        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, q.Highlights(documents[p.Rid]))).ToList();
     }
 
     private static long Count(SqliteConnection c, SqliteTransaction tx, FtsQuery q)

@@ -1,5 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Taxonomy;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Fts;
+using ResourceHub.Indexing.Pipeline;
+using ResourceHub.Query.Model;
 using ResourceHub.Domain.Organizations;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Testing;
@@ -75,5 +81,34 @@ public sealed class OutboxTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateException>(() => clash.SaveChangesAsync());
         await using var check = _db.CreateContext();
         Assert.Equal(1, await check.SearchOutbox.CountAsync());
+    }
+}
+
+/// <summary>The outbox and the drainer on PostgreSQL (identity ids, ExecuteUpdate), with the FTS engine.</summary>
+public sealed class PostgresOutboxTests
+{
+    [PostgresFact]
+    public async Task Changes_are_recorded_and_drained_on_postgres()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Postgres);
+        await using var db = database.CreateContext();
+        var a = OutboxTests.NewResource("数据库甲");
+        var b = OutboxTests.NewResource("数据库乙");
+        db.Resources.AddRange(a, b);
+        await db.SaveChangesAsync();
+        db.Resources.Remove(b);
+        await db.SaveChangesAsync();
+        Assert.Equal(3, await db.SearchOutbox.CountAsync());
+
+        var index = new FtsSearchIndex(Path.Combine(database.DataDir, "search", "index.db"));
+        await index.EnsureCreatedAsync();
+        var sync = new DocumentSync(db, new SearchDocumentBuilder(TaxonomyCatalog.Default));
+        var drainer = new OutboxDrainer(db, sync, index, new IndexerOptions { BatchSize = 2 });
+        Assert.Equal(2, (await drainer.DrainOnceAsync(CancellationToken.None)).Applied);
+        Assert.Equal(1, (await drainer.DrainOnceAsync(CancellationToken.None)).Applied);
+        Assert.Equal(0, await drainer.PendingAsync(CancellationToken.None));
+        var admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []));
+        var hits = await index.SearchAsync(new SearchRequest(new EntityQuery { Search = "数据库" }, admin));
+        Assert.Equal(["数据库甲"], hits.Hits.Select(h => h.Document.Title));
     }
 }
