@@ -85,15 +85,24 @@ foreach (var q in ResourceGenerator.Queries) // warm-up: JIT, page cache, connec
 }
 var direct = new List<double>();
 var overHttp = new List<double>();
+var perQuery = ResourceGenerator.Queries.ToDictionary(q => q, _ => new List<double>());
 for (var i = 0; i < iterations; i++)
 {
     var q = ResourceGenerator.Queries[i % ResourceGenerator.Queries.Count];
-    direct.Add(await Time(() => Direct(q)));
+    var ms = await Time(() => Direct(q));
+    direct.Add(ms);
+    perQuery[q].Add(ms);
     overHttp.Add(await Time(() => Http(q)));
 }
 
 var sample = await index.SearchAsync(new SearchRequest(new EntityQuery { Search = "分数", Top = 3, Count = true }, scopeForCaller));
 Console.WriteLine($"sample: '分数' → {sample.Total} hits, first: {sample.Hits.FirstOrDefault()?.Document.Title}");
+foreach (var (q, times) in perQuery.OrderByDescending(p => P(p.Value, 50)).Take(6))
+{
+    var hits = (await index.SearchAsync(new SearchRequest(new EntityQuery { Search = q, Top = 0, Count = true }, scopeForCaller))).Total;
+    Console.WriteLine($"slowest: '{q}' p50 {P(times, 50):F1} ms over {hits} hits");
+}
+Console.WriteLine($"load average during the run: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
 Console.WriteLine();
 Console.WriteLine($"documents indexed     {documents.Count} (of {count} resources; retired ones are not indexed)");
 Console.WriteLine($"bulk index throughput {throughput:F0} docs/s (goal ≥ 5000)");

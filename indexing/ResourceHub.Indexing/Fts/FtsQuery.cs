@@ -28,6 +28,12 @@ internal sealed class FtsQuery
 
     public int PageSize => _request.PageSize;
 
+    /// <summary>
+    /// The hits query can count the whole matched set itself (a window over the same pass) when it
+    /// has no keyset cursor; a later page or Top=0 needs the separate count query.
+    /// </summary>
+    public bool CountsInHitsQuery => _request.Query.Count && _request.Query.After is null && PageSize > 0;
+
     public SqliteCommand HitsCommand(SqliteConnection c, SqliteTransaction tx)
     {
         var sql = new SqlBuilder();
@@ -40,7 +46,7 @@ internal sealed class FtsQuery
         // (sorting whole documents of every match costs more than the ranking itself).
         return Command(c, tx, sql, $"""
             {cte}
-            SELECT m.rid, m.score{sortColumns} FROM m
+            SELECT m.rid, m.score, {(CountsInHitsQuery ? "count(*) OVER ()" : "NULL")}{sortColumns} FROM m
             WHERE {string.Join(" AND ", where)}
             ORDER BY {string.Join(", ", _order.Select(o => o.Expression + (o.Descending ? " DESC" : " ASC")))}
             LIMIT {sql.Add(PageSize)}

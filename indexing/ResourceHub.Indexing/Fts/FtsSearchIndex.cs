@@ -53,8 +53,8 @@ public sealed class FtsSearchIndex : ISearchIndex
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: true); // one snapshot for hits, count and facets
         var q = new FtsQuery(request, Generation(c, tx), _boost);
-        var hits = ReadHits(c, tx, q, out var next);
-        long? total = request.Query.Count ? Count(c, tx, q) : null;
+        var hits = ReadHits(c, tx, q, out var next, out var counted);
+        long? total = !request.Query.Count ? null : q.CountsInHitsQuery ? counted : Count(c, tx, q);
         var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
         foreach (var name in request.Facets?.Fields ?? [])
         {
@@ -164,19 +164,21 @@ public sealed class FtsSearchIndex : ISearchIndex
     private static long Generation(SqliteConnection c, SqliteTransaction tx) =>
         FtsSchema.CurrentGeneration(c, tx) ?? throw new SearchUnavailableException("FTS index not created yet (EnsureCreatedAsync)");
 
-    private static List<SearchHit> ReadHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
+    private static List<SearchHit> ReadHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next, out long counted)
     {
         var page = new List<(long Rid, double Score)>();
         object?[]? last = null;
+        counted = 0;
         using (var cmd = q.HitsCommand(c, tx))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
             {
                 page.Add((reader.GetInt64(0), reader.GetDouble(1)));
-                last = new object?[reader.FieldCount - 2];
-                for (var i = 2; i < reader.FieldCount; i++)
-                    last[i - 2] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                counted = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
+                last = new object?[reader.FieldCount - 3];
+                for (var i = 3; i < reader.FieldCount; i++)
+                    last[i - 3] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
         }
         next = page.Count == q.PageSize && q.PageSize > 0 && last is not null ? new KeysetPosition(last) : null;
