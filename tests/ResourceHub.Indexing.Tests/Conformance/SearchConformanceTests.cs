@@ -414,8 +414,8 @@ public abstract class SearchConformanceTests(SearchFixture f)
     public async Task Deleted_and_retired_items_disappear_after_sync()
     {
         await using var db = f.Db.CreateContext();
-        var a = NewResource("临时资源甲乙丙");
-        var b = NewResource("临时资源丁戊己");
+        var a = TestResources.New("临时资源甲乙丙");
+        var b = TestResources.New("临时资源丁戊己");
         db.Resources.AddRange(a, b);
         await db.SaveChangesAsync();
         await SyncAsync(db, a.Id, b.Id);
@@ -432,7 +432,7 @@ public abstract class SearchConformanceTests(SearchFixture f)
     public async Task Updated_title_replaces_the_old_one_and_replays_are_idempotent()
     {
         await using var db = f.Db.CreateContext();
-        var r = NewResource("旧标题星期一");
+        var r = TestResources.New("旧标题星期一");
         db.Resources.Add(r);
         await db.SaveChangesAsync();
         await SyncAsync(db, r.Id);
@@ -487,7 +487,7 @@ public abstract class SearchConformanceTests(SearchFixture f)
     [ConformanceFact]
     public async Task Rebuild_from_the_database_swaps_in_a_clean_index()
     {
-        var stale = f.Builder.Build(NewResource("幽灵文档不在数据库"));
+        var stale = f.Builder.Build(TestResources.New("幽灵文档不在数据库"));
         Assert.True((await f.Index.UpsertAsync([stale])).AllSucceeded);
         Assert.Single((await Search("幽灵文档")).Hits);
         var before = await f.Index.CountAsync(new SearchRequest(new EntityQuery(), Admin));
@@ -501,12 +501,6 @@ public abstract class SearchConformanceTests(SearchFixture f)
         Assert.Equal("分数的初步认识", Titles(await Search("折纸"))[0]);
         Assert.True((await f.Index.UpsertAsync(f.Curated)).AllSucceeded); // restore what the database cannot hold yet
     }
-
-    private static Resource NewResource(string title) => new()
-    {
-        Id = Guid.NewGuid(), Title = title, Kind = "courseware", Subject = "math", Stage = "primary", OwnerOrg = "acme",
-        CreatedBy = "alice", Status = ResourceStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-    };
 
     private async Task SyncAsync(ResourceHub.Data.ResourceHubDbContext db, params Guid[] ids) =>
         Assert.True((await f.Sync(db).SyncAsync(f.Index, ids, CancellationToken.None)).AllSucceeded);

@@ -8,6 +8,7 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Fts;
 using ResourceHub.Indexing.Pipeline;
 using ResourceHub.Query.Model;
+using ResourceHub.Indexing.Tests.Support;
 using ResourceHub.Testing;
 
 namespace ResourceHub.Indexing.Tests.Pipeline;
@@ -56,7 +57,7 @@ public sealed class IndexerOutageTests : IAsyncLifetime
             {
                 for (var i = 0; i < 30; i++)
                 {
-                    var r = OutboxTests.NewResource($"停机期间资源 编号{i:D2}号");
+                    var r = TestResources.New($"停机期间资源 编号{i:D2}号");
                     db.Resources.Add(r);
                     await db.SaveChangesAsync(); // the database write never waits for the index
                     created.Add(r.Id);

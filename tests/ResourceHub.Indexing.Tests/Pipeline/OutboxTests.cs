@@ -8,6 +8,7 @@ using ResourceHub.Indexing.Pipeline;
 using ResourceHub.Query.Model;
 using ResourceHub.Domain.Organizations;
 using ResourceHub.Domain.Resources;
+using ResourceHub.Indexing.Tests.Support;
 using ResourceHub.Testing;
 
 namespace ResourceHub.Indexing.Tests.Pipeline;
@@ -20,17 +21,11 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    internal static Resource NewResource(string title) => new()
-    {
-        Id = Guid.NewGuid(), Title = title, Kind = "courseware", Subject = "math", Stage = "primary", OwnerOrg = "acme",
-        CreatedBy = "alice", Status = ResourceStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-    };
-
     [Fact]
     public async Task Add_modify_and_delete_each_write_a_row()
     {
         await using var db = _db.CreateContext();
-        var r = NewResource("分数");
+        var r = TestResources.New("分数");
         db.Resources.Add(r);
         await db.SaveChangesAsync();
         r.Status = ResourceStatus.Recommended; // what curation does
@@ -48,7 +43,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task Changing_only_the_owned_file_writes_a_row()
     {
         await using var db = _db.CreateContext();
-        var r = NewResource("文件");
+        var r = TestResources.New("文件");
         db.Resources.Add(r);
         await db.SaveChangesAsync();
         r.File = new ResourceFile { FileName = "a.pptx", ContentType = "application/pptx", BlobKey = "k", Sha256 = "x", UploadedAt = DateTime.UtcNow };
@@ -68,14 +63,14 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_save_writes_no_row()
     {
-        var existing = NewResource("原有");
+        var existing = TestResources.New("原有");
         await using (var db = _db.CreateContext())
         {
             db.Resources.Add(existing);
             await db.SaveChangesAsync();
         }
         await using var clash = _db.CreateContext();
-        var duplicate = NewResource("冲突");
+        var duplicate = TestResources.New("冲突");
         duplicate.Id = existing.Id; // primary key clash: the whole unit of work rolls back
         clash.Resources.Add(duplicate);
         await Assert.ThrowsAsync<DbUpdateException>(() => clash.SaveChangesAsync());
@@ -92,8 +87,8 @@ public sealed class PostgresOutboxTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Postgres);
         await using var db = database.CreateContext();
-        var a = OutboxTests.NewResource("数据库甲");
-        var b = OutboxTests.NewResource("数据库乙");
+        var a = TestResources.New("数据库甲");
+        var b = TestResources.New("数据库乙");
         db.Resources.AddRange(a, b);
         await db.SaveChangesAsync();
         db.Resources.Remove(b);
