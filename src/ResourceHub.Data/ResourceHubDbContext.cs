@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Data.Outbox;
 using ResourceHub.Domain.Courses;
 using ResourceHub.Domain.Organizations;
 using ResourceHub.Domain.Resources;
@@ -16,6 +17,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResourceHubDbContext).Assembly);
@@ -23,12 +25,14 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         VersionStamp.Apply(ChangeTracker);
+        SearchOutboxRecorder.Record(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         VersionStamp.Apply(ChangeTracker);
+        SearchOutboxRecorder.Record(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

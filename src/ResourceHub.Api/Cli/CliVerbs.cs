@@ -9,6 +9,7 @@ namespace ResourceHub.Api.Cli;
 /// Verbs on the API executable:
 ///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
 ///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
+///   reindex [--data-dir DIR]                                                    rebuilds the search index from the database
 /// </summary>
 public static class CliVerbs
 {
@@ -24,6 +25,9 @@ public static class CliVerbs
                 return true;
             case "schema-script":
                 exitCode = SchemaScript(args[1..]);
+                return true;
+            case "reindex":
+                exitCode = Search.ReindexVerb.RunAsync(Configuration(CliOptions.Parse(args[1..])), Console.Out).GetAwaiter().GetResult();
                 return true;
             default:
                 return false;

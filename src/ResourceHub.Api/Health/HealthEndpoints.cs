@@ -15,7 +15,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<BlobStoreHealthCheck>("blobs", tags: [ReadyTag]);
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: [ReadyTag])
+            .AddCheck<ResourceHub.Api.Search.SearchIndexHealthCheck>("search", tags: [ReadyTag]);
         return services;
     }
 

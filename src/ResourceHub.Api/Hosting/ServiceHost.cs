@@ -4,9 +4,11 @@ using ResourceHub.Api.Identity;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
 using ResourceHub.Blobs.DependencyInjection;
+using ResourceHub.Api.Search;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
+using ResourceHub.Indexing;
 
 namespace ResourceHub.Api.Hosting;
 
@@ -39,6 +41,8 @@ public static class ServiceHost
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubCuration();
+        services.AddResourceHubSearch(config, dataDir);
+        services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         return services;
     }
@@ -49,6 +53,7 @@ public static class ServiceHost
         app.UseAuthentication();
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
+        app.MapGet(SuggestEndpoint.Path, (HttpContext c, ISearchIndex index) => SuggestEndpoint.HandleAsync(c, index));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
     }

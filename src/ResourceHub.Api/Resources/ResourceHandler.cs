@@ -20,6 +20,13 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
         var caller = context.RequireCaller();
+        if (Search.SearchEndpoint.Wants(context.Request))
+        {
+            // $search, facets and $apply go to the search index (src/ResourceHub.Api/Search).
+            await context.RequestServices.GetRequiredService<Search.SearchEndpoint>()
+                .HandleAsync(context, Search.SearchQueryReader.Read(context.Request, parser), caller);
+            return;
+        }
         var items = await Visible(caller).OrderBy(r => r.Id).Take(DefaultPageSize).ToListAsync(context.RequestAborted);
         items = await reviewerView.MaskAsync(caller, items, context.RequestAborted); // blind review
         await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);

@@ -79,6 +79,14 @@ CREATE TABLE "rubrics" (
 );
 
 
+CREATE TABLE "search_outbox" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_search_outbox" PRIMARY KEY AUTOINCREMENT,
+    "ResourceId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ProcessedAt" TEXT NULL
+);
+
+
 CREATE TABLE "users" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_users" PRIMARY KEY,
     "DisplayName" TEXT NOT NULL,
@@ -265,6 +273,9 @@ CREATE INDEX "IX_reviews_RubricId" ON "reviews" ("RubricId");
 
 
 CREATE UNIQUE INDEX "IX_rubric_criteria_RubricId_Position" ON "rubric_criteria" ("RubricId", "Position");
+
+
+CREATE INDEX "IX_search_outbox_ProcessedAt_Id" ON "search_outbox" ("ProcessedAt", "Id");
 
 
 

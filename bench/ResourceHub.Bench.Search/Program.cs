@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using ResourceHub.Api.Hosting;
+using ResourceHub.Api.Identity;
+using ResourceHub.Bench.Search;
+using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Taxonomy;
+using ResourceHub.Indexing;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Query.Model;
+
+// bench [--count 100000] [--iterations 300]: seeds a SQLite system of record and the FTS5 index with
+// generated resources, then times the same searches directly against the engine and through HTTP.
+var count = ArgInt("--count", 100_000);
+var iterations = ArgInt("--iterations", 300);
+var dataDir = Directory.CreateTempSubdirectory("rh-bench-").FullName;
+Console.WriteLine($"data dir {dataDir}; {count} resources; {iterations} iterations per path");
+
+var app = ServiceHost.Build([
+    "--urls", "http://127.0.0.1:0",
+    $"--{DataDirectory.ConfigKey}={dataDir}",
+    "--ResourceHub:Search:Indexer:Enabled=false",
+    "--Logging:LogLevel:Default=Warning",
+]);
+await app.Services.PrepareStorageAsync();
+await app.StartAsync();
+
+var generator = new ResourceGenerator(TaxonomyCatalog.Default);
+var builder = app.Services.GetRequiredService<SearchDocumentBuilder>();
+var index = app.Services.GetRequiredService<ISearchIndex>();
+
+// 1. The system of record (the HTTP path reads the page's entities from it).
+var seedClock = Stopwatch.StartNew();
+var documents = new List<SearchDocument>(count);
+for (var done = 0; done < count;)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+    var batch = Enumerable.Range(done, Math.Min(5000, count - done)).Select(generator.Next).ToList();
+    db.Resources.AddRange(batch);
+    await db.SaveChangesAsync();
+    documents.AddRange(batch.Where(SearchDocumentBuilder.IsSearchable).Select(builder.Build));
+    done += batch.Count;
+    Console.WriteLine($"seed database: {done}/{count} ({done * 100 / count}%) {seedClock.Elapsed.TotalSeconds:F1} s");
+}
+
+// 2. Bulk indexing throughput.
+var indexClock = Stopwatch.StartNew();
+for (var i = 0; i < documents.Count; i += 1000)
+{
+    var result = await index.UpsertAsync(documents.GetRange(i, Math.Min(1000, documents.Count - i)));
+    if (!result.AllSucceeded)
+        throw new InvalidOperationException("bulk index failed");
+    if ((i / 1000) % 10 == 9 || i + 1000 >= documents.Count)
+        Console.WriteLine($"index: {Math.Min(i + 1000, documents.Count)}/{documents.Count} {indexClock.Elapsed.TotalSeconds:F1} s");
+}
+indexClock.Stop();
+var throughput = documents.Count / indexClock.Elapsed.TotalSeconds;
+
+// 3. Latency: the same searches directly and through HTTP, interleaved so both see the same machine load.
+var caller = new Caller("bench-teacher", "Bench", Roles.Teacher, "school1", []);
+var token = app.Services.GetRequiredService<TokenIssuer>().Issue(caller.UserId, caller.Role, caller.OrgCode);
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+using var http = new HttpClient { BaseAddress = new Uri(address) };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+var scopeForCaller = VisibilityScope.For(caller);
+
+async Task Direct(string q) =>
+    await index.SearchAsync(new SearchRequest(new EntityQuery { Search = q, Top = 20, Count = true }, scopeForCaller));
+
+async Task Http(string q)
+{
+    using var response = await http.GetAsync($"/odata/Resources?$search={Uri.EscapeDataString(q)}&$top=20&$count=true");
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+foreach (var q in ResourceGenerator.Queries) // warm-up: JIT, page cache, connection pools
+{
+    await Direct(q);
+    await Http(q);
+}
+var direct = new List<double>();
+var overHttp = new List<double>();
+var perQuery = ResourceGenerator.Queries.ToDictionary(q => q, _ => new List<double>());
+for (var i = 0; i < iterations; i++)
+{
+    var q = ResourceGenerator.Queries[i % ResourceGenerator.Queries.Count];
+    var ms = await Time(() => Direct(q));
+    direct.Add(ms);
+    perQuery[q].Add(ms);
+    overHttp.Add(await Time(() => Http(q)));
+}
+
+var sample = await index.SearchAsync(new SearchRequest(new EntityQuery { Search = "分数", Top = 3, Count = true }, scopeForCaller));
+Console.WriteLine($"sample: '分数' → {sample.Total} hits, first: {sample.Hits.FirstOrDefault()?.Document.Title}");
+foreach (var (q, times) in perQuery.OrderByDescending(p => P(p.Value, 50)).Take(6))
+{
+    var hits = (await index.SearchAsync(new SearchRequest(new EntityQuery { Search = q, Top = 0, Count = true }, scopeForCaller))).Total;
+    Console.WriteLine($"slowest: '{q}' p50 {P(times, 50):F1} ms over {hits} hits");
+}
+Console.WriteLine($"load average during the run: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
+Console.WriteLine();
+Console.WriteLine($"documents indexed     {documents.Count} (of {count} resources; retired ones are not indexed)");
+Console.WriteLine($"bulk index throughput {throughput:F0} docs/s (goal ≥ 5000)");
+Console.WriteLine($"direct  p50 {P(direct, 50):F2} ms  p95 {P(direct, 95):F2} ms");
+Console.WriteLine($"http    p50 {P(overHttp, 50):F2} ms  p95 {P(overHttp, 95):F2} ms (goal p95 ≤ 30 ms)");
+Console.WriteLine($"ratio   p50 {P(overHttp, 50) / P(direct, 50):F2}×  p95 {P(overHttp, 95) / P(direct, 95):F2}× (goal ≤ 1.2×)");
+
+await app.StopAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+try { Directory.Delete(dataDir, true); } catch (IOException) { }
+return 0;
+
+static async Task<double> Time(Func<Task> action)
+{
+    var sw = Stopwatch.StartNew();
+    await action();
+    return sw.Elapsed.TotalMilliseconds;
+}
+
+static double P(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+}
+
+int ArgInt(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}

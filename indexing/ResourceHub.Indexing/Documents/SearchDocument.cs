@@ -1,0 +1,32 @@
+namespace ResourceHub.Indexing.Documents;
+
+/// <summary>
+/// What the index holds for one resource: its text as plain text, its codes with their Chinese
+/// names (so "数学" finds math items), curation signals for ranking, and the fields
+/// <see cref="ResourceHub.Domain.Access.VisibilityScope"/> needs so authorization runs in the index.
+/// The document id is the resource id, so replaying a change is idempotent.
+/// </summary>
+public sealed record SearchDocument
+{
+    public Guid Id { get; init; }
+    public string Title { get; init; } = "";
+    /// <summary>The Markdown description reduced to plain text.</summary>
+    public string Description { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Stage { get; init; } = "";
+    public string? Grade { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Chinese display names of Kind, Subject, Stage and Topics, for full-text matching.</summary>
+    public IReadOnlyList<string> CodeNames { get; init; } = [];
+    public string Status { get; init; } = "";
+    /// <summary>Curation: recommendation level code (school … national), null when not curated.</summary>
+    public string? RecommendationLevel { get; init; }
+    /// <summary>Curation: QualityScore 0–100 (rubric, rating, level), null before review.</summary>
+    public double? QualityScore { get; init; }
+    public string OwnerOrg { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ResourceHub.Indexing.Documents;
+
+namespace ResourceHub.Indexing.Elastic;
+
+/// <summary>SearchDocument ↔ Elasticsearch _source, and bulk bodies. _id is the resource id.</summary>
+public static class ElasticDocuments
+{
+    public static string Date(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static JsonObject ToSource(SearchDocument d) => new()
+    {
+        ["id"] = d.Id.ToString("D"),
+        ["title"] = d.Title,
+        ["description"] = d.Description,
+        ["kind"] = d.Kind,
+        ["subject"] = d.Subject,
+        ["stage"] = d.Stage,
+        ["grade"] = d.Grade,
+        ["topics"] = new JsonArray(d.Topics.Select(t => (JsonNode?)t).ToArray()),
+        ["tags"] = new JsonArray(d.Tags.Select(t => (JsonNode?)t).ToArray()),
+        ["code_names"] = new JsonArray(d.CodeNames.Select(t => (JsonNode?)t).ToArray()),
+        ["status"] = d.Status,
+        ["recommendation_level"] = d.RecommendationLevel,
+        ["level_rank"] = RankingBoost.LevelRank(d.RecommendationLevel),
+        ["quality_score"] = d.QualityScore,
+        ["owner_org"] = d.OwnerOrg,
+        ["created_by"] = d.CreatedBy,
+        ["created_at"] = Date(d.CreatedAt),
+        ["updated_at"] = Date(d.UpdatedAt),
+    };
+
+    public static SearchDocument FromSource(JsonNode s) => new()
+    {
+        Id = Guid.Parse(s["id"]!.GetValue<string>()),
+        Title = s["title"]?.GetValue<string>() ?? "",
+        Description = s["description"]?.GetValue<string>() ?? "",
+        Kind = s["kind"]?.GetValue<string>() ?? "",
+        Subject = s["subject"]?.GetValue<string>() ?? "",
+        Stage = s["stage"]?.GetValue<string>() ?? "",
+        Grade = s["grade"]?.GetValue<string>(),
+        Topics = Strings(s["topics"]),
+        Tags = Strings(s["tags"]),
+        CodeNames = Strings(s["code_names"]),
+        Status = s["status"]?.GetValue<string>() ?? "",
+        RecommendationLevel = s["recommendation_level"]?.GetValue<string>(),
+        QualityScore = s["quality_score"]?.GetValue<double>(),
+        OwnerOrg = s["owner_org"]?.GetValue<string>() ?? "",
+        CreatedBy = s["created_by"]?.GetValue<string>() ?? "",
+        CreatedAt = ParseDate(s["created_at"]),
+        UpdatedAt = ParseDate(s["updated_at"]),
+    };
+
+    public static string BulkIndex(string index, IEnumerable<SearchDocument> documents)
+    {
+        var sb = new StringBuilder();
+        foreach (var d in documents)
+        {
+            sb.Append(new JsonObject { ["index"] = new JsonObject { ["_index"] = index, ["_id"] = d.Id.ToString("D") } }.ToJsonString()).Append('\n');
+            sb.Append(ToSource(d).ToJsonString()).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static string BulkDelete(string index, IEnumerable<Guid> ids)
+    {
+        var sb = new StringBuilder();
+        foreach (var id in ids)
+            sb.Append(new JsonObject { ["delete"] = new JsonObject { ["_index"] = index, ["_id"] = id.ToString("D") } }.ToJsonString()).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Reads every item of a bulk response; a delete of a missing document (404 not_found) is a success.</summary>
+    public static BulkResult ReadBulk(JsonNode response)
+    {
+        var succeeded = 0;
+        var failures = new List<BulkFailure>();
+        foreach (var item in response["items"]?.AsArray() ?? [])
+        {
+            var (action, result) = item!.AsObject().Single();
+            var status = result!["status"]!.GetValue<int>();
+            var ok = status is >= 200 and < 300 || (action == "delete" && status == 404);
+            if (ok)
+            {
+                succeeded++;
+                continue;
+            }
+            var error = result["error"];
+            var reason = error is JsonObject o ? $"{o["type"]?.GetValue<string>()}: {o["reason"]?.GetValue<string>()}" : error?.ToString() ?? "unknown";
+            failures.Add(new BulkFailure(Guid.TryParse(result["_id"]?.GetValue<string>(), out var id) ? id : Guid.Empty, status, reason));
+        }
+        return new BulkResult(succeeded, failures);
+    }
+
+    private static List<string> Strings(JsonNode? node) =>
+        node is JsonArray a ? a.Select(x => x!.GetValue<string>()).ToList() : [];
+
+    private static DateTime ParseDate(JsonNode? node) =>
+        node is null ? default : DateTime.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ResourceHub.Domain.Access;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Elastic;
+
+/// <summary>
+/// Renders the query model's filter and the visibility scope to Elasticsearch query clauses (for
+/// bool.filter: no scoring). What the engine cannot express exactly (length(), month(), all(),
+/// any() with 'and'/'not' inside) is refused with a clear message instead of answered approximately.
+/// </summary>
+public static class ElasticFilterRenderer
+{
+    public static JsonObject MatchAll() => new() { ["match_all"] = new JsonObject() };
+    public static JsonObject MatchNone() => new() { ["match_none"] = new JsonObject() };
+
+    public static JsonObject Visibility(VisibilityScope scope)
+    {
+        if (scope.All)
+            return MatchAll();
+        var should = new JsonArray();
+        if (scope.PublicStatuses.Count > 0)
+            should.Add(Terms("status", scope.PublicStatuses));
+        if (scope.OwnerOrg is not null)
+            should.Add(Term("owner_org", scope.OwnerOrg));
+        if (scope.CreatedBy is not null)
+            should.Add(Term("created_by", scope.CreatedBy));
+        if (scope.ReviewSubjects.Count > 0 && scope.ReviewStatuses.Count > 0)
+            should.Add(Bool("filter", Terms("subject", scope.ReviewSubjects), Terms("status", scope.ReviewStatuses)));
+        if (should.Count == 0)
+            return MatchNone();
+        return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
+    }
+
+    public static JsonObject Render(FilterNode? node) => node is null ? MatchAll() : Node(node, null);
+
+    public static JsonObject Selection(SearchField field, IReadOnlyList<string> values) => Terms(field.Column, values);
+
+    private static JsonObject Node(FilterNode node, SearchField? collection) => node switch
+    {
+        LogicalNode { Operator: LogicalOperator.And } l => Bool("filter", Node(l.Left, collection), Node(l.Right, collection)),
+        LogicalNode l => Or(Node(l.Left, collection), Node(l.Right, collection)),
+        NotNode n => Bool("must_not", Node(n.Operand, collection)),
+        ConstantNode c => c.Value ? MatchAll() : MatchNone(),
+        CompareNode c => Compare(c, collection),
+        InNode i => InValues(i, collection),
+        TextMatchNode t => TextMatch(t, collection),
+        CollectionNode c => Collection(c),
+        _ => throw new SearchQueryException($"搜索不支持此条件 (unsupported filter node {node.GetType().Name})"),
+    };
+
+    private static JsonObject Compare(CompareNode c, SearchField? collection)
+    {
+        var (field, column) = Target(c.Field, collection);
+        if (c.Field.Function is FieldFunction.Year or FieldFunction.Date)
+            return Interval(column, c);
+        CheckCaseFunction(c.Field);
+        if (c.Value is null)
+            return c.Operator switch
+            {
+                CompareOperator.Eq => Bool("must_not", Exists(column)),
+                CompareOperator.Ne => Exists(column),
+                _ => MatchNone(),
+            };
+        var value = Value(c.Value, field);
+        var caseInsensitive = c.Field.Function is FieldFunction.ToLower or FieldFunction.ToUpper;
+        return c.Operator switch
+        {
+            CompareOperator.Eq => Term(column, value, caseInsensitive),
+            CompareOperator.Ne => Bool("must_not", Term(column, value, caseInsensitive)),
+            _ when caseInsensitive => throw Unsupported("tolower/toupper with range comparisons"),
+            CompareOperator.Gt => Range(column, "gt", value),
+            CompareOperator.Ge => Range(column, "gte", value),
+            CompareOperator.Lt => Range(column, "lt", value),
+            _ => Range(column, "lte", value),
+        };
+    }
+
+    private static JsonObject InValues(InNode i, SearchField? collection)
+    {
+        var (field, column) = Target(i.Field, collection);
+        CheckCaseFunction(i.Field);
+        if (i.Field.Function is FieldFunction.ToLower or FieldFunction.ToUpper)
+            return Or(i.Values.Select(v => Term(column, Value(v, field), true)).ToArray());
+        return new JsonObject { ["terms"] = new JsonObject { [column] = new JsonArray(i.Values.Select(v => Value(v, field)).ToArray()) } };
+    }
+
+    private static JsonObject TextMatch(TextMatchNode t, SearchField? collection)
+    {
+        var (_, column) = Target(t.Field, collection);
+        CheckCaseFunction(t.Field);
+        var caseInsensitive = t.Field.Function is FieldFunction.ToLower or FieldFunction.ToUpper;
+        var escaped = t.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal);
+        var (kind, pattern) = t.Operator switch
+        {
+            TextOperator.StartsWith => ("prefix", t.Value),
+            TextOperator.EndsWith => ("wildcard", "*" + escaped),
+            _ => ("wildcard", "*" + escaped + "*"),
+        };
+        var body = new JsonObject { ["value"] = pattern };
+        if (caseInsensitive)
+            body["case_insensitive"] = true;
+        return new JsonObject { [kind] = new JsonObject { [column] = body } };
+    }
+
+    private static JsonObject Collection(CollectionNode c)
+    {
+        var field = SearchFields.Get(c.Collection.Name);
+        if (!field.IsCollection)
+            throw new SearchQueryException($"{field.Name} 不是集合 (any/all need a collection field)");
+        if (c.Quantifier == Quantifier.All)
+            throw Unsupported("all()");
+        if (c.Predicate is null)
+            return Exists(field.Column);
+        CheckElementPredicate(c.Predicate);
+        return Node(c.Predicate, field);
+    }
+
+    // ES matches each condition against any element separately, so only disjunctions of element
+    // tests keep OData's "one element satisfies all of it" meaning.
+    private static void CheckElementPredicate(FilterNode node)
+    {
+        switch (node)
+        {
+            case LogicalNode { Operator: LogicalOperator.Or } l:
+                CheckElementPredicate(l.Left);
+                CheckElementPredicate(l.Right);
+                break;
+            case CompareNode { Operator: CompareOperator.Eq } or InNode or TextMatchNode:
+                break;
+            default:
+                throw Unsupported("any() with and/not/ne/range inside");
+        }
+    }
+
+    private static (SearchField? Field, string Column) Target(FieldRef field, SearchField? collection)
+    {
+        if (field.IsElement)
+            return collection is null
+                ? throw new SearchQueryException("集合元素只能在 any/all 中使用 (element outside any/all)")
+                : (null, collection.Column);
+        var f = SearchFields.Get(field.Name);
+        if (f.IsCollection)
+            throw new SearchQueryException($"{f.Name} 是集合，请用 any() (compare collection elements with any/all)");
+        return (f, f == SearchFields.Title ? "title.raw" : f.Column);
+    }
+
+    private static void CheckCaseFunction(FieldRef field)
+    {
+        if (field.Function is FieldFunction.Length or FieldFunction.Month or FieldFunction.Day)
+            throw Unsupported(field.Function.ToString().ToLowerInvariant() + "()");
+    }
+
+    /// <summary>year(x)/date(x) compared to a value: the value's [start, end) interval as a range.</summary>
+    private static JsonObject Interval(string column, CompareNode c)
+    {
+        var (start, end) = c.Field.Function == FieldFunction.Year
+            ? (new DateTime(Convert.ToInt32(c.Value, CultureInfo.InvariantCulture), 1, 1), new DateTime(Convert.ToInt32(c.Value, CultureInfo.InvariantCulture) + 1, 1, 1))
+            : c.Value switch
+            {
+                DateOnly d => (d.ToDateTime(TimeOnly.MinValue), d.ToDateTime(TimeOnly.MinValue).AddDays(1)),
+                _ => throw new SearchQueryException("date() 需要日期值 (date() compares to a date literal)"),
+            };
+        string s = ElasticDocuments.Date(start), e = ElasticDocuments.Date(end);
+        var within = new JsonObject { ["range"] = new JsonObject { [column] = new JsonObject { ["gte"] = s, ["lt"] = e } } };
+        return c.Operator switch
+        {
+            CompareOperator.Eq => within,
+            CompareOperator.Ne => Bool("must_not", within),
+            CompareOperator.Gt => Range(column, "gte", e),
+            CompareOperator.Ge => Range(column, "gte", s),
+            CompareOperator.Lt => Range(column, "lt", s),
+            _ => Range(column, "lt", e),
+        };
+    }
+
+    private static JsonNode? Value(object? value, SearchField? field) => value switch
+    {
+        null => null,
+        DateTimeOffset d => ElasticDocuments.Date(d.UtcDateTime),
+        DateTime d => ElasticDocuments.Date(d),
+        Guid g => g.ToString("D"),
+        string s => field?.Type is FieldType.Double ? throw new SearchQueryException($"{field.Name} 需要数值 (number expected)") : s,
+        bool b => b,
+        int i => i,
+        long l => l,
+        double d => d,
+        decimal m => (double)m,
+        JsonElement e => JsonNode.Parse(e.GetRawText()),
+        _ => throw new SearchQueryException($"不支持的值 {value} (unsupported value type {value.GetType().Name})"),
+    };
+
+    private static JsonObject Term(string column, JsonNode? value, bool caseInsensitive = false)
+    {
+        if (!caseInsensitive)
+            return new JsonObject { ["term"] = new JsonObject { [column] = value } };
+        return new JsonObject { ["term"] = new JsonObject { [column] = new JsonObject { ["value"] = value, ["case_insensitive"] = true } } };
+    }
+
+    private static JsonObject Term(string column, string value) => Term(column, (JsonNode)value);
+
+    private static JsonObject Terms(string column, IEnumerable<string> values) =>
+        new() { ["terms"] = new JsonObject { [column] = new JsonArray(values.Select(v => (JsonNode?)v).ToArray()) } };
+
+    private static JsonObject Range(string column, string op, JsonNode? value) =>
+        new() { ["range"] = new JsonObject { [column] = new JsonObject { [op] = value } } };
+
+    private static JsonObject Exists(string column) => new() { ["exists"] = new JsonObject { ["field"] = column } };
+
+    public static JsonObject Bool(string occur, params JsonObject[] clauses) =>
+        new() { ["bool"] = new JsonObject { [occur] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()) } };
+
+    private static JsonObject Or(params JsonObject[] clauses) =>
+        new() { ["bool"] = new JsonObject { ["should"] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()), ["minimum_should_match"] = 1 } };
+
+    private static SearchQueryException Unsupported(string what) =>
+        new($"Elasticsearch 搜索不支持 {what} (not supported by the search index; drop $search to filter in the database)");
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Elastic;
+
+/// <summary>
+/// The production engine. Queries and writes go to an alias; a rebuild fills a new
+/// "{alias}-{timestamp}" index and moves the alias in one _aliases call (atomic for readers).
+/// Writes refresh per request only in tests (<paramref name="refreshOnWrite"/>), never in production.
+/// </summary>
+public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions options, RankingBoost boost, bool refreshOnWrite = false,
+    TimeProvider? clock = null) : ISearchIndex
+{
+    private readonly ElasticQueryRenderer _renderer = new(boost);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    private ElasticClient Client => client;
+
+    public string Alias => options.IndexName;
+    public string Engine => "elasticsearch";
+
+    public async Task EnsureCreatedAsync(CancellationToken ct = default)
+    {
+        if (await client.ExistsAsync($"_alias/{Alias}", ct))
+            return;
+        var index = NewIndexName();
+        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer), ct);
+        await client.PostAsync("_aliases", new JsonObject
+        {
+            ["actions"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["index"] = index, ["alias"] = Alias, ["is_write_index"] = true } }),
+        }, ct);
+    }
+
+    public Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
+        documents.Count == 0 ? Task.FromResult(BulkResult.Ok(0)) : BulkAsync(ElasticDocuments.BulkIndex(Alias, documents), ct);
+
+    public Task<BulkResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        ids.Count == 0 ? Task.FromResult(BulkResult.Ok(0)) : BulkAsync(ElasticDocuments.BulkDelete(Alias, ids), ct);
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        var response = await client.PostAsync($"{Alias}/_search", _renderer.Search(request), ct);
+        var hits = new List<SearchHit>();
+        JsonArray? lastSort = null;
+        foreach (var hit in response["hits"]?["hits"]?.AsArray() ?? [])
+        {
+            var highlights = new Dictionary<string, string>();
+            if (hit!["highlight"] is JsonObject h)
+                foreach (var (key, fragments) in h)
+                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] = fragments![0]!.GetValue<string>();
+            var score = hit["_score"] is JsonValue s && s.TryGetValue<double>(out var d) ? d : 0;
+            hits.Add(new SearchHit(ElasticDocuments.FromSource(hit["_source"]!), score, highlights));
+            lastSort = hit["sort"]?.AsArray();
+        }
+        long? total = request.Query.Count ? response["hits"]?["total"]?["value"]?.GetValue<long>() : null;
+        var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
+        foreach (var name in request.Facets?.Fields ?? [])
+        {
+            var field = SearchFields.Facet(name);
+            facets[field.Name] = (response["aggregations"]?[field.Name]?["values"]?["buckets"]?.AsArray() ?? [])
+                .Select(b => new FacetBucket(b!["key"]!.ToString(), field.Names?.NameOf(b["key"]!.ToString()), b["doc_count"]!.GetValue<long>()))
+                .ToList();
+        }
+        var next = hits.Count == request.PageSize && request.PageSize > 0 && lastSort is not null
+            ? new KeysetPosition(lastSort.Select(v => (object?)Plain(v)).ToList())
+            : null;
+        return new SearchResult(hits, total, facets, next);
+    }
+
+    public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        var response = await client.PostAsync($"{Alias}/_count", _renderer.Count(request), ct);
+        return response["count"]!.GetValue<long>();
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.Prefix))
+            return [];
+        var response = await client.PostAsync($"{Alias}/_search", ElasticQueryRenderer.Suggest(request), ct);
+        return (response["hits"]?["hits"]?.AsArray() ?? [])
+            .Select(h => new Suggestion(Guid.Parse(h!["_source"]!["id"]!.GetValue<string>()), h["_source"]!["title"]!.GetValue<string>()))
+            .ToList();
+    }
+
+    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
+    {
+        var index = NewIndexName();
+        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer), ct);
+        return new Rebuild(this, index);
+    }
+
+    public async Task<string> CheckAsync(CancellationToken ct = default)
+    {
+        var health = await client.GetAsync($"_cluster/health/{Alias}", ct);
+        var status = health["status"]?.GetValue<string>() ?? "unknown";
+        if (status == "red")
+            throw new SearchUnavailableException($"Elasticsearch index {Alias} is red");
+        return $"elasticsearch {Alias}: {status}";
+    }
+
+    private async Task<BulkResult> BulkAsync(string ndjson, CancellationToken ct) =>
+        ElasticDocuments.ReadBulk(await client.BulkAsync(ndjson, refreshOnWrite ? "_bulk?refresh=true" : "_bulk", ct));
+
+    private string NewIndexName() =>
+        $"{Alias}-{_clock.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
+
+    // search_after wants the sort values back exactly as they came.
+    private static object? Plain(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        JsonValue v => v.ToString(),
+        _ => node.ToJsonString(),
+    };
+
+    private sealed class Rebuild(ElasticSearchIndex owner, string index) : IIndexRebuild
+    {
+        private bool _committed;
+
+        public string Target => index;
+
+        public async Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
+            documents.Count == 0
+                ? BulkResult.Ok(0)
+                : ElasticDocuments.ReadBulk(await owner.Client.BulkAsync(ElasticDocuments.BulkIndex(index, documents), "_bulk", ct));
+
+        public async Task CommitAsync(CancellationToken ct = default)
+        {
+            await owner.Client.PostAsync($"{index}/_refresh", new JsonObject(), ct);
+            var old = await OldIndicesAsync(ct);
+            var actions = new JsonArray();
+            foreach (var o in old)
+                actions.Add(new JsonObject { ["remove"] = new JsonObject { ["index"] = o, ["alias"] = owner.Alias } });
+            actions.Add(new JsonObject { ["add"] = new JsonObject { ["index"] = index, ["alias"] = owner.Alias, ["is_write_index"] = true } });
+            await owner.Client.PostAsync("_aliases", new JsonObject { ["actions"] = actions }, ct);
+            _committed = true;
+            foreach (var o in old)
+                await owner.Client.DeleteAsync(o, ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_committed)
+                await owner.Client.DeleteAsync(index, CancellationToken.None);
+        }
+
+        private async Task<List<string>> OldIndicesAsync(CancellationToken ct) =>
+            await owner.Client.ExistsAsync($"_alias/{owner.Alias}", ct)
+                ? (await owner.Client.GetAsync($"_alias/{owner.Alias}", ct)).AsObject().Select(p => p.Key).ToList()
+                : [];
+    }
+}

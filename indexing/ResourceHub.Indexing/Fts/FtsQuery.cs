@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Fts;
+
+/// <summary>
+/// One search request as SQL: a CTE "m" of the visible documents matching the text and filter (with
+/// their boosted score), then hits, count and facets over m with facet selections applied.
+/// </summary>
+internal sealed class FtsQuery
+{
+    private readonly SearchRequest _request;
+    private readonly long _generation;
+    private readonly RankingBoost _boost;
+    private readonly UserQuery _text;
+    private readonly IReadOnlyList<(string Expression, bool Descending)> _order;
+
+    public FtsQuery(SearchRequest request, long generation, RankingBoost boost)
+    {
+        _request = request;
+        _generation = generation;
+        _boost = boost;
+        _text = UserQuery.Parse(request.Query.Search);
+        _order = Order();
+    }
+
+    public int PageSize => _request.PageSize;
+
+    /// <summary>
+    /// The hits query can count the whole matched set itself (a window over the same pass) when it
+    /// has no keyset cursor; a later page or Top=0 needs the separate count query.
+    /// </summary>
+    public bool CountsInHitsQuery => _request.Query.Count && _request.Query.After is null && PageSize > 0;
+
+    public SqliteCommand HitsCommand(SqliteConnection c, SqliteTransaction tx)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql);
+        var where = Selections(sql, except: null);
+        if (_request.Query.After is { } after)
+            where.Add(Keyset(sql, after));
+        var sortColumns = string.Concat(_order.Select(o => ", " + o.Expression));
+        // Only keys go through the sort; the page's stored documents are read afterwards by rid
+        // (sorting whole documents of every match costs more than the ranking itself).
+        return Command(c, tx, sql, $"""
+            {cte}
+            SELECT m.rid, m.score, {(CountsInHitsQuery ? "count(*) OVER ()" : "NULL")}{sortColumns} FROM m
+            WHERE {string.Join(" AND ", where)}
+            ORDER BY {string.Join(", ", _order.Select(o => o.Expression + (o.Descending ? " DESC" : " ASC")))}
+            LIMIT {sql.Add(PageSize)}
+            """);
+    }
+
+    /// <summary>The stored documents of the page, by rid.</summary>
+    public SqliteCommand DocumentsCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> rids)
+    {
+        var sql = new SqlBuilder();
+        return Command(c, tx, sql, $"SELECT rid, doc FROM {FtsSchema.Docs(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
+    }
+
+    public SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction tx)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql);
+        return Command(c, tx, sql, $"{cte} SELECT count(*) FROM m WHERE {string.Join(" AND ", Selections(sql, null))}");
+    }
+
+    public SqliteCommand FacetCommand(SqliteConnection c, SqliteTransaction tx, SearchField field, int size)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql);
+        var where = string.Join(" AND ", Selections(sql, except: field));
+        var body = field.IsCollection
+            ? $"SELECT j.value AS v, count(*) AS n FROM m, json_each(m.{field.Column}) j WHERE {where} GROUP BY j.value"
+            : $"SELECT m.{field.Column} AS v, count(*) AS n FROM m WHERE {where} AND m.{field.Column} IS NOT NULL GROUP BY m.{field.Column}";
+        return Command(c, tx, sql, $"{cte} {body} ORDER BY n DESC, v LIMIT {sql.Add(size)}");
+    }
+
+    public IReadOnlyDictionary<string, string> Highlights(SearchDocument doc)
+    {
+        var result = new Dictionary<string, string>();
+        if (_text.IsEmpty)
+            return result;
+        var tokens = _text.HighlightTokens();
+        if (Highlighter.Highlight(doc.Title, tokens) is { } title)
+            result["Title"] = title;
+        if (Highlighter.Highlight(doc.Description, tokens, 160) is { } description)
+            result["Description"] = description;
+        return result;
+    }
+
+    private string Matched(SqlBuilder sql)
+    {
+        var docs = FtsSchema.Docs(_generation);
+        var fts = FtsSchema.Fts(_generation);
+        var filters = new FtsFilterRenderer(sql, "d");
+        var where = $"{filters.Visibility(_request.Scope)} AND {filters.Render(_request.Query.Filter)}";
+        if (FtsMatch.For(_text) is not { } match)
+            return $"WITH m AS (SELECT d.*, 0.0 AS score FROM {docs} d WHERE {where})";
+        // bm25 is lower-is-better; negate so score is higher-is-better, then apply the curation boost.
+        var score = $"(-bm25({fts}, {FtsSchema.Bm25Weights})) * (1 + {sql.Add(_boost.LevelWeight)} * d.level_rank"
+                    + $" + {sql.Add(_boost.QualityWeight)} * coalesce(d.quality_score, 0))";
+        return $"WITH m AS (SELECT d.*, {score} AS score FROM {fts} JOIN {docs} d ON d.rid = {fts}.rowid"
+               + $" WHERE {fts} MATCH {sql.Add(match)} AND {where})";
+    }
+
+    private List<string> Selections(SqlBuilder sql, SearchField? except)
+    {
+        var renderer = new FtsFilterRenderer(sql, "m");
+        return SortKeys.Selections(_request, except).Select(s => renderer.Selection(s.Field, s.Values)).Prepend("1=1").ToList();
+    }
+
+    // Nulls sort as the smallest value in both engines (ES: missing _first/_last).
+    private List<(string, bool)> Order() =>
+        SortKeys.For(_request, _text).Select(k => (k.Field switch
+        {
+            null => "m.score",
+            { Nullable: false } f => $"m.{f.Column}",
+            { Type: FieldType.String } f => $"coalesce(m.{f.Column}, '')",
+            var f => $"coalesce(m.{f.Column}, -1.0)",
+        }, k.Descending)).ToList();
+
+    /// <summary>Rows strictly after the cursor in sort order: (a after v0) or (a = v0 and b after v1) or ….</summary>
+    private string Keyset(SqlBuilder sql, KeysetPosition after)
+    {
+        if (after.Values.Count != _order.Count)
+            throw new SearchQueryException("分页游标与排序不符 ($skiptoken does not match this $orderby)");
+        var values = after.Values.Select(v => sql.Add(FtsValues.ToDb(v))).ToList();
+        var ors = new List<string>();
+        for (var i = 0; i < _order.Count; i++)
+        {
+            var equal = Enumerable.Range(0, i).Select(j => $"{_order[j].Expression} = {values[j]}");
+            var beyond = $"{_order[i].Expression} {(_order[i].Descending ? "<" : ">")} {values[i]}";
+            ors.Add("(" + string.Join(" AND ", equal.Append(beyond)) + ")");
+        }
+        return "(" + string.Join(" OR ", ors) + ")";
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction tx, SqlBuilder sql, string text)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = text;
+        sql.ApplyTo(cmd);
+        return cmd;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+
+namespace ResourceHub.Indexing.Fts;
+
+/// <summary>
+/// Tables of one index generation: docs_N (document columns for filters, sorting, facets and the
+/// stored document) and fts_N (pre-tokenized text). A rebuild fills generation N+1 and flips
+/// meta.generation in one transaction, which every query reads first: the swap is atomic even for
+/// other processes (the reindex CLI next to a running API).
+/// </summary>
+internal static class FtsSchema
+{
+    // bm25 column weights: a title match counts ten times a description match; tags and code names in between.
+    public const string Bm25Weights = "10.0, 4.0, 1.0";
+
+    public static string Docs(long generation) => $"docs_{generation}";
+    public static string Fts(long generation) => $"fts_{generation}";
+
+    public static void EnsureMeta(SqliteConnection c, SqliteTransaction tx) =>
+        Execute(c, tx, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+
+    public static long? CurrentGeneration(SqliteConnection c, SqliteTransaction? tx)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        try
+        {
+            return cmd.ExecuteScalar() is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return null; // no meta table yet
+        }
+    }
+
+    public static void SetGeneration(SqliteConnection c, SqliteTransaction tx, long generation)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO meta (key, value) VALUES ('generation', @g) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        cmd.Parameters.AddWithValue("@g", generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
+    }
+
+    public static void Create(SqliteConnection c, SqliteTransaction tx, long g)
+    {
+        Drop(c, tx, g);
+        Execute(c, tx, $"""
+            CREATE TABLE {Docs(g)} (
+                rid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                grade TEXT NULL,
+                status TEXT NOT NULL,
+                owner_org TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                recommendation_level TEXT NULL,
+                level_rank INTEGER NOT NULL,
+                quality_score REAL NULL,
+                topics TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                doc TEXT NOT NULL)
+            """);
+        // Only the facet and filter columns that narrow well; visibility's OR clauses scan anyway.
+        foreach (var column in new[] { "subject", "stage", "kind", "status" })
+            Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
+        // Tokens are made in C# (CjkTokenizer); 'ascii' only splits on the spaces between them.
+        Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, tokenize = 'ascii')");
+    }
+
+    public static void Drop(SqliteConnection c, SqliteTransaction tx, long g)
+    {
+        Execute(c, tx, $"DROP TABLE IF EXISTS {Fts(g)}");
+        Execute(c, tx, $"DROP TABLE IF EXISTS {Docs(g)}");
+    }
+
+    public static void Execute(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Fts;
+
+/// <summary>
+/// The embedded engine: SQLite FTS5 in its own file ({DataDir}/search/index.db), apart from the
+/// system of record. Text is tokenized in C# like the cjk analyzer; bm25 ranks with the title weighted
+/// and <see cref="RankingBoost"/> applied; filters, facets and keyset paging are SQL over docs_N.
+/// </summary>
+public sealed class FtsSearchIndex : ISearchIndex
+{
+    private readonly string _connectionString;
+    private readonly RankingBoost _boost;
+
+    public FtsSearchIndex(string path, RankingBoost? boost = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _boost = boost ?? new RankingBoost();
+    }
+
+    public string Path { get; }
+    public string Engine => "fts";
+
+    public Task EnsureCreatedAsync(CancellationToken ct = default)
+    {
+        using var c = Open();
+        FtsSchema.Execute(c, null, "PRAGMA journal_mode=WAL");
+        using var tx = c.BeginTransaction();
+        FtsSchema.EnsureMeta(c, tx);
+        if (FtsSchema.CurrentGeneration(c, tx) is null)
+        {
+            FtsSchema.Create(c, tx, 1);
+            FtsSchema.SetGeneration(c, tx, 1);
+        }
+        tx.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
+        Task.FromResult(WriteDocuments(null, documents));
+
+    public Task<BulkResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        Task.FromResult(Write(null, w => { foreach (var id in ids) w.Delete(id); }, ids.Count));
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: true); // one snapshot for hits, count and facets
+        var q = new FtsQuery(request, Generation(c, tx), _boost);
+        var hits = ReadHits(c, tx, q, out var next, out var counted);
+        long? total = !request.Query.Count ? null : q.CountsInHitsQuery ? counted : Count(c, tx, q);
+        var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
+        foreach (var name in request.Facets?.Fields ?? [])
+        {
+            var field = SearchFields.Facet(name);
+            facets[field.Name] = ReadFacet(c, tx, q, field, request.Facets!.Size);
+        }
+        return Task.FromResult(new SearchResult(hits, total, facets, next));
+    }
+
+    public Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: true);
+        return Task.FromResult(Count(c, tx, new FtsQuery(request, Generation(c, tx), _boost)));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
+    {
+        var prefix = request.Prefix.Trim();
+        if (FtsMatch.Prefix(prefix) is not { } match)
+            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: true);
+        var g = Generation(c, tx);
+        var sql = new SqlBuilder();
+        var visibility = new FtsFilterRenderer(sql, "d").Visibility(request.Scope);
+        var p = sql.Add(prefix.ToLowerInvariant());
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        // Titles that start with the prefix first, then recommended ones, then shorter ones.
+        cmd.CommandText = $"""
+            SELECT d.id, d.title FROM {FtsSchema.Fts(g)} JOIN {FtsSchema.Docs(g)} d ON d.rid = {FtsSchema.Fts(g)}.rowid
+            WHERE {FtsSchema.Fts(g)} MATCH {sql.Add(match)} AND instr(lower(d.title), {p}) > 0 AND {visibility}
+            ORDER BY substr(lower(d.title), 1, length({p})) = {p} DESC, d.level_rank DESC, length(d.title), d.id
+            LIMIT {sql.Add(Math.Clamp(request.Size, 1, 50))}
+            """;
+        sql.ApplyTo(cmd);
+        var list = new List<Suggestion>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            list.Add(new Suggestion(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        return Task.FromResult<IReadOnlyList<Suggestion>>(list);
+    }
+
+    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        using var c = Open();
+        using var tx = c.BeginTransaction();
+        var next = FtsSchema.CurrentGeneration(c, tx)!.Value + 1;
+        FtsSchema.Create(c, tx, next);
+        tx.Commit();
+        return new Rebuild(this, next);
+    }
+
+    public Task<string> CheckAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            using var c = Open();
+            using var tx = c.BeginTransaction(deferred: true);
+            var g = Generation(c, tx);
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT count(*) FROM {FtsSchema.Docs(g)}";
+            return Task.FromResult($"fts {Path}: generation {g}, {(long)cmd.ExecuteScalar()!} documents");
+        }
+        catch (SqliteException e)
+        {
+            throw new SearchUnavailableException($"FTS index {Path} unusable: {e.Message}", e);
+        }
+    }
+
+    private BulkResult WriteDocuments(long? generation, IReadOnlyList<SearchDocument> documents)
+    {
+        // Tokenizing and serializing run in parallel before the (single-writer) transaction starts.
+        var prepared = documents.AsParallel().AsOrdered().Select(FtsWriter.Prepare).ToList();
+        return Write(generation, w => prepared.ForEach(w.Upsert), documents.Count);
+    }
+
+    private BulkResult Write(long? generation, Action<FtsWriter> write, int count)
+    {
+        try
+        {
+            using var c = Open();
+            using var tx = c.BeginTransaction();
+            using (var writer = new FtsWriter(c, tx, generation ?? Generation(c, tx)))
+                write(writer);
+            tx.Commit();
+            return BulkResult.Ok(count);
+        }
+        catch (SqliteException e)
+        {
+            throw new SearchUnavailableException($"FTS index {Path} write failed: {e.Message}", e);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        // WAL + NORMAL: durable at checkpoints, which is enough for an index the outbox can rebuild.
+        FtsSchema.Execute(c, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY");
+        return c;
+    }
+
+    private static long Generation(SqliteConnection c, SqliteTransaction tx) =>
+        FtsSchema.CurrentGeneration(c, tx) ?? throw new SearchUnavailableException("FTS index not created yet (EnsureCreatedAsync)");
+
+    private static List<SearchHit> ReadHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next, out long counted)
+    {
+        var page = new List<(long Rid, double Score)>();
+        object?[]? last = null;
+        counted = 0;
+        using (var cmd = q.HitsCommand(c, tx))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                page.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                counted = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
+                last = new object?[reader.FieldCount - 3];
+                for (var i = 3; i < reader.FieldCount; i++)
+                    last[i - 3] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+        }
+        next = page.Count == q.PageSize && q.PageSize > 0 && last is not null ? new KeysetPosition(last) : null;
+        if (page.Count == 0)
+            return [];
+        var documents = new Dictionary<long, SearchDocument>();
+        using (var cmd = q.DocumentsCommand(c, tx, page.Select(p => p.Rid).ToList()))
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read())
+                documents[reader.GetInt64(0)] = JsonSerializer.Deserialize<SearchDocument>(reader.GetString(1))!;
+        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, q.Highlights(documents[p.Rid]))).ToList();
+    }
+
+    private static long Count(SqliteConnection c, SqliteTransaction tx, FtsQuery q)
+    {
+        using var cmd = q.CountCommand(c, tx);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static List<FacetBucket> ReadFacet(SqliteConnection c, SqliteTransaction tx, FtsQuery q, SearchField field, int size)
+    {
+        using var cmd = q.FacetCommand(c, tx, field, size);
+        var buckets = new List<FacetBucket>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var code = reader.GetString(0);
+            buckets.Add(new FacetBucket(code, field.Names?.NameOf(code), reader.GetInt64(1)));
+        }
+        return buckets;
+    }
+
+    private sealed class Rebuild(FtsSearchIndex index, long generation) : IIndexRebuild
+    {
+        private bool _committed;
+
+        public string Target => $"{index.Path} generation {generation}";
+
+        public Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
+            Task.FromResult(index.WriteDocuments(generation, documents));
+
+        public Task CommitAsync(CancellationToken ct = default)
+        {
+            using var c = index.Open();
+            using var tx = c.BeginTransaction();
+            var old = FtsSchema.CurrentGeneration(c, tx)!.Value;
+            FtsSchema.SetGeneration(c, tx, generation);
+            FtsSchema.Drop(c, tx, old);
+            tx.Commit();
+            _committed = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_committed)
+                return ValueTask.CompletedTask;
+            using var c = index.Open();
+            using var tx = c.BeginTransaction();
+            FtsSchema.Drop(c, tx, generation);
+            tx.Commit();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

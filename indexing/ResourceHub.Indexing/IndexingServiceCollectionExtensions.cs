@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Elastic;
+using ResourceHub.Indexing.Fts;
+using ResourceHub.Indexing.Pipeline;
+
+namespace ResourceHub.Indexing;
+
+public static class IndexingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the configured search engine (ResourceHub:Search:Provider = fts | elasticsearch), the
+    /// outbox drainer, the rebuilder and, unless ResourceHub:Search:Indexer:Enabled=false, the
+    /// background indexer.
+    /// </summary>
+    public static IServiceCollection AddResourceHubSearch(this IServiceCollection services, IConfiguration config, string dataDir)
+    {
+        var options = config.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        var boost = new RankingBoost(options.LevelWeight, options.QualityWeight);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Indexer);
+        services.AddSingleton(boost);
+        services.AddSingleton<SearchDocumentBuilder>();
+        services.AddSingleton<ISearchIndex>(_ => Create(options, boost, dataDir));
+        services.AddSingleton<IndexerStatus>();
+        services.AddScoped<DocumentSync>();
+        services.AddScoped<OutboxDrainer>();
+        services.AddScoped<IndexRebuilder>();
+        if (options.Indexer.Enabled)
+            services.AddHostedService<SearchIndexer>();
+        return services;
+    }
+
+    public static ISearchIndex Create(SearchOptions options, RankingBoost boost, string dataDir) =>
+        options.Provider.ToLowerInvariant() switch
+        {
+            SearchOptions.Fts => CreateFts(options, boost, dataDir),
+            SearchOptions.Elasticsearch => new ElasticSearchIndex(new ElasticClient(ElasticClient.CreateHttpClient(options)), options, boost),
+            _ => throw new InvalidOperationException(
+                $"ResourceHub:Search:Provider '{options.Provider}' is not supported (use {SearchOptions.Fts} or {SearchOptions.Elasticsearch})"),
+        };
+
+    private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir)
+    {
+        var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost);
+        // Local and cheap: create now so queries work before the indexer's first pass.
+        index.EnsureCreatedAsync().GetAwaiter().GetResult();
+        return index;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ResourceHub.Indexing.Pipeline;
+
+/// <summary>
+/// Drains the search outbox in the background. While the engine is down it backs off (doubling up to
+/// MaxBackoffSeconds) and keeps the rows; writes to the database never wait for the index.
+/// </summary>
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, IndexerOptions options,
+    IndexerStatus status, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var created = false;
+        var lastPrune = DateTime.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                if (!created)
+                {
+                    await index.EnsureCreatedAsync(stoppingToken);
+                    created = true;
+                }
+                await using var scope = scopes.CreateAsyncScope();
+                var drainer = scope.ServiceProvider.GetRequiredService<OutboxDrainer>();
+                var result = await drainer.DrainOnceAsync(stoppingToken);
+                if (result.Failure is not null)
+                    throw new SearchUnavailableException(result.Failure);
+                if (result.Applied > 0)
+                    logger.LogDebug("Indexed {Count} outbox rows", result.Applied);
+                if (DateTime.UtcNow - lastPrune > PruneEvery)
+                {
+                    await drainer.PruneAsync(stoppingToken);
+                    lastPrune = DateTime.UtcNow;
+                }
+                status.Succeeded();
+                failures = 0;
+                wait = result.MorePending ? TimeSpan.Zero : TimeSpan.FromMilliseconds(options.PollMilliseconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                wait = Backoff(failures, options.MaxBackoffSeconds);
+                status.Failed(e.Message);
+                logger.LogWarning("Search indexing failed ({Failures} in a row), retrying in {Wait}: {Error}", failures, wait, e.Message);
+            }
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>200 ms, 400 ms, 800 ms … capped.</summary>
+    public static TimeSpan Backoff(int failures, int maxSeconds) =>
+        TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, Math.Min(failures - 1, 16)), maxSeconds * 1000.0));
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.OData;
+using ResourceHub.Api.Resources;
+using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Indexing;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Api.Search;
+
+/// <summary>
+/// GET /odata/Resources served by the search index: when the request has $search, facets/facet.* or
+/// $apply. The index finds, ranks, counts and facets under the caller's <see cref="VisibilityScope"/>;
+/// the page's entities are then read from the database (same scope) so clients get exactly what
+/// GET /odata/Resources(id) returns, plus @search.score and @ResourceHub.highlights annotations.
+/// </summary>
+public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
+{
+    /// <summary>Does this collection request belong to search rather than the database?</summary>
+    public static bool Wants(HttpRequest request) =>
+        SearchQueryReader.Raw(request, "search") is { Length: > 0 }
+        || SearchQueryReader.Raw(request, "apply") is not null
+        || SearchOptionsReader.Facets(request) is not null;
+
+    public async Task HandleAsync(HttpContext context, EntityQuery query, Caller caller)
+    {
+        var scope = VisibilityScope.For(caller);
+        var facets = SearchOptionsReader.Facets(context.Request);
+        try
+        {
+            if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
+            {
+                await GroupByAsync(context, query, scope, facets, groupBy.Field, groupBy.CountAlias);
+                return;
+            }
+            var result = await index.SearchAsync(new SearchRequest(query, scope, facets), context.RequestAborted);
+            var entities = await LoadAsync(result.Hits.Select(h => h.Document.Id).ToList(), scope, context.RequestAborted);
+            await WriteAsync(context, query, result, entities);
+        }
+        catch (SearchQueryException e)
+        {
+            throw ODataProblem.BadRequest(e.Message);
+        }
+        catch (SearchUnavailableException e)
+        {
+            throw new ODataProblem(StatusCodes.Status503ServiceUnavailable, "SearchUnavailable",
+                $"搜索服务暂不可用，请稍后重试 (the search index is unavailable: {e.Message})");
+        }
+    }
+
+    private async Task<Dictionary<Guid, Resource>> LoadAsync(List<Guid> ids, VisibilityScope scope, CancellationToken ct) =>
+        await db.Resources.AsNoTracking().Where(scope.ToExpression()).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+
+    /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
+    private async Task GroupByAsync(HttpContext context, EntityQuery query, VisibilityScope scope, FacetRequest? facets, string field, string alias)
+    {
+        var request = new SearchRequest(query with { Top = 0, After = null, OrderBy = [] }, scope,
+            new FacetRequest([field], facets?.Selected, Size: 1000));
+        var result = await index.SearchAsync(request, context.RequestAborted);
+        var name = result.Facets.Keys.Single();
+        await WriteJsonAsync(context, w =>
+        {
+            w.WriteString("@odata.context", $"{ServiceRoot.Of(context.Request)}$metadata#Resources({name},{alias})");
+            w.WriteStartArray("value");
+            foreach (var bucket in result.Facets[name])
+            {
+                w.WriteStartObject();
+                w.WriteString(name, bucket.Code);
+                w.WriteNumber(alias, bucket.Count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+    }
+
+    private static Task WriteAsync(HttpContext context, EntityQuery query, SearchResult result, Dictionary<Guid, Resource> entities)
+    {
+        var fields = query.Select.Count > 0
+            ? ResourceDefinition.Instance.Fields.Where(f => query.Select.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList()
+            : ResourceDefinition.Instance.Fields.ToList();
+        return WriteJsonAsync(context, w =>
+        {
+            w.WriteString("@odata.context", $"{ServiceRoot.Of(context.Request)}$metadata#Resources");
+            if (result.Total is { } total)
+                w.WriteNumber("@odata.count", total);
+            if (result.Facets.Count > 0)
+                WriteFacets(w, result);
+            w.WriteStartArray("value");
+            foreach (var hit in result.Hits)
+            {
+                // A hit deleted or hidden since it was indexed is left out; the outbox catches the index up.
+                if (!entities.TryGetValue(hit.Document.Id, out var resource))
+                    continue;
+                w.WriteStartObject();
+                w.WriteString("@odata.etag", resource.ETag);
+                w.WriteNumber("@search.score", Math.Round(hit.Score, 6));
+                if (hit.Highlights.Count > 0)
+                {
+                    w.WriteStartObject("@ResourceHub.highlights");
+                    foreach (var (field, text) in hit.Highlights)
+                        w.WriteString(field, text);
+                    w.WriteEndObject();
+                }
+                foreach (var field in fields)
+                {
+                    w.WritePropertyName(field.Name);
+                    WriteValue(w, field.Get(resource));
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (result.Next is { } next)
+                w.WriteString("@odata.nextLink", NextLink(context.Request, next));
+        });
+    }
+
+    private static void WriteFacets(Utf8JsonWriter w, SearchResult result)
+    {
+        w.WriteStartObject("@ResourceHub.facets");
+        foreach (var (field, buckets) in result.Facets)
+        {
+            w.WriteStartArray(field);
+            foreach (var b in buckets)
+            {
+                w.WriteStartObject();
+                w.WriteString("Code", b.Code);
+                if (b.Name is null) w.WriteNull("Name"); else w.WriteString("Name", b.Name);
+                w.WriteNumber("Count", b.Count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null: w.WriteNullValue(); break;
+            case DateTime d: w.WriteStringValue(DateTime.SpecifyKind(d, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)); break;
+            case IEnumerable<string> list:
+                w.WriteStartArray();
+                foreach (var s in list)
+                    w.WriteStringValue(s);
+                w.WriteEndArray();
+                break;
+            default: JsonSerializer.Serialize(w, value, value.GetType()); break;
+        }
+    }
+
+    /// <summary>The same URL with $skiptoken set to the cursor after the last hit.</summary>
+    private static string NextLink(HttpRequest request, KeysetPosition next)
+    {
+        var pairs = request.Query.Where(q => q.Key is not ("$skiptoken" or "skiptoken"))
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
+            .Append("$skiptoken=" + SearchQueryReader.EncodeCursor(next));
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join("&", pairs)}";
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> body)
+    {
+        // Buffered: a failure while rendering still becomes a proper error response.
+        var buffer = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+        context.Response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+}

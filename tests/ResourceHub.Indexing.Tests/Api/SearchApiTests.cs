@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using ResourceHub.Api.Search;
+using ResourceHub.Data;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Testing;
+
+namespace ResourceHub.Indexing.Tests.Api;
+
+/// <summary>Search through the real API: outbox → background indexer → GET /odata/Resources?$search=….</summary>
+public sealed class SearchApiTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private ApiFactory _api = null!;
+    private HttpClient _teacher = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        _api = await ApiFactory.StartAsync(_db, new Dictionary<string, string?> { ["ResourceHub:Search:Indexer:PollMilliseconds"] = "20", ["Logging:LogLevel:Default"] = "Warning" });
+        _teacher = _api.ClientAs("tina", "teacher", "school9");
+        await using var db = _db.CreateContext();
+        void Add(string title, string subject, string stage, string status = ResourceStatus.Published, string? description = null) =>
+            db.Resources.Add(new Resource
+            {
+                Id = Guid.NewGuid(), Title = title, Subject = subject, Stage = stage, Kind = "courseware", Status = status, Description = description,
+                OwnerOrg = "acme", CreatedBy = "alice", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Tags = ["示例"],
+            });
+        Add("分数的初步认识", "math", "primary", description: "通过**折纸**理解分数");
+        Add("分数加法", "math", "primary");
+        Add("分数乘法", "math", "junior");
+        Add("分数的物理应用", "physics", "junior");
+        Add("未发布的分数草稿", "math", "primary", ResourceStatus.Draft);
+        Add("圆的面积", "math", "primary");
+        await db.SaveChangesAsync();
+        await IndexedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private async Task IndexedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var db = _db.CreateContext();
+            if (await db.SearchOutbox.CountAsync(e => e.ProcessedAt == null) == 0)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, "indexer did not drain the outbox");
+            await Task.Delay(30);
+        }
+    }
+
+    private async Task<JsonElement> GetJson(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static List<string> Titles(JsonElement json) =>
+        json.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Title").GetString()!).ToList();
+
+    [Fact]
+    public async Task Search_returns_visible_hits_with_score_highlights_and_count()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$search=分数&$count=true");
+        var titles = Titles(json);
+        Assert.Equal(4, json.GetProperty("@odata.count").GetInt64());
+        Assert.Equal(4, titles.Count);
+        Assert.DoesNotContain("未发布的分数草稿", titles);
+        var first = json.GetProperty("value")[0];
+        Assert.True(first.GetProperty("@search.score").GetDouble() > 0);
+        Assert.Contains("<em>分数</em>", first.GetProperty("@ResourceHub.highlights").GetProperty("Title").GetString());
+        Assert.Equal("W/\"1\"", first.GetProperty("@odata.etag").GetString());
+    }
+
+    [Fact]
+    public async Task Search_with_filter_top_and_skiptoken_paging()
+    {
+        var first = await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=Subject eq 'math'&$top=2&$orderby=Title");
+        Assert.Equal(2, Titles(first).Count);
+        var next = first.GetProperty("@odata.nextLink").GetString()!;
+        Assert.Contains("$skiptoken=", next);
+        var second = await GetJson(_teacher, next);
+        var all = Titles(first).Concat(Titles(second)).ToList();
+        Assert.Equal(["分数乘法", "分数加法", "分数的初步认识"], all.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(all.Order(StringComparer.Ordinal).ToList(), all);
+        Assert.False(second.TryGetProperty("@odata.nextLink", out _));
+    }
+
+    [Fact]
+    public async Task Facets_are_returned_with_chinese_names_and_counts()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$search=分数&facets=Subject,Stage");
+        var subjects = json.GetProperty("@ResourceHub.facets").GetProperty("Subject").EnumerateArray()
+            .Select(b => (b.GetProperty("Code").GetString(), b.GetProperty("Name").GetString(), b.GetProperty("Count").GetInt64())).ToList();
+        Assert.Equal([("math", "数学", 3L), ("physics", "物理", 1L)], subjects);
+    }
+
+    [Fact]
+    public async Task Ticked_facet_values_narrow_hits_but_not_their_own_facet()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$search=分数&facets=Subject,Stage&facet.Subject=physics");
+        Assert.Equal(["分数的物理应用"], Titles(json));
+        var facets = json.GetProperty("@ResourceHub.facets");
+        Assert.Equal(2, facets.GetProperty("Subject").GetArrayLength());
+        Assert.Equal("junior", Assert.Single(facets.GetProperty("Stage").EnumerateArray()).GetProperty("Code").GetString());
+    }
+
+    [Fact]
+    public async Task Apply_groupby_counts_without_search()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$apply=groupby((Subject),aggregate($count as Count))&$filter=Stage eq 'primary'");
+        var rows = json.GetProperty("value").EnumerateArray().Select(r => (r.GetProperty("Subject").GetString(), r.GetProperty("Count").GetInt64())).ToList();
+        Assert.Equal([("math", 3L)], rows);
+    }
+
+    [Fact]
+    public async Task Unsupported_apply_is_501_and_unknown_facet_is_400()
+    {
+        Assert.Equal(HttpStatusCode.NotImplemented, (await _teacher.GetAsync("/odata/Resources?$apply=aggregate(Size with sum as Total)")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _teacher.GetAsync("/odata/Resources?$search=分数&facets=Title")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Suggest_completes_titles_for_the_caller()
+    {
+        var json = await GetJson(_teacher, "/odata/Suggest?prefix=分数");
+        var titles = json.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Title").GetString()).ToList();
+        Assert.Equal(4, titles.Count);
+        Assert.DoesNotContain("未发布的分数草稿", titles);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.ClientAs(null).GetAsync("/odata/Suggest?prefix=分数")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_search_is_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.ClientAs(null).GetAsync("/odata/Resources?$search=分数")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resource_created_through_the_api_becomes_searchable()
+    {
+        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var created = await vendor.PostAsJsonAsync("/odata/Resources", new { Kind = "micro-lesson", Title = "勾股定理微课", Subject = "math", Stage = "junior" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await IndexedAsync();
+        Assert.Equal(["勾股定理微课"], Titles(await GetJson(vendor, "/odata/Resources?$search=勾股")));
+        Assert.Empty(Titles(await GetJson(_teacher, "/odata/Resources?$search=勾股"))); // still a draft
+    }
+
+    [Fact]
+    public async Task Health_ready_includes_the_search_index()
+    {
+        var json = await GetJson(_api.ClientAs(null), "/health/ready");
+        var search = json.GetProperty("checks").GetProperty("search");
+        Assert.Equal("Healthy", search.GetProperty("status").GetString());
+        Assert.Contains("fts", search.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Reindex_verb_rebuilds_from_the_database_with_progress()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ResourceHub:DataDir"] = _db.DataDir,
+            ["ResourceHub:Database:Provider"] = _db.Provider,
+            ["ResourceHub:Database:ConnectionString"] = _db.ConnectionString,
+            ["ResourceHub:Search:Indexer:Enabled"] = "false",
+        }).Build();
+        var output = new StringWriter();
+        Assert.Equal(0, await ReindexVerb.RunAsync(config, output));
+        Assert.Contains("reindex: 6/6 (100%)", output.ToString());
+        Assert.Contains("reindex: done, 6 resources into fts", output.ToString());
+        Assert.Equal(4, Titles(await GetJson(_teacher, "/odata/Resources?$search=分数")).Count);
+    }
+}

@@ -1,0 +1,104 @@
+using ResourceHub.Domain.Access;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Elastic;
+using ResourceHub.Indexing.Tests.Support;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Tests.Elastic;
+
+/// <summary>The mapping and rendered request bodies, byte for byte against committed files.</summary>
+public sealed class ElasticGoldenTests
+{
+    private static readonly VisibilityScope Teacher = VisibilityScope.For(new Caller("tina", "Tina", Roles.Teacher, "school9", []));
+    private static readonly VisibilityScope Expert = VisibilityScope.For(new Caller("erin", "Erin", Roles.Expert, "", ["physics"]));
+    private readonly ElasticQueryRenderer _renderer = new(new RankingBoost());
+
+    private static FieldRef Field(string name, FieldType type = FieldType.String) => new(name, type);
+
+    [Fact]
+    public void Mapping_with_the_default_cjk_analyzer() => GoldenJson.Matches("mappings", ElasticMappings.Create("cjk"));
+
+    [Fact]
+    public void Analyzer_name_is_configurable()
+    {
+        var json = ElasticMappings.Create("smartcn").ToJsonString();
+        Assert.Contains("\"analyzer\":\"smartcn\"", json);
+        Assert.DoesNotContain("\"analyzer\":\"cjk\"", json);
+    }
+
+    [Fact]
+    public void Text_search_with_filters_and_count()
+    {
+        var filter = new LogicalNode(LogicalOperator.And,
+            new CompareNode(Field("Subject"), CompareOperator.Eq, "math"),
+            new CollectionNode(Field("Topics", FieldType.StringCollection), Quantifier.Any, new CompareNode(FieldRef.Element(), CompareOperator.Eq, "it-integration")));
+        var request = new SearchRequest(new EntityQuery { Search = "分数 -加法", Filter = filter, Top = 20, Count = true }, Teacher);
+        GoldenJson.Matches("search-text-filter", _renderer.Search(request));
+    }
+
+    [Fact]
+    public void Multi_select_facets_use_post_filter_and_filtered_aggregations()
+    {
+        var selected = new Dictionary<string, IReadOnlyList<string>> { ["Subject"] = ["physics", "chemistry"], ["Stage"] = ["junior"] };
+        var request = new SearchRequest(new EntityQuery { Search = "实验" }, Expert, new FacetRequest(["Subject", "Stage", "Topics"], selected, 50));
+        GoldenJson.Matches("search-facets", _renderer.Search(request));
+    }
+
+    [Fact]
+    public void Single_character_query_uses_the_per_character_fields()
+    {
+        var request = new SearchRequest(new EntityQuery { Search = "圆" }, Teacher);
+        GoldenJson.Matches("search-single-char", _renderer.Search(request));
+    }
+
+    [Fact]
+    public void Filter_only_query_with_sort_and_search_after()
+    {
+        var filter = new LogicalNode(LogicalOperator.Or,
+            new CompareNode(Field("CreatedAt", FieldType.DateTimeOffset), CompareOperator.Ge, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)),
+            new NotNode(new CompareNode(Field("Grade"), CompareOperator.Eq, null)));
+        var request = new SearchRequest(new EntityQuery
+        {
+            Filter = filter, Top = 50,
+            OrderBy = [new OrderBy("UpdatedAt", true), new OrderBy("RecommendationLevel", false)],
+            After = new KeysetPosition([1709251200000L, "", "0b0c8a4e-8a43-4a7c-9d59-3c6f0f1f2a11"]),
+        }, VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", [])));
+        GoldenJson.Matches("search-keyset", _renderer.Search(request));
+    }
+
+    [Fact]
+    public void Text_functions_render_to_keyword_queries()
+    {
+        var filter = new LogicalNode(LogicalOperator.And,
+            new TextMatchNode(Field("Title"), TextOperator.Contains, "面积*"),
+            new CompareNode(new FieldRef("CreatedAt", FieldType.DateTimeOffset, FieldFunction.Year), CompareOperator.Eq, 2024));
+        GoldenJson.Matches("filter-functions", ElasticFilterRenderer.Render(filter));
+    }
+
+    [Fact]
+    public void Count_folds_selections_into_the_query()
+    {
+        var selected = new Dictionary<string, IReadOnlyList<string>> { ["Kind"] = ["micro-lesson"] };
+        GoldenJson.Matches("count", _renderer.Count(new SearchRequest(new EntityQuery { Search = "PPT课件" }, Teacher, new FacetRequest([], selected))));
+    }
+
+    [Fact]
+    public void Suggest_request() => GoldenJson.Matches("suggest", ElasticQueryRenderer.Suggest(new SuggestRequest("分数", Teacher, 8)));
+
+    [Fact]
+    public void User_text_never_reaches_query_string()
+    {
+        var json = _renderer.Search(new SearchRequest(new EntityQuery { Search = "title:x AND (y OR z~2) /re.*/" }, Teacher)).ToJsonString();
+        Assert.DoesNotContain("\"query_string\"", json);
+        Assert.Contains("\"simple_query_string\"", json);
+    }
+
+    [Fact]
+    public void Unsupported_functions_are_refused_clearly()
+    {
+        var length = new CompareNode(new FieldRef("Title", FieldType.String, FieldFunction.Length), CompareOperator.Gt, 3);
+        Assert.Contains("length", Assert.Throws<SearchQueryException>(() => ElasticFilterRenderer.Render(length)).Message);
+        var all = new CollectionNode(Field("Tags", FieldType.StringCollection), Quantifier.All, new CompareNode(FieldRef.Element(), CompareOperator.Eq, "x"));
+        Assert.Throws<SearchQueryException>(() => ElasticFilterRenderer.Render(all));
+    }
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ResourceHub.Data;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Domain.Taxonomy;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Elastic;
+using ResourceHub.Indexing.Pipeline;
+using ResourceHub.Indexing.Tests.Support;
+using ResourceHub.Query.Model;
+using ResourceHub.Testing;
+
+namespace ResourceHub.Indexing.Tests.Elastic;
+
+/// <summary>The Elasticsearch adapter against a scripted HTTP peer: retries, errors, bulk results, alias swaps.</summary>
+public sealed class ElasticHttpTests
+{
+    private readonly FakeElasticHandler _es = new();
+    private readonly SearchOptions _options = new() { IndexName = "rh" };
+
+    private ElasticSearchIndex Index(int retries = 3) =>
+        new(new ElasticClient(_es.Client(), retries, TimeSpan.FromMilliseconds(1)), _options, new RankingBoost(),
+            clock: new FixedClock(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)));
+
+    private static SearchDocument Doc(Guid id) => new() { Id = id, Title = "圆的面积", Subject = "math", Stage = "primary", Kind = "micro-lesson", Status = "published" };
+
+    private static string BulkResponse(params (string Action, Guid Id, int Status, string? Error)[] items) =>
+        new JsonObject
+        {
+            ["took"] = 3,
+            ["errors"] = items.Any(i => i.Error is not null),
+            ["items"] = new JsonArray(items.Select(i => (JsonNode?)new JsonObject
+            {
+                [i.Action] = new JsonObject
+                {
+                    ["_index"] = "rh-1", ["_id"] = i.Id.ToString(), ["status"] = i.Status,
+                    ["error"] = i.Error is null ? null : new JsonObject { ["type"] = i.Error, ["reason"] = "boom" },
+                },
+            }).ToArray()),
+        }.ToJsonString();
+
+    [Fact]
+    public async Task Bulk_partial_failure_is_reported_item_by_item()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid();
+        _es.Then(HttpStatusCode.OK, BulkResponse(("index", a, 201, null), ("index", b, 400, "mapper_parsing_exception")));
+        var result = await Index().UpsertAsync([Doc(a), Doc(b)]);
+        Assert.False(result.AllSucceeded);
+        Assert.Equal(1, result.Succeeded);
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal((b, 400), (failure.Id, failure.Status));
+        Assert.Contains("mapper_parsing_exception", failure.Reason);
+        var (method, path, body) = Assert.Single(_es.Requests);
+        Assert.Equal((HttpMethod.Post, "/_bulk"), (method, path));
+        Assert.Equal(4, body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains($"\"_id\":\"{a}\"", body);
+    }
+
+    [Fact]
+    public async Task Deleting_a_missing_document_counts_as_success()
+    {
+        var id = Guid.NewGuid();
+        _es.Then(HttpStatusCode.OK, BulkResponse(("delete", id, 404, null)));
+        Assert.True((await Index().DeleteAsync([id])).AllSucceeded);
+    }
+
+    [Fact]
+    public async Task Partial_bulk_failure_advances_nothing_past_the_failed_batch()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        await using var context = db.CreateContext();
+        var resources = Enumerable.Range(0, 3).Select(i => new Resource
+        {
+            Id = Guid.NewGuid(), Title = $"资源{i}", Kind = "courseware", Subject = "math", Stage = "primary", OwnerOrg = "acme",
+            CreatedBy = "alice", Status = ResourceStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        }).ToList();
+        context.Resources.AddRange(resources);
+        await context.SaveChangesAsync();
+        var drainer = new OutboxDrainer(context, new DocumentSync(context, new SearchDocumentBuilder(TaxonomyCatalog.Default)), Index(), new IndexerOptions { BatchSize = 10 });
+
+        // One item of the batch fails: the whole batch stays pending.
+        _es.Then((_, body) => FakeElasticHandler.Json(HttpStatusCode.OK, BulkResponse(
+            resources.Select((r, i) => ("index", r.Id, i == 1 ? 429 : 201, i == 1 ? "es_rejected_execution_exception" : null)).ToArray())));
+        var failed = await drainer.DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(0, failed.Applied);
+        Assert.Contains("es_rejected_execution_exception", failed.Failure);
+        Assert.Equal(3, await drainer.PendingAsync(CancellationToken.None));
+
+        // The replay succeeds: every row is marked, and the same ids were sent again (idempotent by _id).
+        _es.Then((_, body) => FakeElasticHandler.Json(HttpStatusCode.OK, BulkResponse(resources.Select(r => ("index", r.Id, 200, (string?)null)).ToArray())));
+        var ok = await drainer.DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(3, ok.Applied);
+        Assert.Equal(0, await drainer.PendingAsync(CancellationToken.None));
+        Assert.All(resources, r => Assert.Contains(r.Id.ToString(), _es.Requests[^1].Body));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task Transient_statuses_are_retried(HttpStatusCode status)
+    {
+        _es.Then(status, "{\"error\":\"busy\"}").Then(status, "{\"error\":\"busy\"}").Then(HttpStatusCode.OK, "{\"count\":7}");
+        Assert.Equal(7, await Index().CountAsync(new SearchRequest(new EntityQuery(), VisibilityScope.For(null))));
+        Assert.Equal(3, _es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Retry_after_header_is_honoured()
+    {
+        _es.Then((_, _) =>
+        {
+            var r = FakeElasticHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+            r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(300));
+            return r;
+        }).Then(HttpStatusCode.OK, "{\"count\":1}");
+        var started = DateTime.UtcNow;
+        await Index().CountAsync(new SearchRequest(new EntityQuery(), VisibilityScope.For(null)));
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(250));
+    }
+
+    [Fact]
+    public async Task Persistent_unavailability_surfaces_after_the_retries()
+    {
+        _es.Fallback = (_, _) => FakeElasticHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error\":{\"type\":\"cluster_block_exception\",\"reason\":\"blocked\"},\"status\":503}");
+        var e = await Assert.ThrowsAsync<ElasticException>(() => Index(retries: 2).UpsertAsync([Doc(Guid.NewGuid())]));
+        Assert.Equal(503, e.Status);
+        Assert.Contains("cluster_block_exception", e.Message);
+        Assert.Equal(3, _es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Unauthorized_is_surfaced_at_once_with_a_clear_message()
+    {
+        _es.Fallback = (_, _) => FakeElasticHandler.Json(HttpStatusCode.Unauthorized,
+            "{\"error\":{\"type\":\"security_exception\",\"reason\":\"missing authentication credentials for REST request [/rh/_search]\"},\"status\":401}");
+        var e = await Assert.ThrowsAsync<ElasticAuthException>(() => Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "圆" }, VisibilityScope.For(null))));
+        Assert.Equal(401, e.Status);
+        Assert.Contains("security_exception", e.Message);
+        Assert.Contains("ResourceHub:Search:Username", e.Message);
+        Assert.Single(_es.Requests); // no retries for auth errors
+    }
+
+    [Fact]
+    public async Task Unreachable_cluster_is_a_search_unavailable_error()
+    {
+        var client = new ElasticClient(new HttpClient { BaseAddress = new Uri("http://127.0.0.1:1/") }, 1, TimeSpan.FromMilliseconds(1));
+        var index = new ElasticSearchIndex(client, _options, new RankingBoost());
+        var e = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.CheckAsync());
+        Assert.Contains("unreachable", e.Message);
+    }
+
+    [Fact]
+    public async Task Search_response_becomes_hits_highlights_facets_and_cursor()
+    {
+        var id = Guid.NewGuid();
+        _es.Then(HttpStatusCode.OK, """
+            {"hits":{"total":{"value":42,"relation":"eq"},"hits":[
+              {"_id":"ID","_score":3.5,"_source":{"id":"ID","title":"圆的面积","description":"割补法","kind":"micro-lesson","subject":"math","stage":"primary",
+               "topics":["it-integration"],"tags":["圆"],"code_names":["微课","数学","小学"],"status":"published","level_rank":0,"owner_org":"acme","created_by":"alice",
+               "created_at":"2024-01-01T08:00:00.000Z","updated_at":"2024-01-02T08:00:00.000Z"},
+               "highlight":{"title":["<em>圆的</em>面积"]},"sort":[3.5,"ID"]}]},
+             "aggregations":{"Subject":{"doc_count":42,"values":{"buckets":[{"key":"math","doc_count":40},{"key":"physics","doc_count":2}]}}}}
+            """.Replace("ID", id.ToString()));
+        var result = await Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "圆的", Top = 1, Count = true }, VisibilityScope.For(null), new FacetRequest(["Subject"])));
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal((id, "圆的面积", 3.5), (hit.Document.Id, hit.Document.Title, hit.Score));
+        Assert.Equal("<em>圆的</em>面积", hit.Highlights["Title"]);
+        Assert.Equal(42, result.Total);
+        Assert.Equal([("math", "数学", 40L), ("physics", "物理", 2L)], result.Facets["Subject"].Select(b => (b.Code, b.Name, b.Count)));
+        Assert.Equal([3.5, id.ToString()], result.Next!.Values);
+        Assert.Equal(new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Utc), hit.Document.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Rebuild_creates_a_versioned_index_and_swaps_the_alias_atomically()
+    {
+        var id = Guid.NewGuid();
+        _es.Then(HttpStatusCode.OK, "{\"acknowledged\":true}")                                  // PUT rh-20261122060000000
+           .Then(HttpStatusCode.OK, BulkResponse(("index", id, 201, null)))                   // bulk into it
+           .Then(HttpStatusCode.OK, "{}")                                                     // refresh
+           .Then(HttpStatusCode.OK, "{\"rh-old\":{\"aliases\":{\"rh\":{}}}}")                  // alias exists?
+           .Then(HttpStatusCode.OK, "{\"rh-old\":{\"aliases\":{\"rh\":{}}}}")                  // which indices
+           .Then(HttpStatusCode.OK, "{\"acknowledged\":true}")                                  // _aliases
+           .Then(HttpStatusCode.OK, "{\"acknowledged\":true}");                                 // delete old
+        await using (var rebuild = await Index().BeginRebuildAsync())
+        {
+            Assert.Equal("rh-20261122060000000", rebuild.Target);
+            Assert.True((await rebuild.UpsertAsync([Doc(id)])).AllSucceeded);
+            await rebuild.CommitAsync();
+        }
+        Assert.Equal((HttpMethod.Put, "/rh-20261122060000000"), (_es.Requests[0].Method, _es.Requests[0].Path));
+        Assert.Contains("\"_index\":\"rh-20261122060000000\"", _es.Requests[1].Body);
+        var swap = _es.Requests.Single(r => r.Path == "/_aliases");
+        var actions = JsonNode.Parse(swap.Body)!["actions"]!.AsArray();
+        Assert.Equal("rh-old", actions[0]!["remove"]!["index"]!.GetValue<string>());
+        Assert.Equal("rh-20261122060000000", actions[1]!["add"]!["index"]!.GetValue<string>());
+        Assert.Equal((HttpMethod.Delete, "/rh-old"), (_es.Requests[^1].Method, _es.Requests[^1].Path));
+    }
+
+    [Fact]
+    public async Task Abandoned_rebuild_deletes_its_index()
+    {
+        _es.Then(HttpStatusCode.OK, "{}");
+        await using (await Index().BeginRebuildAsync())
+        {
+        }
+        Assert.Equal((HttpMethod.Delete, "/rh-20261122060000000"), (_es.Requests[^1].Method, _es.Requests[^1].Path));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

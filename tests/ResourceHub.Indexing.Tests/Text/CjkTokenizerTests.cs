@@ -1,0 +1,56 @@
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
+
+namespace ResourceHub.Indexing.Tests.Text;
+
+public sealed class CjkTokenizerTests
+{
+    [Fact]
+    public void Chinese_runs_become_bigrams_for_queries() =>
+        Assert.Equal(["圆的", "的面", "面积"], CjkTokenizer.ForQuery("圆的面积"));
+
+    [Fact]
+    public void A_lone_character_stays_a_unigram() => Assert.Equal(["圆"], CjkTokenizer.ForQuery("圆"));
+
+    [Fact]
+    public void Index_tokens_add_unigrams() =>
+        Assert.Equal(["分数", "分", "数"], CjkTokenizer.ForIndex("分数"));
+
+    [Fact]
+    public void Latin_is_lower_cased_and_split_from_chinese() =>
+        Assert.Equal(["ppt", "课件"], CjkTokenizer.ForQuery("PPT课件"));
+
+    [Fact]
+    public void Punctuation_separates_and_full_width_folds() =>
+        Assert.Equal(["背影", "abc", "12"], CjkTokenizer.ForQuery("《背影》ＡＢＣ，１２"));
+
+    [Fact]
+    public void Highlighter_marks_matches_on_the_original_text() =>
+        Assert.Equal("<em>圆的面积</em>公式", Highlighter.Highlight("圆的面积公式", CjkTokenizer.ForQuery("圆的面积")));
+
+    [Fact]
+    public void Highlighter_keeps_latin_matches_to_whole_words() =>
+        Assert.Equal("<em>PPT</em> and PPTX", Highlighter.Highlight("PPT and PPTX", ["ppt"]));
+
+    [Fact]
+    public void User_query_keeps_words_and_exclusions()
+    {
+        var q = UserQuery.Parse("分数  -加法 \"");
+        Assert.Equal(["分数"], q.Required);
+        Assert.Equal(["加法"], q.Excluded);
+        Assert.Equal("分数 -加法", q.ToSimpleQueryString());
+    }
+
+    [Fact]
+    public void Markdown_becomes_plain_text() =>
+        Assert.Equal("用 割补法 推导，见 链接。", SearchDocumentBuilder.PlainText("用 **割补法** 推导，见 [链接](http://x)。"));
+
+    [Fact]
+    public void Ranking_boost_is_the_documented_formula()
+    {
+        var boost = new RankingBoost(0.1, 0.05);
+        Assert.Equal(1.0, boost.Factor(null, null), 6);
+        Assert.Equal(1 + 0.1 * 5 + 0.05 * 5, boost.Factor("national", 5), 6);
+        Assert.Equal(1 + 0.1 * 1, boost.Factor("school", null), 6);
+    }
+}
