@@ -31,6 +31,8 @@ public static class ServiceHost
         services.AddScoped<ODataRouter>();
         services.AddScoped<ResourceHandler>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
+        services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
+        services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubHealthChecks();
         return services;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OData;
+using ResourceHub.Query.OData;
 
 namespace ResourceHub.Api.OData;
 
@@ -20,6 +21,11 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         catch (ODataProblem problem)
         {
             await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details);
+        }
+        catch (QueryValidationException e)
+        {
+            var details = e.Errors.Select(x => new ODataErrorDetail(x.Code, x.Message, x.Target)).ToList();
+            await WriteAsync(context, StatusCodes.Status400BadRequest, details[0].Code, details[0].Message, details[0].Target, details);
         }
         catch (ODataException e)
         {

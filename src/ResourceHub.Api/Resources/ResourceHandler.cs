@@ -1,32 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.OData.UriParser;
+using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
+using ResourceHub.Query.Model;
 
 namespace ResourceHub.Api.Resources;
 
-/// <summary>Create, read, update and delete of Resources; the file itself is <see cref="ResourceFileHandler"/>'s.</summary>
-public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator) : EntitySetHandlerBase
+/// <summary>
+/// Create, read, update and delete of Resources; queries go through <see cref="QueryableSetHandler{T}"/>
+/// over <see cref="Visible"/>; the file itself is <see cref="ResourceFileHandler"/>'s.
+/// </summary>
+public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator)
+    : QueryableSetHandler<Resource>(writer)
 {
-    private const int DefaultPageSize = 50;
+    protected override EntityDefinition<Resource> Definition => ResourceDefinition.Instance;
 
-    public override string SetName => ResourceDefinition.Instance.SetName;
+    protected override IQueryable<Resource> Readable(Caller caller) => Visible(caller);
 
-    public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
-    {
-        var caller = context.RequireCaller();
-        var items = await Visible(caller).OrderBy(r => r.Id).Take(DefaultPageSize).ToListAsync(context.RequestAborted);
-        await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
-    }
-
-    public override async Task GetAsync(HttpContext context, object key, ODataUriParser parser)
-    {
-        var resource = await FindVisibleAsync(context, key);
-        SetETag(context, resource);
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
-    }
+    protected override Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
+        EntityQuery query) => ResourceEntries.BuildAsync(db, context.Request, rows, query.Select, query.Expand, context.RequestAborted);
 
     public override async Task CreateAsync(HttpContext context)
     {
@@ -53,13 +47,13 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         context.Response.Headers.Location = location.ToString();
         context.Response.Headers["OData-EntityId"] = location.ToString();
         SetETag(context, resource);
-        if (PreferMinimal(context))
+        if (Prefer.Minimal(context.Request))
         {
             context.Response.Headers["Preference-Applied"] = "return=minimal";
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource, StatusCodes.Status201Created);
+        await Writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource, StatusCodes.Status201Created);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
@@ -73,10 +67,10 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         resource.UpdatedAt = DateTime.UtcNow;
         await SaveConcurrentAsync(context);
         SetETag(context, resource);
-        if (PreferRepresentation(context))
+        if (Prefer.Representation(context.Request))
         {
             context.Response.Headers["Preference-Applied"] = "return=representation";
-            await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
+            await Writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -132,10 +126,4 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     }
 
     internal static void SetETag(HttpContext context, Resource resource) => context.Response.Headers.ETag = resource.ETag;
-
-    private static bool PreferMinimal(HttpContext context) =>
-        context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase);
-
-    private static bool PreferRepresentation(HttpContext context) =>
-        context.Request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase);
 }
