@@ -91,7 +91,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
             return;
         }
         var message = new BufferedResponseMessage();
-        using (var writer = new ODataMessageWriter(message, Settings(context, null), model))
+        using (var writer = new ODataMessageWriter(message, Settings(context, null, json: false), model))
             writer.WriteMetadataDocument();
         await message.CopyToAsync(context.Response);
     }
@@ -114,7 +114,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
     private IEdmEntitySet EntitySet(string name) =>
         model.EntityContainer.FindEntitySet(name) ?? throw new InvalidOperationException($"no entity set {name}");
 
-    private static ODataMessageWriterSettings Settings(HttpContext context, ODataUri? uri)
+    private static ODataMessageWriterSettings Settings(HttpContext context, ODataUri? uri, bool json = true)
     {
         var root = ServiceRoot.Of(context.Request);
         uri ??= new ODataUri { ServiceRoot = root };
@@ -126,6 +126,8 @@ public sealed class ODataJsonWriter(IEdmModel model)
             Version = ODataVersion.V4,
             EnableMessageStreamDisposal = false,
         };
+        if (!json)
+            return settings;
         // Honour odata.metadata=none|minimal|full from Accept; data is JSON whatever else was asked.
         var accept = context.Request.Headers.Accept.ToString();
         settings.SetContentType(accept.Contains("odata.metadata", StringComparison.OrdinalIgnoreCase) ? accept : "application/json;odata.metadata=minimal", "utf-8");
