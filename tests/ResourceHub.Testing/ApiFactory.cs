@@ -27,7 +27,10 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             values[k] = v;
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
+        // UseSetting, not ConfigureAppConfiguration: ServiceHost reads the database options while
+        // building services, before late configuration sources would apply.
+        foreach (var (k, v) in values)
+            builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
     }
 

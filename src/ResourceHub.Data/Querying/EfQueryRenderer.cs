@@ -43,10 +43,26 @@ public sealed class EfQueryRenderer<T>(EfFieldMap<T> fields)
         ConstantNode c => Expression.Constant(c.Value),
         CompareNode c => Compare(Field(c.Field, element), c.Operator, c.Value),
         InNode i => In(Field(i.Field, element), i.Values),
-        TextMatchNode t => Expression.Call(Field(t.Field, element), TextMethods[t.Operator], QueryValue.Of(t.Value, typeof(string))),
+        TextMatchNode t => TextMatch(Field(t.Field, element), t),
         CollectionNode c => Lambda(c),
         _ => throw new NotSupportedException(node.GetType().Name),
     };
+
+    /// <summary>
+    /// contains → instr/strpos; starts/endswith as a substring equality, because SQLite's LIKE
+    /// ignores ASCII case and OData's functions do not.
+    /// </summary>
+    private static Expression TextMatch(Expression field, TextMatchNode node)
+    {
+        var value = QueryValue.Of(node.Value, typeof(string));
+        if (node.Operator == TextOperator.Contains)
+            return Expression.Call(field, StringContains, value);
+        var length = Expression.Property(field, nameof(string.Length));
+        var n = Expression.Constant(node.Value.Length);
+        var start = node.Operator == TextOperator.StartsWith ? (Expression)Expression.Constant(0) : Expression.Subtract(length, n);
+        var part = Expression.Call(field, StringSubstring, start, n);
+        return Expression.AndAlso(Expression.GreaterThanOrEqual(length, n), Expression.Equal(part, value));
+    }
 
     private Expression Lambda(CollectionNode node)
     {
@@ -169,12 +185,8 @@ public sealed class EfQueryRenderer<T>(EfFieldMap<T> fields)
 
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    private static readonly Dictionary<TextOperator, MethodInfo> TextMethods = new()
-    {
-        [TextOperator.Contains] = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!,
-        [TextOperator.StartsWith] = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!,
-        [TextOperator.EndsWith] = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!,
-    };
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringSubstring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
 
     private static readonly MethodInfo EnumerableAny =
         typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1);

@@ -13,23 +13,24 @@ public sealed class PageRequest
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 200;
 
-    private PageRequest(int size, int? top, bool preferenceApplied)
+    private readonly int? _appliedPreference;
+
+    private PageRequest(int size, int? top, int? appliedPreference)
     {
         Size = size;
         Top = top;
-        PreferenceApplied = preferenceApplied;
+        _appliedPreference = appliedPreference;
     }
 
     /// <summary>Rows on this page (at most).</summary>
     public int Size { get; }
     public int? Top { get; }
-    public bool PreferenceApplied { get; }
 
     public static PageRequest For(HttpRequest request, EntityQuery query)
     {
         var preferred = MaxPageSizePreference(request);
         var size = Math.Clamp(preferred ?? DefaultPageSize, 1, MaxPageSize);
-        return new PageRequest(query.Top is { } top ? Math.Min(size, top) : size, query.Top, preferred is not null);
+        return new PageRequest(query.Top is { } top ? Math.Min(size, top) : size, query.Top, preferred is null ? null : size);
     }
 
     /// <summary>True when rows beyond this page remain to be served (fetched: Size + 1 rows).</summary>
@@ -37,8 +38,8 @@ public sealed class PageRequest
 
     public void ApplyPreference(HttpResponse response)
     {
-        if (PreferenceApplied)
-            response.Headers["Preference-Applied"] = $"odata.maxpagesize={Size}";
+        if (_appliedPreference is { } size)
+            response.Headers["Preference-Applied"] = $"odata.maxpagesize={size}";
     }
 
     /// <summary>The request's own URL with $skip dropped, $top reduced by this page, and the new $skiptoken.</summary>
