@@ -14,6 +14,7 @@ public static class ServiceHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine);
         var dataDir = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
         var app = builder.Build();

@@ -15,6 +15,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
     public async Task HandleAsync(HttpContext context)
     {
         ProtocolHeaders.Apply(context);
+        RequestLimits.Check(context.Request);
         if (context.Request.Path == ServiceRoot.Path)
         {
             // "/odata" without the slash is the service root too; ODL only accepts it with one.

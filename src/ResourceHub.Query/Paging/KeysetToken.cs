@@ -42,7 +42,11 @@ public static class KeysetToken
             }
             var decoded = new List<object?>();
             for (var i = 0; i < order.Count; i++)
-                decoded.Add(FromJson(values[i], schema.Find(order[i].Field)!.Type));
+            {
+                var field = schema.Find(order[i].Field)!;
+                // A null for a non-nullable field would seek past nothing sensible; such a token is not ours.
+                decoded.Add(values[i] is null && !field.Nullable ? throw new FormatException("null key") : FromJson(values[i], field.Type));
+            }
             return new KeysetPosition(decoded);
         }
         catch (Exception e) when (e is FormatException or OverflowException or JsonException or InvalidOperationException or ArgumentException or NullReferenceException)
