@@ -30,6 +30,7 @@ public static class ServiceHost
         services.AddSingleton<ResourceValidator>();
         services.AddSingleton(new ODataJsonWriter(EdmModelFactory.Create()));
         services.AddScoped<ODataRouter>();
+        services.AddScoped<ResourceHub.Api.OData.Batch.JsonBatchHandler>();
         services.AddScoped<ResourceHandler>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();

@@ -7,7 +7,7 @@ namespace ResourceHub.Api.OData;
 /// One endpoint for everything under /odata: ODL parses the path (entity set, key, $value, $count,
 /// $metadata) and the request goes to that set's handler.
 /// </summary>
-public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHandler> handlers)
+public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHandler> handlers, Batch.JsonBatchHandler batch)
 {
     private readonly Dictionary<string, IEntitySetHandler> _handlers =
         handlers.ToDictionary(h => h.SetName, StringComparer.OrdinalIgnoreCase);
@@ -24,7 +24,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             return;
         }
         var parser = CreateParser(context.Request);
-        var segments = parser.ParsePath().ToList();
+        var segments = ParsePath(parser, context.Request);
         var method = context.Request.Method;
 
         switch (segments)
@@ -32,6 +32,9 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             case []:
                 RequireGet(context);
                 await writer.WriteServiceDocumentAsync(context);
+                return;
+            case [BatchSegment]:
+                await batch.HandleAsync(context);
                 return;
             case [MetadataSegment]:
                 RequireGet(context);
@@ -85,6 +88,19 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             Resolver = new UnqualifiedODataUriResolver { EnableCaseInsensitive = true, EnableNoDollarQueryOptions = true },
         };
         return parser;
+    }
+
+    /// <summary>A path ODL cannot resolve names nothing here: 404, not 400.</summary>
+    private static List<ODataPathSegment> ParsePath(ODataUriParser parser, HttpRequest request)
+    {
+        try
+        {
+            return parser.ParsePath().ToList();
+        }
+        catch (ODataUnrecognizedPathException e)
+        {
+            throw ODataProblem.NotFound($"资源路径不存在 (no such resource path: {request.Path}; {e.Message})");
+        }
     }
 
     private IEntitySetHandler Handler(EntitySetSegment set) =>
