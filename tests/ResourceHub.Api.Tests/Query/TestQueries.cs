@@ -1,5 +1,4 @@
 using Microsoft.OData.Edm;
-using Microsoft.OData.UriParser;
 using ResourceHub.Api.OData;
 using ResourceHub.Query.Model;
 using ResourceHub.Query.OData;
@@ -14,10 +13,7 @@ public static class TestQueries
     public static EntityQuery Translate(string set, string queryString, QuerySchema schema)
     {
         var root = new Uri("http://localhost/odata/");
-        var parser = new ODataUriParser(Model, root, new Uri(root, set + "?" + queryString))
-        {
-            Resolver = new UnqualifiedODataUriResolver { EnableCaseInsensitive = true, EnableNoDollarQueryOptions = true },
-        };
+        var parser = ODataRouter.CreateParser(Model, root, new Uri(root, set + "?" + queryString));
         parser.ParsePath();
         var pairs = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
