@@ -62,17 +62,7 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
         await SetItemsAsync(course, items ?? [], caller, context.RequestAborted);
         db.Courses.Add(course);
         await db.SaveChangesAsync(context.RequestAborted);
-        var location = ServiceRoot.EntityUri(context.Request, SetName, course.Id).ToString();
-        context.Response.Headers.Location = location;
-        context.Response.Headers["OData-EntityId"] = location;
-        context.Response.Headers.ETag = Definition.ETagOf(course);
-        if (Prefer.Minimal(context.Request))
-        {
-            context.Response.Headers["Preference-Applied"] = "return=minimal";
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
-        }
-        await Writer.WriteEntityAsync(context, Definition, course, StatusCodes.Status201Created);
+        await RespondCreatedAsync(context, course);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
@@ -134,15 +124,5 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
             db.Set<CourseItem>().AddRange(course.Items);
     }
 
-    private async Task SaveAsync(HttpContext context)
-    {
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ODataProblem.PreconditionFailed("课程已被他人修改，请刷新后重试 (the course changed while this request ran)");
-        }
-    }
+    private Task SaveAsync(HttpContext context) => SaveConcurrentAsync(db, context.RequestAborted);
 }

@@ -32,16 +32,7 @@ public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter
         Apply(body, org, errors);
         db.Organizations.Add(org);
         await db.SaveChangesAsync(context.RequestAborted);
-        var location = ServiceRoot.EntityUri(context.Request, SetName, org.Code).ToString();
-        context.Response.Headers.Location = location;
-        context.Response.Headers["OData-EntityId"] = location;
-        if (Prefer.Minimal(context.Request))
-        {
-            context.Response.Headers["Preference-Applied"] = "return=minimal";
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
-        }
-        await Writer.WriteEntityAsync(context, Definition, org, StatusCodes.Status201Created);
+        await RespondCreatedAsync(context, org);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)

@@ -43,17 +43,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         db.Resources.Add(resource);
         await db.SaveChangesAsync(context.RequestAborted);
 
-        var location = ServiceRoot.EntityUri(context.Request, SetName, resource.Id);
-        context.Response.Headers.Location = location.ToString();
-        context.Response.Headers["OData-EntityId"] = location.ToString();
-        SetETag(context, resource);
-        if (Prefer.Minimal(context.Request))
-        {
-            context.Response.Headers["Preference-Applied"] = "return=minimal";
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
-        }
-        await Writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource, StatusCodes.Status201Created);
+        await RespondCreatedAsync(context, resource);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
@@ -105,17 +95,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         return resource;
     }
 
-    internal async Task SaveConcurrentAsync(HttpContext context)
-    {
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ODataProblem.PreconditionFailed("资源已被他人修改，请刷新后重试 (the resource changed while this request ran)");
-        }
-    }
+    internal Task SaveConcurrentAsync(HttpContext context) => SaveConcurrentAsync(db, context.RequestAborted);
 
     private void Validate(Resource resource)
     {

@@ -22,7 +22,7 @@ public sealed class EfQueryRenderer<T>(EfFieldMap<T> fields)
     {
         var order = KeysetToken.EffectiveOrder(fields.Schema, query.OrderBy);
         if (query.After is { } after)
-            source = source.Where(Expression.Lambda<Func<T, bool>>(Seek(order, after.Values, 0), _row));
+            source = source.Where(Expression.Lambda<Func<T, bool>>(Bounded(order, after.Values), _row));
         IOrderedQueryable<T>? ordered = null;
         foreach (var key in order)
         {
@@ -143,6 +143,20 @@ public sealed class EfQueryRenderer<T>(EfFieldMap<T> fields)
         foreach (var v in values)
             list.Add(QueryValue.ToMemberType(v, member.Type));
         return Expression.Call(QueryValue.Of(list, listType), listType.GetMethod(nameof(List<int>.Contains))!, member);
+    }
+
+    /// <summary>
+    /// The seek predicate plus a plain range on the first key (k1 ≥ v1, or ≤ when descending), which
+    /// is implied but lets SQLite and PostgreSQL start the index scan at the position: deep pages stay cheap.
+    /// </summary>
+    private Expression Bounded(IReadOnlyList<OrderBy> order, IReadOnlyList<object?> values)
+    {
+        var seek = Seek(order, values, 0);
+        if (values[0] is null || fields.Schema.Find(order[0].Field)!.Nullable)
+            return seek;
+        var member = Member(order[0].Field);
+        var value = QueryValue.Of(QueryValue.ToMemberType(values[0], member.Type), member.Type);
+        return Expression.AndAlso(Binary(member, order[0].Descending ? CompareOperator.Le : CompareOperator.Ge, value), seek);
     }
 
     /// <summary>Rows strictly after the position: (k1 > v1) or (k1 = v1 and (k2 > v2 or …)), with nulls lowest.</summary>

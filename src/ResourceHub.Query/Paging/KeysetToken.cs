@@ -14,11 +14,14 @@ namespace ResourceHub.Query.Paging;
 /// </summary>
 public static class KeysetToken
 {
-    /// <summary>The sort actually applied: the asked keys, then the key field as tie-breaker.</summary>
+    /// <summary>
+    /// The sort actually applied: the asked keys, then the key field as tie-breaker, in the direction
+    /// of the last asked key so a (field, key) index serves the whole sort in one scan.
+    /// </summary>
     public static IReadOnlyList<OrderBy> EffectiveOrder(QuerySchema schema, IReadOnlyList<OrderBy> asked) =>
         asked.Any(o => string.Equals(o.Field, schema.KeyField, StringComparison.OrdinalIgnoreCase))
             ? asked
-            : [.. asked, new OrderBy(schema.KeyField, false)];
+            : [.. asked, new OrderBy(schema.KeyField, asked.Count > 0 && asked[^1].Descending)];
 
     public static string Encode(IReadOnlyList<OrderBy> order, IReadOnlyList<object?> values)
     {

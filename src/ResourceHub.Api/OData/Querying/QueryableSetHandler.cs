@@ -38,7 +38,8 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
         var query = Translate(context, parser);
         MediaTypes.RequireJson(context.Request);
         QueryBackend.RequireDatabase(query);
-        var filtered = Renderer.Filter(Readable(caller), query.Filter);
+        // Read-only: no change tracking for a page of rows that are only serialized.
+        var filtered = Renderer.Filter(Readable(caller).AsNoTracking(), query.Filter);
         var ct = context.RequestAborted;
         long? count = query.Count ? await filtered.LongCountAsync(ct) : null;
         var page = PageRequest.For(context.Request, query);
@@ -75,6 +76,36 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
             context.Response.Headers.ETag = etag;
         var entries = await EntriesAsync(context, caller, [entity], query);
         await writer.WriteEntryAsync(context, SetName, entries[0], uri: ContextUri(parser));
+    }
+
+    /// <summary>201 with the entity (or 204 under Prefer: return=minimal), Location/OData-EntityId and ETag.</summary>
+    protected async Task RespondCreatedAsync(HttpContext context, T entity)
+    {
+        var location = ServiceRoot.EntityUri(context.Request, SetName, Definition.KeyOf(entity)).ToString();
+        context.Response.Headers.Location = location;
+        context.Response.Headers["OData-EntityId"] = location;
+        if (Definition.ETagOf(entity) is { } etag)
+            context.Response.Headers.ETag = etag;
+        if (Prefer.Minimal(context.Request))
+        {
+            context.Response.Headers["Preference-Applied"] = "return=minimal";
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+        await writer.WriteEntityAsync(context, Definition, entity, StatusCodes.Status201Created);
+    }
+
+    /// <summary>Saves; a row changed by someone else meanwhile is a 412, as a stale If-Match would be.</summary>
+    protected static async Task SaveConcurrentAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ODataProblem.PreconditionFailed("已被他人修改，请刷新后重试 (the entity changed while this request ran)");
+        }
     }
 
     protected async Task<T> FindReadableAsync(Caller caller, object key, CancellationToken ct)
