@@ -90,6 +90,13 @@ public sealed class ProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chinese_is_written_unescaped()
+    {
+        var body = await Vendor.GetStringAsync("/odata/Organizations('acme')");
+        Assert.Contains("\"Name\":\"机构 acme\"", body);
+    }
+
+    [Fact]
     public async Task Writes_without_if_match_are_428_when_required()
     {
         var location = (await Vendor.PostAsJsonAsync("/odata/Resources", new
