@@ -27,6 +27,11 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
             var details = e.Errors.Select(x => new ODataErrorDetail(x.Code, x.Message, x.Target)).ToList();
             await WriteAsync(context, StatusCodes.Status400BadRequest, details[0].Code, details[0].Message, details[0].Target, details);
         }
+        catch (ODataContentTypeException e)
+        {
+            // ODL could not honour the Accept header's parameters (e.g. odata.metadata=bogus).
+            await WriteAsync(context, StatusCodes.Status406NotAcceptable, "NotAcceptable", e.Message, "Accept", []);
+        }
         catch (ODataException e)
         {
             // Raised by the OData parser/reader for malformed URLs and payloads: the client's mistake.

@@ -65,6 +65,9 @@ public sealed class ProtocolTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
         Assert.Equal("NotAcceptable", (await Json(refused)).GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotAcceptable, (await Vendor.GetAsync("/odata/Resources?$format=atom")).StatusCode);
+        var bogus = new HttpRequestMessage(HttpMethod.Get, "/odata/Resources?$top=1");
+        bogus.Headers.TryAddWithoutValidation("Accept", "application/json;odata.metadata=bogus");
+        Assert.Equal(HttpStatusCode.NotAcceptable, (await Vendor.SendAsync(bogus)).StatusCode);
     }
 
     [Fact]
