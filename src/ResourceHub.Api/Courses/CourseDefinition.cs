@@ -26,6 +26,9 @@ public sealed class CourseDefinition : EntityDefinition<Course>
         new("UpdatedAt", FieldType.DateTimeOffset, c => c.UpdatedAt),
     ];
 
+    public override IReadOnlyList<NavigationField> Navigations { get; } =
+        [new("Items", "CourseItem", IsCollection: true, TargetSet: null)];
+
     public override object KeyOf(Course entity) => entity.Id;
     public override string ETagOf(Course entity) => $"W/\"{entity.Version}\"";
 }

@@ -19,6 +19,7 @@ public static class ServiceHost
     {
         // appsettings.json sits beside the binary; the data directory, not the working folder, holds state.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine);
         var dataDir = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
         var app = builder.Build();
@@ -35,10 +36,13 @@ public static class ServiceHost
         services.AddSingleton(new ODataJsonWriter(EdmModelFactory.Create()));
         services.AddScoped<ODataRouter>();
         services.AddBlobStore(config);
+        services.AddScoped<ResourceHub.Api.OData.Batch.JsonBatchHandler>();
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddSingleton<ResourceFileStore>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
+        services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
+        services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubCuration();
         services.AddResourceHubSearch(config, dataDir);

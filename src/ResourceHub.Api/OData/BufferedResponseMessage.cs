@@ -6,8 +6,10 @@ namespace ResourceHub.Api.OData;
 /// ODL writes synchronously; Kestrel forbids synchronous I/O. So ODL writes into memory (one page
 /// is at most a few hundred entities) and the bytes are copied to the response asynchronously.
 /// </summary>
-internal sealed class BufferedResponseMessage : IODataResponseMessage
+internal sealed class BufferedResponseMessage : IODataResponseMessage, IContainerProvider
 {
+    public IServiceProvider Container => ODataServices.Container;
+
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     public MemoryStream Body { get; } = new();

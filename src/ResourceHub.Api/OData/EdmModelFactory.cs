@@ -7,7 +7,11 @@ using ResourceHub.Query.Model;
 
 namespace ResourceHub.Api.OData;
 
-/// <summary>Builds the service's EDM model from the entity definitions (one place for all sets).</summary>
+/// <summary>
+/// Builds the service's EDM model from the entity definitions (one place for all sets). Types
+/// first, then sets, then navigation properties, so a new set (Renditions, Reviews, History) is
+/// one more line in each list.
+/// </summary>
 public static class EdmModelFactory
 {
     public const string Namespace = "ResourceHub";
@@ -18,14 +22,50 @@ public static class EdmModelFactory
         var model = new EdmModel();
         var container = new EdmEntityContainer(Namespace, ContainerName);
         model.AddElement(container);
-        AddSet(model, container, ResourceDefinition.Instance);
-        AddSet(model, container, CourseDefinition.Instance);
-        AddSet(model, container, OrganizationDefinition.Instance);
+        var types = new Dictionary<string, EdmEntityType>();
+        var navigations = new List<(EdmEntityType Source, NavigationField Field)>();
+        void Add<T>(EntityDefinition<T> definition, bool hasSet)
+        {
+            var type = AddType(model, definition);
+            types[definition.TypeName] = type;
+            navigations.AddRange(definition.Navigations.Select(n => (type, n)));
+            if (hasSet)
+                container.AddEntitySet(definition.SetName, type);
+        }
+        Add(ResourceDefinition.Instance, hasSet: true);
+        Add(CourseDefinition.Instance, hasSet: true);
+        Add(CourseItemDefinition.Instance, hasSet: false);
+        Add(OrganizationDefinition.Instance, hasSet: true);
+
+        foreach (var (source, field) in navigations)
+        {
+            var property = source.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+            {
+                Name = field.Name,
+                Target = types[field.TargetType],
+                TargetMultiplicity = field.IsCollection ? EdmMultiplicity.Many : EdmMultiplicity.ZeroOrOne,
+                ContainsTarget = field.TargetSet is null,
+            });
+            if (field.TargetSet is null)
+                continue;
+            foreach (var set in container.EntitySets().OfType<EdmEntitySet>().Where(s => s.EntityType() == source))
+                set.AddNavigationTarget(property, container.FindEntitySet(field.TargetSet));
+        }
+        // Items of a course point at Resources too; their binding path goes through the containment.
+        var courses = (EdmEntitySet)container.FindEntitySet(CourseDefinition.Instance.SetName);
+        var items = (IEdmNavigationProperty)types["Course"].FindProperty("Items");
+        var itemResource = (IEdmNavigationProperty)types["CourseItem"].FindProperty("Resource");
+        courses.AddNavigationTarget(itemResource, container.FindEntitySet(ResourceDefinition.Instance.SetName),
+            new EdmPathExpression(items.Name, itemResource.Name));
         CurationEdm.Extend(model, container);
         return model;
     }
 
-    internal static EdmEntitySet AddSet<T>(EdmModel model, EdmEntityContainer container, EntityDefinition<T> definition)
+    /// <summary>Adds an entity type and its set (modules such as curation add theirs through this).</summary>
+    internal static EdmEntitySet AddSet<T>(EdmModel model, EdmEntityContainer container, EntityDefinition<T> definition) =>
+        container.AddEntitySet(definition.SetName, AddType(model, definition));
+
+    private static EdmEntityType AddType<T>(EdmModel model, EntityDefinition<T> definition)
     {
         var type = new EdmEntityType(Namespace, definition.TypeName, null, false, false, definition.HasStream);
         foreach (var field in definition.Fields)
@@ -35,7 +75,7 @@ public static class EdmModelFactory
                 type.AddKeys(property);
         }
         model.AddElement(type);
-        return container.AddEntitySet(definition.SetName, type);
+        return type;
     }
 
     public static IEdmTypeReference TypeOf(FieldType type, bool nullable) => type switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OData;
+using ResourceHub.Query.OData;
 
 namespace ResourceHub.Api.OData;
 
@@ -25,6 +26,16 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         {
             var problem = Curation.CurationProblems.From(e);
             await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, []);
+        }
+        catch (QueryValidationException e)
+        {
+            var details = e.Errors.Select(x => new ODataErrorDetail(x.Code, x.Message, x.Target)).ToList();
+            await WriteAsync(context, StatusCodes.Status400BadRequest, details[0].Code, details[0].Message, details[0].Target, details);
+        }
+        catch (ODataContentTypeException e)
+        {
+            // ODL could not honour the Accept header's parameters (e.g. odata.metadata=bogus).
+            await WriteAsync(context, StatusCodes.Status406NotAcceptable, "NotAcceptable", e.Message, "Accept", []);
         }
         catch (ODataException e)
         {

@@ -7,7 +7,7 @@ namespace ResourceHub.Api.OData;
 /// One endpoint for everything under /odata: ODL parses the path (entity set, key, $value, $count,
 /// $metadata) and the request goes to that set's handler.
 /// </summary>
-public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHandler> handlers)
+public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHandler> handlers, Batch.JsonBatchHandler batch)
 {
     private readonly Dictionary<string, IEntitySetHandler> _handlers =
         handlers.ToDictionary(h => h.SetName, StringComparer.OrdinalIgnoreCase);
@@ -15,6 +15,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
     public async Task HandleAsync(HttpContext context)
     {
         ProtocolHeaders.Apply(context);
+        RequestLimits.Check(context.Request);
         if (context.Request.Path == ServiceRoot.Path)
         {
             // "/odata" without the slash is the service root too; ODL only accepts it with one.
@@ -23,7 +24,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             return;
         }
         var parser = CreateParser(context.Request);
-        var segments = parser.ParsePath().ToList();
+        var segments = ParsePath(parser, context.Request);
         var method = context.Request.Method;
 
         switch (segments)
@@ -31,6 +32,9 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             case []:
                 RequireGet(context);
                 await writer.WriteServiceDocumentAsync(context);
+                return;
+            case [BatchSegment]:
+                await batch.HandleAsync(context);
                 return;
             case [MetadataSegment]:
                 RequireGet(context);
@@ -85,15 +89,28 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
         }
     }
 
-    public static ODataUriParser CreateParser(HttpRequest request)
-    {
-        var model = request.HttpContext.RequestServices.GetRequiredService<ODataJsonWriter>().Model;
-        var parser = new ODataUriParser(model, ServiceRoot.Of(request), new Uri(request.GetEncodedUrl()))
+    public static ODataUriParser CreateParser(HttpRequest request) =>
+        CreateParser(request.HttpContext.RequestServices.GetRequiredService<ODataJsonWriter>().Model, ServiceRoot.Of(request),
+            new Uri(request.GetEncodedUrl()));
+
+    /// <summary>The parser every request uses (tests and the bench too): OData 4.01 case-insensitive names and $-less options.</summary>
+    public static ODataUriParser CreateParser(Microsoft.OData.Edm.IEdmModel model, Uri serviceRoot, Uri url) =>
+        new(model, serviceRoot, url)
         {
-            // OData 4.01: case-insensitive names and $-less system query options.
             Resolver = new UnqualifiedODataUriResolver { EnableCaseInsensitive = true, EnableNoDollarQueryOptions = true },
         };
-        return parser;
+
+    /// <summary>A path ODL cannot resolve names nothing here: 404, not 400.</summary>
+    private static List<ODataPathSegment> ParsePath(ODataUriParser parser, HttpRequest request)
+    {
+        try
+        {
+            return parser.ParsePath().ToList();
+        }
+        catch (ODataUnrecognizedPathException e)
+        {
+            throw ODataProblem.NotFound($"资源路径不存在 (no such resource path: {request.Path}; {e.Message})");
+        }
     }
 
     private IEntitySetHandler Handler(EntitySetSegment set) =>

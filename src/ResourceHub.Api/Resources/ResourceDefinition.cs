@@ -34,11 +34,15 @@ public sealed class ResourceDefinition : EntityDefinition<Resource>
         new("Workshop", FieldType.String, r => r.Workshop, Nullable: true),
         new("RecommendationLevel", FieldType.String, r => r.RecommendationLevel, Nullable: true),
         new("QualityScore", FieldType.Double, r => r.QualityScore, Nullable: true),
-        new("FileName", FieldType.String, r => r.File?.FileName, Nullable: true),
-        new("ContentType", FieldType.String, r => r.File?.ContentType, Nullable: true),
-        new("Size", FieldType.Int64, r => r.File?.Size, Nullable: true),
-        new("Sha256", FieldType.String, r => r.File?.Sha256, Nullable: true, Sortable: false),
+        new("FileName", FieldType.String, r => r.File == null ? null : r.File.FileName, Nullable: true),
+        new("ContentType", FieldType.String, r => r.File == null ? null : r.File.ContentType, Nullable: true),
+        new("Size", FieldType.Int64, r => r.File == null ? null : (long?)r.File.Size, Nullable: true),
+        new("Sha256", FieldType.String, r => r.File == null ? null : r.File.Sha256, Nullable: true, Sortable: false),
     ];
+
+    /// <summary>Owner is the organisation named by OwnerOrg. Renditions, Reviews and History slot in here as their sets arrive.</summary>
+    public override IReadOnlyList<NavigationField> Navigations { get; } =
+        [new("Owner", "Organization", IsCollection: false, TargetSet: "Organizations")];
 
     public override object KeyOf(Resource entity) => entity.Id;
     public override string ETagOf(Resource entity) => entity.ETag;

@@ -1,44 +1,56 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
 using ResourceHub.Api.Curation;
+using ResourceHub.Api.OData.Querying;
+using ResourceHub.Api.Search;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
+using ResourceHub.Query.Model;
 
 namespace ResourceHub.Api.Resources;
 
-/// <summary>Create, read, update and delete of Resources; the file itself is <see cref="ResourceFileHandler"/>'s.</summary>
+/// <summary>
+/// Create, read, update and delete of Resources; queries go through <see cref="QueryableSetHandler{T}"/>
+/// over <see cref="Visible"/>; the file itself is <see cref="ResourceFileHandler"/>'s.
+/// </summary>
 public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
-    RevisionEditor revisions, ReviewerView reviewerView) : EntitySetHandlerBase
+    RevisionEditor revisions, ReviewerView reviewerView) : QueryableSetHandler<Resource>(writer)
 {
-    private const int DefaultPageSize = 50;
+    protected override EntityDefinition<Resource> Definition => ResourceDefinition.Instance;
 
-    public override string SetName => ResourceDefinition.Instance.SetName;
+    protected override IQueryable<Resource> Readable(Caller caller) => Visible(caller);
 
+    protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
+        EntityQuery query)
+    {
+        var shown = await reviewerView.MaskAsync(caller, rows.ToList(), context.RequestAborted); // blind review
+        return await ResourceEntries.BuildAsync(db, context.Request, shown, query.Select, query.Expand, context.RequestAborted);
+    }
+
+    /// <summary>$search, facets and $apply are the search index's (src/ResourceHub.Api/Search); the rest the database's.</summary>
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
-        var caller = context.RequireCaller();
-        if (Search.SearchEndpoint.Wants(context.Request))
+        if (QueryBackend.Choose(context.Request) != QueryBackend.Kind.Search)
         {
-            // $search, facets and $apply go to the search index (src/ResourceHub.Api/Search).
-            await context.RequestServices.GetRequiredService<Search.SearchEndpoint>()
-                .HandleAsync(context, Search.SearchQueryReader.Read(context.Request, parser), caller);
+            await base.GetCollectionAsync(context, parser);
             return;
         }
-        var items = await Visible(caller).OrderBy(r => r.Id).Take(DefaultPageSize).ToListAsync(context.RequestAborted);
-        items = await reviewerView.MaskAsync(caller, items, context.RequestAborted); // blind review
-        await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
+        var caller = context.RequireCaller();
+        // The index pages with its own cursor (score + key) and answers $apply itself.
+        var query = Translate(context, parser, except: ["skiptoken", "apply"]);
+        if (SearchQueryReader.Raw(context.Request, "skiptoken") is { } token)
+            query = query with { After = SearchQueryReader.DecodeCursor(token) };
+        await context.RequestServices.GetRequiredService<SearchEndpoint>().HandleAsync(context, query, caller);
     }
 
-    public override async Task GetAsync(HttpContext context, object key, ODataUriParser parser)
-    {
-        var resource = await FindVisibleAsync(context, key);
-        SetETag(context, resource);
-        var view = (await reviewerView.MaskAsync(context.RequireCaller(), [resource], context.RequestAborted))[0]; // blind review
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, view);
-    }
+    public override Task GetValueAsync(HttpContext context, object key) =>
+        context.RequestServices.GetRequiredService<ResourceFileHandler>().GetAsync(context, key);
+
+    public override Task PutValueAsync(HttpContext context, object key) =>
+        context.RequestServices.GetRequiredService<ResourceFileHandler>().PutAsync(context, key);
 
     public override async Task CreateAsync(HttpContext context)
     {
@@ -61,17 +73,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         db.Resources.Add(resource);
         await db.SaveChangesAsync(context.RequestAborted);
 
-        var location = ServiceRoot.EntityUri(context.Request, SetName, resource.Id);
-        context.Response.Headers.Location = location.ToString();
-        context.Response.Headers["OData-EntityId"] = location.ToString();
-        SetETag(context, resource);
-        if (PreferMinimal(context))
-        {
-            context.Response.Headers["Preference-Applied"] = "return=minimal";
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
-        }
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource, StatusCodes.Status201Created);
+        await RespondCreatedAsync(context, resource);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
@@ -88,10 +90,10 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         resource.UpdatedAt = DateTime.UtcNow;
         await SaveConcurrentAsync(context);
         SetETag(context, resource);
-        if (PreferRepresentation(context))
+        if (Prefer.Representation(context.Request))
         {
             context.Response.Headers["Preference-Applied"] = "return=representation";
-            await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
+            await Writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -107,12 +109,6 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         await SaveConcurrentAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
-
-    public override Task GetValueAsync(HttpContext context, object key) =>
-        context.RequestServices.GetRequiredService<ResourceFileHandler>().GetAsync(context, key);
-
-    public override Task PutValueAsync(HttpContext context, object key) =>
-        context.RequestServices.GetRequiredService<ResourceFileHandler>().PutAsync(context, key);
 
     internal IQueryable<Resource> Visible(Caller caller) =>
         db.Resources.Where(VisibilityScope.For(caller).ToExpression());
@@ -133,17 +129,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         return resource;
     }
 
-    internal async Task SaveConcurrentAsync(HttpContext context)
-    {
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ODataProblem.PreconditionFailed("资源已被他人修改，请刷新后重试 (the resource changed while this request ran)");
-        }
-    }
+    internal Task SaveConcurrentAsync(HttpContext context) => SaveConcurrentAsync(db, context.RequestAborted);
 
     private void Validate(Resource resource)
     {
@@ -154,10 +140,4 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     }
 
     internal static void SetETag(HttpContext context, Resource resource) => context.Response.Headers.ETag = resource.ETag;
-
-    private static bool PreferMinimal(HttpContext context) =>
-        context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase);
-
-    private static bool PreferRepresentation(HttpContext context) =>
-        context.Request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase);
 }

@@ -21,7 +21,11 @@ public sealed record EntityQuery
     public KeysetPosition? After { get; init; }
 }
 
-public sealed record ExpandItem(string Navigation, IReadOnlyList<string> Select);
+public sealed record ExpandItem(string Navigation, IReadOnlyList<string> Select)
+{
+    /// <summary>Nested expansions, e.g. Items($expand=Resource).</summary>
+    public IReadOnlyList<ExpandItem> Expand { get; init; } = [];
+}
 
 /// <summary>Values of the sort keys (in order, then the key) of the last row of the previous page.</summary>
 public sealed record KeysetPosition(IReadOnlyList<object?> Values);

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Hosting;
+using ResourceHub.Api.Identity;
+using ResourceHub.Api.OData;
+using ResourceHub.Api.Resources;
+using ResourceHub.Data;
+using ResourceHub.Data.Querying;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Query.Model;
+using ResourceHub.Query.OData;
+using ResourceHub.Testing;
+
+// bench [rows=100000] [iterations=60]: seeds SQLite, starts the API on loopback, and compares each
+// query through HTTP with the same query model run on the DbContext; then page 1 vs page 500.
+var rows = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+var iterations = args.Length > 1 ? int.Parse(args[1]) : 60;
+var dataDir = Directory.CreateTempSubdirectory("rh-bench-").FullName;
+try
+{
+    var app = ServiceHost.Build(["--urls", "http://127.0.0.1:0", $"--{DataDirectory.ConfigKey}={dataDir}", "--Logging:LogLevel:Default=Warning"]);
+    await app.Services.PrepareStorageAsync();
+    await Seed(app.Services, rows);
+    await app.StartAsync();
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    var token = app.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", "acme");
+    using var http = new HttpClient { BaseAddress = new Uri(address) };
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    string[] queries =
+    [
+        "$filter=Subject eq 'math'&$orderby=CreatedAt desc&$top=50",
+        "$filter=contains(Title,'面积')&$top=50",
+        "$filter=Tags/any(t: t eq '圆') and Stage eq 'primary'&$orderby=Title&$top=50",
+        "$filter=year(CreatedAt) eq 2024 and Size gt 1000&$count=true&$top=20",
+        "$filter=Kind in ('case','courseware')&$orderby=UpdatedAt desc&$select=Id,Title&$top=100",
+    ];
+    Console.WriteLine($"{"query",-78} {"http p50",9} {"p95",7} {"direct p50",11} {"p95",7} {"ratio",6}");
+    foreach (var q in queries)
+    {
+        var model = Translate(q);
+        var (viaHttp, direct) = await MeasurePair(iterations,
+            async () => (await http.GetAsync("/odata/Resources?" + q)).EnsureSuccessStatusCode(),
+            () => Direct(app.Services, model));
+        Console.WriteLine($"{q,-78} {viaHttp.P50,8:F2}ms {viaHttp.P95,6:F2} {direct.P50,10:F2}ms {direct.P95,6:F2} {viaHttp.P50 / direct.P50,5:F2}x");
+    }
+    await DeepPaging(http);
+    using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+    await app.StopAsync(stopping.Token);
+    await app.DisposeAsync();
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(dataDir, recursive: true);
+}
+return 0;
+
+static async Task Seed(IServiceProvider services, int rows)
+{
+    const int chunk = 5000;
+    var watch = Stopwatch.StartNew();
+    using var all = ResourceSeed.Resources(rows).GetEnumerator();
+    for (var done = 0; done < rows;)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        if (done == 0)
+            db.Organizations.AddRange(ResourceSeed.Organizations());
+        for (var i = 0; i < chunk && all.MoveNext(); i++, done++)
+            db.Resources.Add(all.Current);
+        await db.SaveChangesAsync();
+        Console.Write($"\rseeding {done:N0}/{rows:N0} ({done * 100 / rows}%, {watch.Elapsed.TotalSeconds:F0}s)");
+    }
+    Console.WriteLine();
+}
+
+static EntityQuery Translate(string query)
+{
+    var root = new Uri("http://localhost/odata/");
+    var parser = ODataRouter.CreateParser(EdmModelFactory.Create(), root, new Uri(root, "Resources?" + query));
+    parser.ParsePath();
+    var pairs = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+    return ODataQueryTranslator.Translate(parser, ResourceDefinition.Instance.Schema, pairs);
+}
+
+/// <summary>What the handler does minus HTTP, ODL and JSON: scope, filter, count, order, one page.</summary>
+static async Task Direct(IServiceProvider services, EntityQuery query)
+{
+    await using var scope = services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+    var renderer = new EfQueryRenderer<Resource>(ResourceDefinition.Instance.FieldMap);
+    var filtered = renderer.Filter(db.Resources.AsNoTracking(), query.Filter);
+    if (query.Count)
+        await filtered.LongCountAsync();
+    await renderer.Order(filtered, query).Take((query.Top ?? 100) + 1).ToListAsync();
+}
+
+/// <summary>Alternates the two runs so both see the same load on a shared machine.</summary>
+static async Task<((double P50, double P95) A, (double P50, double P95) B)> MeasurePair(int iterations, Func<Task> a, Func<Task> b)
+{
+    var (ta, tb) = (new List<double>(), new List<double>());
+    for (var i = 0; i < 3; i++)
+    {
+        await a();
+        await b();
+    }
+    for (var i = 0; i < iterations; i++)
+    {
+        ta.Add(await Time(a));
+        tb.Add(await Time(b));
+    }
+    return (Percentiles(ta), Percentiles(tb));
+}
+
+static async Task<double> Time(Func<Task> run)
+{
+    var watch = Stopwatch.StartNew();
+    await run();
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static (double P50, double P95) Percentiles(List<double> times)
+{
+    times.Sort();
+    return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
+}
+
+static async Task<(double P50, double P95)> Measure(int iterations, Func<Task> run)
+{
+    for (var i = 0; i < 3; i++)
+        await run(); // warm-up: compiled queries, connections
+    var times = new List<double>();
+    for (var i = 0; i < iterations; i++)
+        times.Add(await Time(run));
+    return Percentiles(times);
+}
+
+static async Task DeepPaging(HttpClient http)
+{
+    const string first = "/odata/Resources?$orderby=CreatedAt desc&$select=Id,Title,CreatedAt";
+    string? url = first;
+    var links = new List<string>();
+    for (var page = 1; page <= 500 && url is not null; page++)
+    {
+        links.Add(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Prefer", "odata.maxpagesize=200");
+        var json = JsonDocument.Parse(await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        url = json.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString() : null;
+    }
+    async Task<(double, double)> Page(string link) => await Measure(30, async () =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Add("Prefer", "odata.maxpagesize=200");
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    });
+    var (p1, p1tail) = await Page(links[0]);
+    var (pn, pntail) = await Page(links[^1]);
+    Console.WriteLine($"deep paging (200/page, $orderby=CreatedAt desc): page 1 p50 {p1:F2}ms p95 {p1tail:F2}ms; page {links.Count} p50 {pn:F2}ms p95 {pntail:F2}ms; ratio {pn / p1:F2}x");
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.OData;
+using ResourceHub.Api.Organizations;
+using ResourceHub.Data;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Api.Resources;
+
+/// <summary>Resource entries with their expansions (Owner → the owning organisation), loaded in one query per navigation.</summary>
+public static class ResourceEntries
+{
+    /// <summary>Rows are already visible to the caller (they came through VisibilityScope); organisations are readable by all.</summary>
+    public static async Task<IReadOnlyList<ODataEntry>> BuildAsync(ResourceHubDbContext db, HttpRequest request, IReadOnlyList<Resource> rows,
+        IReadOnlyList<string> select, IReadOnlyList<ExpandItem> expand, CancellationToken ct)
+    {
+        var owner = expand.FirstOrDefault(e => e.Navigation == "Owner");
+        var orgs = new Dictionary<string, Domain.Organizations.Organization>();
+        if (owner is not null)
+        {
+            var codes = rows.Select(r => r.OwnerOrg).Distinct().ToList();
+            orgs = await db.Organizations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
+        }
+        return rows.Select(r =>
+        {
+            var expansions = new List<ODataExpansion>();
+            if (owner is not null)
+                expansions.Add(new ODataExpansion("Owner", false, orgs.TryGetValue(r.OwnerOrg, out var org)
+                    ? [ODataJsonWriter.Entry(request, OrganizationDefinition.Instance, org, owner.Select, [])]
+                    : []));
+            return ODataJsonWriter.Entry(request, ResourceDefinition.Instance, r, select, expansions);
+        }).ToList();
+    }
+}
