@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Domain.Courses;
+using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Organizations;
+using ResourceHub.Domain.Renditions;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Users;
 
@@ -16,6 +18,8 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
+    public DbSet<Rendition> Renditions => Set<Rendition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResourceHubDbContext).Assembly);

@@ -9,6 +9,7 @@ namespace ResourceHub.Api.Cli;
 /// Verbs on the API executable:
 ///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
 ///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
+///   worker [--urls …]                       runs background work and /health only (see ServiceRoles)
 /// </summary>
 public static class CliVerbs
 {

@@ -1,5 +1,6 @@
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
 using ResourceHub.Blobs.DependencyInjection;
@@ -15,6 +16,7 @@ public static class ServiceHost
     public static WebApplication Build(string[] args)
     {
         // appsettings.json sits beside the binary; the data directory, not the working folder, holds state.
+        args = ServiceRoles.FromVerb(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var dataDir = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
@@ -34,7 +36,9 @@ public static class ServiceHost
         services.AddBlobStore(config);
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
-        services.AddSingleton<ResourceFileStore>();
+        services.AddScoped<ResourceFileStore>();
+        services.AddSingleton<BlobResponder>();
+        services.AddResourceHubMedia(config);
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubHealthChecks();
@@ -47,6 +51,9 @@ public static class ServiceHost
         app.UseAuthentication();
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
+        if (!ServiceRoles.ServesApi(app.Configuration))
+            return;
+        app.MapHls();
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
     }

@@ -1,5 +1,6 @@
 using Microsoft.OData.Edm;
 using ResourceHub.Api.Courses;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.Organizations;
 using ResourceHub.Api.Resources;
 using ResourceHub.Query.Model;
@@ -17,9 +18,11 @@ public static class EdmModelFactory
         var model = new EdmModel();
         var container = new EdmEntityContainer(Namespace, ContainerName);
         model.AddElement(container);
-        AddSet(model, container, ResourceDefinition.Instance);
+        var resources = AddSet(model, container, ResourceDefinition.Instance);
         AddSet(model, container, CourseDefinition.Instance);
         AddSet(model, container, OrganizationDefinition.Instance);
+        AddNavigation(resources, "Renditions", AddSet(model, container, RenditionDefinition.Instance));
+        AddNavigation(resources, "Jobs", AddSet(model, container, MediaJobDefinition.Instance));
         return model;
     }
 
@@ -34,6 +37,18 @@ public static class EdmModelFactory
         }
         model.AddElement(type);
         return container.AddEntitySet(definition.SetName, type);
+    }
+
+    /// <summary>A read-only, many-valued link from one set to another (e.g. Resources({id})/Renditions).</summary>
+    private static void AddNavigation(EdmEntitySet source, string name, EdmEntitySet target)
+    {
+        var property = ((EdmEntityType)source.EntityType()).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = name,
+            Target = target.EntityType(),
+            TargetMultiplicity = EdmMultiplicity.Many,
+        });
+        source.AddNavigationTarget(property, target);
     }
 
     public static IEdmTypeReference TypeOf(FieldType type, bool nullable) => type switch

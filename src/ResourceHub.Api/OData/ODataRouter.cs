@@ -70,6 +70,10 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                     _ => throw ODataProblem.MethodNotAllowed(method, context.Request.Path),
                 });
                 return;
+            case [EntitySetSegment set, KeySegment key, NavigationPropertySegment navigation]:
+                RequireGet(context);
+                await Handler(set).GetNavigationAsync(context, KeyOf(key), navigation.NavigationProperty.Name);
+                return;
             default:
                 throw ODataProblem.NotFound($"资源路径不存在 (no such resource path): {context.Request.Path}");
         }

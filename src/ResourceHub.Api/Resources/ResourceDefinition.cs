@@ -34,6 +34,7 @@ public sealed class ResourceDefinition : EntityDefinition<Resource>
         new("ContentType", FieldType.String, r => r.File?.ContentType, Nullable: true),
         new("Size", FieldType.Int64, r => r.File?.Size, Nullable: true),
         new("Sha256", FieldType.String, r => r.File?.Sha256, Nullable: true, Sortable: false),
+        new("DurationSeconds", FieldType.Double, r => r.DurationSeconds, Nullable: true),
     ];
 
     public override object KeyOf(Resource entity) => entity.Id;

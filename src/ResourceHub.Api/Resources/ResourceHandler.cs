@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -97,6 +98,19 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     public override Task PutValueAsync(HttpContext context, object key) =>
         context.RequestServices.GetRequiredService<ResourceFileHandler>().PutAsync(context, key);
+
+    /// <summary>Resources({id})/Renditions and Resources({id})/Jobs; 404 when the resource is not visible.</summary>
+    public override async Task GetNavigationAsync(HttpContext context, object key, string navigation)
+    {
+        var resource = await FindVisibleAsync(context, key);
+        var services = context.RequestServices;
+        await (navigation switch
+        {
+            "Renditions" => services.GetRequiredService<RenditionHandler>().GetForResourceAsync(context, resource.Id),
+            "Jobs" => services.GetRequiredService<MediaJobHandler>().GetForResourceAsync(context, resource.Id),
+            _ => throw ODataProblem.NotFound($"资源路径不存在 (no such navigation): {navigation}"),
+        });
+    }
 
     internal IQueryable<Resource> Visible(Caller caller) =>
         db.Resources.Where(VisibilityScope.For(caller).ToExpression());

@@ -47,6 +47,7 @@ CREATE TABLE resources (
     "File_Sha256" character varying(64),
     "File_BlobKey" character varying(255),
     "File_UploadedAt" timestamp with time zone,
+    "DurationSeconds" double precision,
     CONSTRAINT "PK_resources" PRIMARY KEY ("Id")
 );
 
@@ -74,10 +75,59 @@ CREATE TABLE course_items (
 );
 
 
+CREATE TABLE media_jobs (
+    "Id" uuid NOT NULL,
+    "Kind" character varying(20) NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "State" character varying(20) NOT NULL,
+    "Attempts" integer NOT NULL,
+    "MaxAttempts" integer NOT NULL,
+    "LeaseOwner" character varying(200),
+    "LeaseUntil" timestamp with time zone,
+    "NextRunAt" timestamp with time zone NOT NULL,
+    "LastError" character varying(2000),
+    "Percent" double precision NOT NULL,
+    "EtaSeconds" double precision,
+    "Stage" character varying(20),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Version" bigint NOT NULL,
+    CONSTRAINT "PK_media_jobs" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_media_jobs_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE renditions (
+    "Id" uuid NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "Kind" character varying(20) NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "BitRate" bigint,
+    "DurationSeconds" double precision,
+    "Size" bigint NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "BlobKey" character varying(255) NOT NULL,
+    "BlobPrefix" character varying(255) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_renditions" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_renditions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
+
+
 CREATE UNIQUE INDEX "IX_course_items_CourseId_Position" ON course_items ("CourseId", "Position");
 
 
 CREATE INDEX "IX_course_items_ResourceId" ON course_items ("ResourceId");
+
+
+CREATE INDEX "IX_media_jobs_ResourceId_CreatedAt" ON media_jobs ("ResourceId", "CreatedAt");
+
+
+CREATE INDEX "IX_media_jobs_State_NextRunAt" ON media_jobs ("State", "NextRunAt");
+
+
+CREATE UNIQUE INDEX "IX_renditions_ResourceId_Kind" ON renditions ("ResourceId", "Kind");
 
 
 CREATE INDEX "IX_resources_CreatedAt_Id" ON resources ("CreatedAt", "Id");
