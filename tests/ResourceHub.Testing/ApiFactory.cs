@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Api.Hosting;
 using ResourceHub.Api.Identity;
@@ -27,7 +26,10 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             values[k] = v;
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
+        // UseSetting, not ConfigureAppConfiguration: with minimal hosting only host settings are visible
+        // while Program registers services, and the database, data folder and role are read right then.
+        foreach (var (k, v) in values)
+            builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
     }
 

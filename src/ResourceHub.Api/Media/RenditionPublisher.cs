@@ -8,18 +8,22 @@ using ResourceHub.Media.Pipeline;
 namespace ResourceHub.Api.Media;
 
 /// <summary>
-/// Last step: uploads a job's outputs under resources/{id}/renditions/{job}/ and swaps the
+/// Last step: uploads a job's outputs under resources/{id}/renditions/{set}/ and swaps the
 /// resource's rendition set in one transaction with the job's success, so readers see the old set
 /// or the new one, never a mix; the old set's blobs are deleted after the commit.
 /// </summary>
 public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, TimeProvider clock)
 {
-    public static string SetPrefix(Guid resourceId, Guid jobId) => $"resources/{resourceId:D}/renditions/{jobId:N}/";
+    /// <summary>
+    /// A fresh folder per publish, not per job: a worker that lost its lease and the one that took
+    /// over must never write into (or clean up) each other's files.
+    /// </summary>
+    public static string NewSetPrefix(Guid resourceId) => $"resources/{resourceId:D}/renditions/{Guid.NewGuid():N}/";
 
     /// <returns>False when the job was no longer this worker's (file replaced); nothing is kept then.</returns>
     public async Task<bool> PublishAsync(MediaJob job, string owner, ProcessedMedia media, CancellationToken ct)
     {
-        var prefix = SetPrefix(job.ResourceId, job.Id);
+        var prefix = NewSetPrefix(job.ResourceId);
         List<Rendition> old;
         try
         {
