@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using ResourceHub.Data;
 using ResourceHub.Domain.Jobs;
 
@@ -62,10 +63,7 @@ public sealed class MediaJobQueue(ResourceHubDbContext db, JobOptions options, T
                 await IfUnchanged(candidate).ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.State, JobState.Failed)
                     .SetProperty(j => j.LastError, JobErrors.WorkerLost)
-                    .SetProperty(j => j.LeaseOwner, (string?)null)
-                    .SetProperty(j => j.LeaseUntil, (DateTime?)null)
-                    .SetProperty(j => j.UpdatedAt, now)
-                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+                    .Released(now), ct);
                 continue;
             }
             var leaseUntil = now + options.Lease;
@@ -113,10 +111,7 @@ public sealed class MediaJobQueue(ResourceHubDbContext db, JobOptions options, T
             .SetProperty(j => j.EtaSeconds, 0.0)
             .SetProperty(j => j.Stage, "done")
             .SetProperty(j => j.LastError, note)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseUntil, (DateTime?)null)
-            .SetProperty(j => j.UpdatedAt, now)
-            .SetProperty(j => j.Version, j => j.Version + 1), ct) == 1;
+            .Released(now), ct) == 1;
     }
 
     /// <summary>
@@ -134,10 +129,7 @@ public sealed class MediaJobQueue(ResourceHubDbContext db, JobOptions options, T
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.NextRunAt, nextRun)
             .SetProperty(j => j.EtaSeconds, (double?)null)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseUntil, (DateTime?)null)
-            .SetProperty(j => j.UpdatedAt, now)
-            .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            .Released(now), ct);
         return state;
     }
 
@@ -151,10 +143,7 @@ public sealed class MediaJobQueue(ResourceHubDbContext db, JobOptions options, T
             .SetProperty(j => j.Attempts, j => j.Attempts - 1)
             .SetProperty(j => j.LastError, message)
             .SetProperty(j => j.NextRunAt, nextRun)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseUntil, (DateTime?)null)
-            .SetProperty(j => j.UpdatedAt, now)
-            .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            .Released(now), ct);
     }
 
     private IQueryable<MediaJob> IfUnchanged(MediaJob seen) =>
@@ -162,6 +151,16 @@ public sealed class MediaJobQueue(ResourceHubDbContext db, JobOptions options, T
 
     private IQueryable<MediaJob> Owned(Guid jobId, string owner) =>
         db.MediaJobs.Where(j => j.Id == jobId && j.State == JobState.Running && j.LeaseOwner == owner);
+}
+
+internal static class JobUpdates
+{
+    /// <summary>No worker holds the job any more; every write bumps Version so a pending claim of the old row loses.</summary>
+    public static UpdateSettersBuilder<MediaJob> Released(this UpdateSettersBuilder<MediaJob> s, DateTime now) => s
+        .SetProperty(j => j.LeaseOwner, (string?)null)
+        .SetProperty(j => j.LeaseUntil, (DateTime?)null)
+        .SetProperty(j => j.UpdatedAt, now)
+        .SetProperty(j => j.Version, j => j.Version + 1);
 }
 
 /// <summary>What a heartbeat writes: the latest progress the pipeline reported.</summary>

@@ -11,13 +11,16 @@ public sealed class MediaReadAccess(ResourceHubDbContext db)
 {
     public IQueryable<Rendition> Renditions(HttpContext context)
     {
-        var visible = db.Resources.Where(VisibilityScope.For(context.RequireCaller()).ToExpression());
-        return db.Renditions.Where(r => visible.Any(v => v.Id == r.ResourceId));
+        var visible = VisibleResourceIds(context);
+        return db.Renditions.Where(r => visible.Contains(r.ResourceId));
     }
 
     public IQueryable<MediaJob> Jobs(HttpContext context)
     {
-        var visible = db.Resources.Where(VisibilityScope.For(context.RequireCaller()).ToExpression());
-        return db.MediaJobs.Where(j => visible.Any(v => v.Id == j.ResourceId));
+        var visible = VisibleResourceIds(context);
+        return db.MediaJobs.Where(j => visible.Contains(j.ResourceId));
     }
+
+    private IQueryable<Guid> VisibleResourceIds(HttpContext context) =>
+        db.Resources.Where(VisibilityScope.For(context.RequireCaller()).ToExpression()).Select(r => r.Id);
 }
