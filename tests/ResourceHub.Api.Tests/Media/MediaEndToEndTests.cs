@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
@@ -78,6 +79,12 @@ public sealed class MediaEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, ts.StatusCode);
         Assert.Equal("video/mp2t", ts.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0x47, (await ts.Content.ReadAsByteArrayAsync())[0]);
+        var noRedirect = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        noRedirect.DefaultRequestHeaders.Authorization = _vendor.DefaultRequestHeaders.Authorization;
+        var hlsId = renditions.Single(r => r.GetProperty("Kind").GetString() == "hls").GetProperty("Id").GetGuid();
+        var hlsValue = await noRedirect.GetAsync($"/odata/Renditions({hlsId})/$value");
+        Assert.Equal(HttpStatusCode.Redirect, hlsValue.StatusCode); // to the stable URL, where relative variant links work
+        Assert.Equal($"/media/{id}/hls/master.m3u8", hlsValue.Headers.Location?.AbsolutePath);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.ClientAs(null).GetAsync($"/media/{id}/hls/master.m3u8")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _vendor.GetAsync($"/media/{id}/hls/..%2F..%2Foriginal.ts")).StatusCode);
 
@@ -91,6 +98,28 @@ public sealed class MediaEndToEndTests : IAsyncLifetime, IDisposable
         var keys = await blobs.ListAsync($"resources/{id:D}/renditions/").Select(b => b.Key).ToListAsync();
         Assert.Single(keys);
         Assert.Equal(HttpStatusCode.NotFound, (await _vendor.GetAsync($"/media/{id}/hls/master.m3u8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Replacing_the_file_mid_transcode_cancels_the_running_job()
+    {
+        var id = await CreateAsync(_vendor);
+        await UploadAsync(_vendor, id, await File.ReadAllBytesAsync(_clips.Video(seconds: 6)), "video/mp4", "课堂实录.mp4");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Assert.Single(await ListAsync(_vendor, $"/odata/Resources({id})/Jobs")).GetProperty("State").GetString() != "running")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the video job never started");
+            await Task.Delay(100);
+        }
+
+        await UploadAsync(_vendor, id, await File.ReadAllBytesAsync(_clips.Png()), "image/png", "板书.png");
+        Assert.Equal("succeeded", (await WaitForJobAsync(_vendor, id)).GetProperty("State").GetString());
+        var jobs = await ListAsync(_vendor, $"/odata/Resources({id})/Jobs");
+        Assert.Equal(["succeeded", "cancelled"], jobs.Select(j => j.GetProperty("State").GetString()));
+        // The cancelled transcode never publishes, even after it would have finished.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("thumbnail", Assert.Single(await ListAsync(_vendor, $"/odata/Resources({id})/Renditions")).GetProperty("Kind").GetString());
+        Assert.Equal("cancelled", (await ListAsync(_vendor, $"/odata/Resources({id})/Jobs"))[1].GetProperty("State").GetString());
     }
 
     [Fact]
