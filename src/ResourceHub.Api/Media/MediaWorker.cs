@@ -52,8 +52,7 @@ public sealed class MediaWorker(IServiceScopeFactory scopes, JobOptions options,
         try
         {
             var media = await scope.ServiceProvider.GetRequiredService<MediaJobProcessor>().ProcessAsync(job, workDir, progress, jobCancel.Token);
-            await heartbeatStop.CancelAsync();
-            await heartbeat;
+            // The heartbeat keeps running while a long lesson's segments upload, so the lease holds.
             var published = await scope.ServiceProvider.GetRequiredService<RenditionPublisher>().PublishAsync(job, Owner, media, jobCancel.Token);
             logger.LogInformation("Media job {Job}: {Outcome}", job.Id, published ? "succeeded" : "superseded");
         }
