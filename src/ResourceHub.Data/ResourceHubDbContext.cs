@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data.Outbox;
 using ResourceHub.Domain.Courses;
+using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Organizations;
+using ResourceHub.Domain.Renditions;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Users;
 
@@ -18,6 +20,8 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+    public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
+    public DbSet<Rendition> Renditions => Set<Rendition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResourceHubDbContext).Assembly);

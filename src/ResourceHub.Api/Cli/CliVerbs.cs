@@ -10,6 +10,7 @@ namespace ResourceHub.Api.Cli;
 ///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
 ///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
 ///   reindex [--data-dir DIR]                                                    rebuilds the search index from the database
+///   worker [--urls …]                       runs background work and /health only (see ServiceRoles)
 /// </summary>
 public static class CliVerbs
 {

@@ -1,6 +1,7 @@
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
 using ResourceHub.Blobs.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ServiceHost
     public static WebApplication Build(string[] args)
     {
         // appsettings.json sits beside the binary; the data directory, not the working folder, holds state.
+        args = ServiceRoles.FromVerb(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine);
         var dataDir = DataDirectory.Resolve(builder.Configuration);
@@ -39,7 +41,9 @@ public static class ServiceHost
         services.AddScoped<ResourceHub.Api.OData.Batch.JsonBatchHandler>();
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
-        services.AddSingleton<ResourceFileStore>();
+        services.AddScoped<ResourceFileStore>();
+        services.AddSingleton<BlobResponder>();
+        services.AddResourceHubMedia(config);
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
@@ -57,6 +61,9 @@ public static class ServiceHost
         app.UseAuthentication();
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
+        if (!ServiceRoles.ServesApi(app.Configuration))
+            return;
+        app.MapHls();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ISearchIndex index) => SuggestEndpoint.HandleAsync(c, index));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));

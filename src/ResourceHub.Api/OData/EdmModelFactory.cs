@@ -1,6 +1,7 @@
 using Microsoft.OData.Edm;
 using ResourceHub.Api.Courses;
 using ResourceHub.Api.Curation;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.Organizations;
 using ResourceHub.Api.Resources;
 using ResourceHub.Query.Model;
@@ -58,6 +59,9 @@ public static class EdmModelFactory
         courses.AddNavigationTarget(itemResource, container.FindEntitySet(ResourceDefinition.Instance.SetName),
             new EdmPathExpression(items.Name, itemResource.Name));
         CurationEdm.Extend(model, container);
+        var resources = (EdmEntitySet)container.FindEntitySet(ResourceDefinition.Instance.SetName);
+        AddNavigation(resources, "Renditions", AddSet(model, container, RenditionDefinition.Instance));
+        AddNavigation(resources, "Jobs", AddSet(model, container, MediaJobDefinition.Instance));
         return model;
     }
 
@@ -76,6 +80,18 @@ public static class EdmModelFactory
         }
         model.AddElement(type);
         return type;
+    }
+
+    /// <summary>A read-only, many-valued link from one set to another (e.g. Resources({id})/Renditions).</summary>
+    private static void AddNavigation(EdmEntitySet source, string name, EdmEntitySet target)
+    {
+        var property = ((EdmEntityType)source.EntityType()).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = name,
+            Target = target.EntityType(),
+            TargetMultiplicity = EdmMultiplicity.Many,
+        });
+        source.AddNavigationTarget(property, target);
     }
 
     public static IEdmTypeReference TypeOf(FieldType type, bool nullable) => type switch

@@ -17,6 +17,7 @@ public interface IEntitySetHandler
     Task DeleteAsync(HttpContext context, object key);
     Task GetValueAsync(HttpContext context, object key);
     Task PutValueAsync(HttpContext context, object key);
+    Task GetNavigationAsync(HttpContext context, object key, string navigation);
 }
 
 /// <summary>Answers 405 for everything; handlers override what their set supports.</summary>
@@ -32,6 +33,7 @@ public abstract class EntitySetHandlerBase : IEntitySetHandler
     public virtual Task DeleteAsync(HttpContext context, object key) => throw NotAllowed(context);
     public virtual Task GetValueAsync(HttpContext context, object key) => throw NotAllowed(context);
     public virtual Task PutValueAsync(HttpContext context, object key) => throw NotAllowed(context);
+    public virtual Task GetNavigationAsync(HttpContext context, object key, string navigation) => throw NotAllowed(context);
 
     protected static ODataProblem NotAllowed(HttpContext context) =>
         ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);

@@ -80,9 +80,13 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             case [EntitySetSegment, OperationSegment op]:
                 await Operations(context, op.Operations.First().Name).InvokeAsync(context, null, op, parser);
                 return;
-            case [EntitySetSegment, KeySegment key, NavigationPropertySegment nav]:
+            case [EntitySetSegment set, KeySegment key, NavigationPropertySegment nav]:
                 RequireGet(context);
-                await Operations(context, nav.NavigationProperty.Name).GetNavigationAsync(context, KeyOf(key), nav, parser);
+                // Curation's navigations (Reviews, History, …) have their handler; the rest belong to the set.
+                if (FindOperations(context, nav.NavigationProperty.Name) is { } operations)
+                    await operations.GetNavigationAsync(context, KeyOf(key), nav, parser);
+                else
+                    await Handler(set).GetNavigationAsync(context, KeyOf(key), nav.NavigationProperty.Name);
                 return;
             default:
                 throw ODataProblem.NotFound($"资源路径不存在 (no such resource path): {context.Request.Path}");
@@ -119,9 +123,11 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
             : throw ODataProblem.NotFound($"实体集 {set.EntitySet.Name} 暂不可用 (entity set not served)");
 
     private static IOperationHandler Operations(HttpContext context, string name) =>
+        FindOperations(context, name) ?? throw ODataProblem.NotFound($"操作 {name} 暂不可用 (operation not served)");
+
+    private static IOperationHandler? FindOperations(HttpContext context, string name) =>
         context.RequestServices.GetServices<IOperationHandler>()
-            .FirstOrDefault(h => h.Operations.Contains(name) || h.Navigations.Contains(name))
-        ?? throw ODataProblem.NotFound($"操作 {name} 暂不可用 (operation not served)");
+            .FirstOrDefault(h => h.Operations.Contains(name) || h.Navigations.Contains(name));
 
     private static object KeyOf(KeySegment key) => key.Keys.Single().Value;
 

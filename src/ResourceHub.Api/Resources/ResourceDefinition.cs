@@ -38,6 +38,7 @@ public sealed class ResourceDefinition : EntityDefinition<Resource>
         new("ContentType", FieldType.String, r => r.File == null ? null : r.File.ContentType, Nullable: true),
         new("Size", FieldType.Int64, r => r.File == null ? null : (long?)r.File.Size, Nullable: true),
         new("Sha256", FieldType.String, r => r.File == null ? null : r.File.Sha256, Nullable: true, Sortable: false),
+        new("DurationSeconds", FieldType.Double, r => r.DurationSeconds, Nullable: true),
     ];
 
     /// <summary>Owner is the organisation named by OwnerOrg. Renditions, Reviews and History slot in here as their sets arrive.</summary>

@@ -10,11 +10,9 @@ namespace ResourceHub.Api.Resources;
 /// The media stream of a resource: PUT streams the body into the blob store (hashing on the way,
 /// never holding it in memory); GET serves it with Range, ETag and the original Chinese file name.
 /// </summary>
-public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, IBlobStore blobs, BlobStoreLimits limits,
+public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, BlobResponder responder, BlobStoreLimits limits,
     DownloadCounter downloads)
 {
-    private const int DownloadBufferSize = 1024 * 1024;
-
     public async Task PutAsync(HttpContext context, object key)
     {
         var caller = context.RequireCaller();
@@ -52,51 +50,8 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
     {
         var resource = await resources.FindVisibleAsync(context, key);
         var file = resource.File ?? throw ODataProblem.NotFound("该资源尚未上传文件 (this resource has no file yet)");
-        var etag = $"\"{file.Sha256}\"";
-        context.Response.Headers.AcceptRanges = "bytes";
-        context.Response.Headers.ETag = etag;
-        if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch
-            && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "*" || Preconditions.Same(t, etag)))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        ByteRange? range = ByteRange.TryParse(context.Request.Headers.Range.ToString(), out var parsed) ? parsed : null;
-        BlobReadResult? blob;
-        try
-        {
-            blob = await blobs.OpenReadAsync(file.BlobKey, range, context.RequestAborted);
-        }
-        catch (BlobRangeNotSatisfiableException e)
-        {
-            throw new ODataProblem(StatusCodes.Status416RangeNotSatisfiable, "RangeNotSatisfiable",
-                $"请求的范围超出文件大小 {e.TotalLength} 字节 (range not satisfiable)", "Range")
-            {
-                Headers = { ["Content-Range"] = $"bytes */{e.TotalLength}" },
-            };
-        }
-        if (blob is null)
-            throw ODataProblem.NotFound("文件暂不可用，请稍后重试 (the stored file is missing)");
-
-        await using (blob)
-        {
-            context.Response.ContentType = file.ContentType;
-            context.Response.Headers.ContentDisposition = UploadFileName.ContentDisposition(file.FileName);
-            context.Response.ContentLength = blob.ContentLength;
-            if (blob.Range is { } served)
-            {
-                context.Response.StatusCode = StatusCodes.Status206PartialContent;
-                context.Response.Headers.ContentRange = served.ToContentRange(blob.TotalLength);
-            }
-            if (HttpMethods.IsHead(context.Request.Method))
-                return;
-            // A player's follow-up range requests are the same download: count only those starting at byte 0.
-            if (blob.Range is null || blob.Range.Value.First == 0)
-                await downloads.CountAsync(resource.Id, context.RequestAborted);
-            // Large copies: fewer, bigger socket writes (measured by bench/ResourceHub.Bench.Transfer).
-            await blob.Content.CopyToAsync(context.Response.Body, DownloadBufferSize, context.RequestAborted);
-        }
+        await responder.ServeAsync(context, new BlobResponse(file.BlobKey, file.ContentType, $"\"{file.Sha256}\"", file.FileName),
+            ct => downloads.CountAsync(resource.Id, ct));
     }
 
     /// <summary>A declaration that says nothing about the bytes: trust the sniffed type instead.</summary>

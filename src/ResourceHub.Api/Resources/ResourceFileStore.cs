@@ -1,4 +1,6 @@
+using ResourceHub.Api.Media;
 using ResourceHub.Blobs;
+using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
@@ -6,9 +8,10 @@ namespace ResourceHub.Api.Resources;
 /// <summary>
 /// Stores a resource's original file and records its facts on the entity: the one path every
 /// upload takes (API PUT, demo data), so follow-up work (media jobs) is started in one place.
-/// The caller saves the DbContext.
+/// The caller saves the DbContext: the media job is enqueued in that same SaveChanges, so an upload
+/// is never recorded without its job (or the job without the upload).
 /// </summary>
-public sealed class ResourceFileStore(IBlobStore blobs)
+public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, JobOptions jobs, TimeProvider clock)
 {
     public static string OriginalKey(Guid id) => $"resources/{id:D}/original";
 
@@ -25,5 +28,6 @@ public sealed class ResourceFileStore(IBlobStore blobs)
             UploadedAt = DateTime.UtcNow,
         };
         resource.UpdatedAt = DateTime.UtcNow;
+        await MediaJobQueue.EnqueueAsync(db, resource.Id, jobs, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.OData.UriParser;
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.Search;
+using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -108,6 +109,19 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         db.Resources.Remove(resource);
         await SaveConcurrentAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>Resources({id})/Renditions and Resources({id})/Jobs; 404 when the resource is not visible.</summary>
+    public override async Task GetNavigationAsync(HttpContext context, object key, string navigation)
+    {
+        var resource = await FindVisibleAsync(context, key);
+        var services = context.RequestServices;
+        await (navigation switch
+        {
+            "Renditions" => services.GetRequiredService<RenditionHandler>().GetForResourceAsync(context, resource.Id),
+            "Jobs" => services.GetRequiredService<MediaJobHandler>().GetForResourceAsync(context, resource.Id),
+            _ => throw ODataProblem.NotFound($"资源路径不存在 (no such navigation): {navigation}"),
+        });
     }
 
     internal IQueryable<Resource> Visible(Caller caller) =>

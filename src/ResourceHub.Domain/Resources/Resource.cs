@@ -36,5 +36,8 @@ public class Resource : ICoreMetadata
 
     public ResourceFile? File { get; set; }
 
+    /// <summary>Play length of a video, probed by the media worker; null until then or for other files.</summary>
+    public double? DurationSeconds { get; set; }
+
     public string ETag => $"W/\"{Version}\"";
 }

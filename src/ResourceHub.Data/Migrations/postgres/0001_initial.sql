@@ -64,6 +64,7 @@ CREATE TABLE resources (
     "File_Sha256" character varying(64),
     "File_BlobKey" character varying(255),
     "File_UploadedAt" timestamp with time zone,
+    "DurationSeconds" double precision,
     CONSTRAINT "PK_resources" PRIMARY KEY ("Id")
 );
 
@@ -134,6 +135,28 @@ CREATE TABLE curation_events (
 );
 
 
+CREATE TABLE media_jobs (
+    "Id" uuid NOT NULL,
+    "Kind" character varying(20) NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "State" character varying(20) NOT NULL,
+    "Attempts" integer NOT NULL,
+    "MaxAttempts" integer NOT NULL,
+    "LeaseOwner" character varying(200),
+    "LeaseUntil" timestamp with time zone,
+    "NextRunAt" timestamp with time zone NOT NULL,
+    "LastError" character varying(2000),
+    "Percent" double precision NOT NULL,
+    "EtaSeconds" double precision,
+    "Stage" character varying(20),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Version" bigint NOT NULL,
+    CONSTRAINT "PK_media_jobs" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_media_jobs_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
+
+
 CREATE TABLE nominations (
     "Id" uuid NOT NULL,
     "ResourceId" uuid NOT NULL,
@@ -154,6 +177,24 @@ CREATE TABLE ratings (
     "RatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_ratings" PRIMARY KEY ("ResourceId", "UserId"),
     CONSTRAINT "FK_ratings_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE renditions (
+    "Id" uuid NOT NULL,
+    "ResourceId" uuid NOT NULL,
+    "Kind" character varying(20) NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "BitRate" bigint,
+    "DurationSeconds" double precision,
+    "Size" bigint NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "BlobKey" character varying(255) NOT NULL,
+    "BlobPrefix" character varying(255) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_renditions" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_renditions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
 );
 
 
@@ -248,10 +289,19 @@ CREATE INDEX "IX_course_items_ResourceId" ON course_items ("ResourceId");
 CREATE INDEX "IX_curation_events_ResourceId_Id" ON curation_events ("ResourceId", "Id");
 
 
+CREATE INDEX "IX_media_jobs_ResourceId_CreatedAt" ON media_jobs ("ResourceId", "CreatedAt");
+
+
+CREATE INDEX "IX_media_jobs_State_NextRunAt" ON media_jobs ("State", "NextRunAt");
+
+
 CREATE UNIQUE INDEX "IX_nominations_ResourceId_Level_NominatedBy" ON nominations ("ResourceId", "Level", "NominatedBy");
 
 
 CREATE UNIQUE INDEX "IX_recommendation_quotas_Level_RegionCode_Subject_Year" ON recommendation_quotas ("Level", "RegionCode", "Subject", "Year");
+
+
+CREATE UNIQUE INDEX "IX_renditions_ResourceId_Kind" ON renditions ("ResourceId", "Kind");
 
 
 CREATE INDEX "IX_resource_revisions_Status" ON resource_revisions ("Status");

@@ -60,7 +60,8 @@ CREATE TABLE "resources" (
     "File_Size" INTEGER NULL,
     "File_Sha256" TEXT NULL,
     "File_BlobKey" TEXT NULL,
-    "File_UploadedAt" TEXT NULL
+    "File_UploadedAt" TEXT NULL,
+    "DurationSeconds" REAL NULL
 );
 
 
@@ -125,6 +126,27 @@ CREATE TABLE "curation_events" (
 );
 
 
+CREATE TABLE "media_jobs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_media_jobs" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "ResourceId" TEXT NOT NULL,
+    "State" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "MaxAttempts" INTEGER NOT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntil" TEXT NULL,
+    "NextRunAt" TEXT NOT NULL,
+    "LastError" TEXT NULL,
+    "Percent" REAL NOT NULL,
+    "EtaSeconds" REAL NULL,
+    "Stage" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_media_jobs_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE TABLE "nominations" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_nominations" PRIMARY KEY,
     "ResourceId" TEXT NOT NULL,
@@ -144,6 +166,23 @@ CREATE TABLE "ratings" (
     "RatedAt" TEXT NOT NULL,
     CONSTRAINT "PK_ratings" PRIMARY KEY ("ResourceId", "UserId"),
     CONSTRAINT "FK_ratings_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "renditions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_renditions" PRIMARY KEY,
+    "ResourceId" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "BitRate" INTEGER NULL,
+    "DurationSeconds" REAL NULL,
+    "Size" INTEGER NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "BlobKey" TEXT NOT NULL,
+    "BlobPrefix" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_renditions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
 );
 
 
@@ -233,10 +272,19 @@ CREATE INDEX "IX_course_items_ResourceId" ON "course_items" ("ResourceId");
 CREATE INDEX "IX_curation_events_ResourceId_Id" ON "curation_events" ("ResourceId", "Id");
 
 
+CREATE INDEX "IX_media_jobs_ResourceId_CreatedAt" ON "media_jobs" ("ResourceId", "CreatedAt");
+
+
+CREATE INDEX "IX_media_jobs_State_NextRunAt" ON "media_jobs" ("State", "NextRunAt");
+
+
 CREATE UNIQUE INDEX "IX_nominations_ResourceId_Level_NominatedBy" ON "nominations" ("ResourceId", "Level", "NominatedBy");
 
 
 CREATE UNIQUE INDEX "IX_recommendation_quotas_Level_RegionCode_Subject_Year" ON "recommendation_quotas" ("Level", "RegionCode", "Subject", "Year");
+
+
+CREATE UNIQUE INDEX "IX_renditions_ResourceId_Kind" ON "renditions" ("ResourceId", "Kind");
 
 
 CREATE INDEX "IX_resource_revisions_Status" ON "resource_revisions" ("Status");

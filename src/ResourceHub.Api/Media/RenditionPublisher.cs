@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Blobs;
+using ResourceHub.Data;
+using ResourceHub.Domain.Jobs;
+using ResourceHub.Domain.Renditions;
+using ResourceHub.Media.Pipeline;
+
+namespace ResourceHub.Api.Media;
+
+/// <summary>
+/// Last step: uploads a job's outputs under resources/{id}/renditions/{set}/ and swaps the
+/// resource's rendition set in one transaction with the job's success, so readers see the old set
+/// or the new one, never a mix; the old set's blobs are deleted after the commit.
+/// </summary>
+public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, TimeProvider clock)
+{
+    /// <summary>
+    /// A fresh folder per publish, not per job: a worker that lost its lease and the one that took
+    /// over must never write into (or clean up) each other's files.
+    /// </summary>
+    public static string NewSetPrefix(Guid resourceId) => $"resources/{resourceId:D}/renditions/{Guid.NewGuid():N}/";
+
+    /// <returns>False when the job was no longer this worker's (file replaced); nothing is kept then.</returns>
+    public async Task<bool> PublishAsync(MediaJob job, string owner, ProcessedMedia media, CancellationToken ct)
+    {
+        var prefix = NewSetPrefix(job.ResourceId);
+        List<Rendition> old;
+        try
+        {
+            var rows = new List<Rendition>();
+            foreach (var output in media.Outputs)
+                rows.Add(await UploadAsync(job.ResourceId, prefix, media.OutputDirectory, output, ct));
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await queue.CompleteAsync(job.Id, owner, media.Note, ct))
+            {
+                await tx.RollbackAsync(ct);
+                await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+                return false;
+            }
+            old = await db.Renditions.Where(r => r.ResourceId == job.ResourceId).ToListAsync(ct);
+            db.Renditions.RemoveRange(old);
+            // Deletes first: the (resource, kind) unique index would reject the new rows otherwise.
+            await db.SaveChangesAsync(ct);
+            db.Renditions.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            // Derived data, so the resource's Version (its ETag) stays: editors' If-Match keeps working.
+            await db.Resources.Where(r => r.Id == job.ResourceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DurationSeconds, media.DurationSeconds), ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+            throw;
+        }
+        foreach (var stale in old.Select(r => r.BlobPrefix).Where(p => p != prefix).Distinct())
+            await blobs.DeletePrefixAsync(stale, CancellationToken.None);
+        return true;
+    }
+
+    private async Task<Rendition> UploadAsync(Guid resourceId, string prefix, string outputDir, RenditionOutput output, CancellationToken ct)
+    {
+        foreach (var file in output.Files)
+        {
+            await using var content = File.OpenRead(Path.Combine(outputDir, file.RelativePath));
+            await blobs.PutAsync(prefix + file.RelativePath, content, file.ContentType, ct);
+        }
+        return new Rendition
+        {
+            Id = Guid.NewGuid(),
+            ResourceId = resourceId,
+            Kind = output.KindKey,
+            Width = output.Width,
+            Height = output.Height,
+            BitRate = output.BitRate,
+            DurationSeconds = output.Duration?.TotalSeconds,
+            Size = output.SizeBytes,
+            ContentType = output.ContentType,
+            BlobKey = prefix + output.RelativePath,
+            BlobPrefix = prefix,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using ResourceHub.Testing;
+
+namespace ResourceHub.Api.Tests.Media;
+
+/// <summary>`dotnet ResourceHub.Api.dll worker` as a child process over a test database and data folder.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public static WorkerProcess Start(TestDatabase db, IDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { ApiDll(), "worker", "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ResourceHub__DataDir"] = db.DataDir;
+        start.Environment["ResourceHub__Database__Provider"] = db.Provider;
+        start.Environment["ResourceHub__Database__ConnectionString"] = db.ConnectionString;
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__")] = value;
+        var process = Process.Start(start)!;
+        // Drain the pipes so a chatty worker never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL with its ffmpeg children: no graceful hand-back of the job.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>The API's own build output (it has the runtimeconfig the test folder's copy lacks).</summary>
+    private static string ApiDll()
+    {
+        var testBin = AppContext.BaseDirectory; // …/tests/ResourceHub.Api.Tests/bin/{Configuration}/{tfm}/
+        var tfm = new DirectoryInfo(testBin).Name;
+        var configuration = new DirectoryInfo(testBin).Parent!.Name;
+        var dir = new DirectoryInfo(testBin);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ResourceHub.sln")))
+            dir = dir.Parent;
+        var dll = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"),
+            "src", "ResourceHub.Api", "bin", configuration, tfm, "ResourceHub.Api.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/ResourceHub.Api first", dll);
+    }
+}
