@@ -7,7 +7,7 @@ namespace ResourceHub.Blobs;
 /// <see cref="BlobTooLargeException"/> on the read that crosses the limit. Every adapter reads uploads
 /// through it, so hashing, counting and the size limit are written once.
 /// </summary>
-public sealed class HashingStream : Stream
+public sealed class HashingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _maxBytes;
@@ -83,20 +83,7 @@ public sealed class HashingStream : Stream
         _hash.AppendData(data);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => BytesRead;
 
     protected override void Dispose(bool disposing)
     {

@@ -6,16 +6,12 @@ namespace ResourceHub.Testing;
 /// A non-seekable stream of deterministic pseudo-random bytes of a given length, so large uploads
 /// can be tested without holding them in memory or on disk.
 /// </summary>
-public sealed class PatternStream(long length, int seed = 7) : Stream
+public sealed class PatternStream(long length, int seed = 7) : ResourceHub.Blobs.ReadOnlyStream
 {
     private readonly Random _random = new(seed);
     private long _position;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
+    protected override long BytesServed => _position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -40,9 +36,4 @@ public sealed class PatternStream(long length, int seed = 7) : Stream
         using var stream = new PatternStream(length, seed);
         return SHA256.HashData(stream);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

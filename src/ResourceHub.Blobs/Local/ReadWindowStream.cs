@@ -4,7 +4,7 @@ namespace ResourceHub.Blobs.Local;
 /// Read-only view of <c>count</c> bytes of a file starting at its current position; owns (and disposes) the file.
 /// Used for ranges and to hide the blob file header.
 /// </summary>
-internal sealed class ReadWindowStream : Stream
+internal sealed class ReadWindowStream : ReadOnlyStream
 {
     private readonly FileStream _file;
     private readonly long _length;
@@ -16,16 +16,9 @@ internal sealed class ReadWindowStream : Stream
         _length = count;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _length;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    protected override long BytesServed => _position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -47,11 +40,6 @@ internal sealed class ReadWindowStream : Stream
     }
 
     private int Allowed(int requested) => (int)Math.Min(requested, _length - _position);
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

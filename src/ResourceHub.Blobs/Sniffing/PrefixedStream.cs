@@ -4,7 +4,7 @@ namespace ResourceHub.Blobs.Sniffing;
 /// Yields bytes already read from a stream and then the rest of that stream, so a non-seekable upload can be
 /// peeked at without losing its beginning. Owns (and disposes) the inner stream.
 /// </summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ReadOnlyStream
 {
     private readonly byte[] _prefix;
     private readonly int _prefixLength;
@@ -48,20 +48,7 @@ internal sealed class PrefixedStream : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => _position;
 
     protected override void Dispose(bool disposing)
     {
