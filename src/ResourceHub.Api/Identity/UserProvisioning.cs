@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -13,10 +14,21 @@ public sealed class UserProvisioning(RequestDelegate next)
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
 
+    // Claims already written to the database recently: most requests then cost no query at all.
+    private readonly ConcurrentDictionary<string, DateTime> _synced = new();
+
     public async Task InvokeAsync(HttpContext context, ResourceHubDbContext db)
     {
         if (context.User.ToCaller() is { } caller)
-            await EnsureAsync(db, caller, context.RequestAborted);
+        {
+            var key = string.Join('|', caller.UserId, caller.DisplayName, caller.Role, caller.OrgCode, string.Join(',', caller.Subjects));
+            var now = DateTime.UtcNow;
+            if (!_synced.TryGetValue(key, out var at) || now - at >= TouchInterval)
+            {
+                await EnsureAsync(db, caller, context.RequestAborted);
+                _synced[key] = now;
+            }
+        }
         await next(context);
     }
 
