@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Testing;
 
@@ -57,7 +58,30 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
         Assert.Equal(["eve"], Strings(await Json(await eve.GetAsync($"{item}/Reviews")), "ReviewerId"));
         Assert.Equal(["school"], Strings(await Json(await cathy.GetAsync($"{item}/Nominations")), "Level"));
 
-        // Search ranking (QualityScore / RecommendationLevel boosts) is asserted at merge, when the index lands.
+        // Search: the recommended item ranks above an unreviewed peer with the same title and shows its level.
+        var peer = await CreateAsync(Vendor);
+        await SearchIndexedAsync();
+        var found = await Json(await Admin("root", "ah-edu").GetAsync("/odata/Resources?$search=圆的面积"));
+        var hits = found.GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal([Id(item), Id(peer)], hits.Select(h => h.GetProperty("Id").GetString()!).ToList());
+        Assert.Equal("county", hits[0].GetProperty("RecommendationLevel").GetString());
+        Assert.True(hits[0].GetProperty("@search.score").GetDouble() > hits[1].GetProperty("@search.score").GetDouble());
+    }
+
+    private static string Id(string location) => location[(location.IndexOf('(') + 1)..location.IndexOf(')')];
+
+    /// <summary>Waits until the background indexer has drained the outbox.</summary>
+    private async Task SearchIndexedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = Db.CreateContext();
+            if (await db.SearchOutbox.CountAsync(e => e.ProcessedAt == null) == 0)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, "the indexer did not drain the outbox");
+            await Task.Delay(50);
+        }
     }
 
     protected async Task Retired_items_disappear_for_teachers_but_keep_their_history()
