@@ -3,6 +3,7 @@ using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Sniffing;
+using ResourceHub.Domain.Curation;
 
 namespace ResourceHub.Api.Resources;
 
@@ -18,6 +19,11 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
         var caller = context.RequireCaller();
         var resource = await resources.FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
+        // Only unreviewed work takes a new file in place; a live item's file would skip review.
+        if (EditModes.Of(resource.Status) != EditMode.InPlace)
+            throw new ODataProblem(StatusCodes.Status409Conflict, "Conflict",
+                $"资源处于“{ResourceHub.Domain.Taxonomy.TaxonomyCatalog.Default.Statuses.NameOf(resource.Status)}”状态，不能直接替换文件；已发布资源请新建资源提交评审 (the file of a reviewed or locked item cannot be replaced)",
+                "$value");
         if (context.Request.ContentLength > limits.MaxBytes)
             throw TooLarge();
         // Kestrel's 30 MB default would cut lessons short; the blob store enforces our own limit while streaming.
