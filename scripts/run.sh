@@ -18,7 +18,6 @@ if ! command -v ffmpeg >/dev/null || ! command -v pdftoppm >/dev/null; then
 fi
 
 dotnet build src/ResourceHub.Api -c Release -v quiet -nologo >/dev/null
-api() { dotnet src/ResourceHub.Api/bin/Release/net10.0/ResourceHub.Api.dll "$@"; }
 cat <<MSG
 ResourceHub 正在启动: $URL/odata   (data: $ResourceHub__DataDir)
 获取令牌 (get a token):
@@ -26,4 +25,4 @@ ResourceHub 正在启动: $URL/odata   (data: $ResourceHub__DataDir)
   TOKEN=\$(dotnet run --project src/ResourceHub.Api -- token --user t1 --role teacher --org bh-no1)
   curl -H "Authorization: Bearer \$TOKEN" '$URL/odata/Resources?\$top=5'
 MSG
-exec api --urls "$URL"
+exec dotnet src/ResourceHub.Api/bin/Release/net10.0/ResourceHub.Api.dll --urls "$URL"
