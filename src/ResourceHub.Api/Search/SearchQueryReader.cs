@@ -1,11 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.OData;
-using Microsoft.OData.UriParser;
 using ResourceHub.Api.OData;
 using ResourceHub.Query.Model;
-using ODataInNode = Microsoft.OData.UriParser.InNode;
-using ODataConstantNode = Microsoft.OData.UriParser.ConstantNode;
 
 namespace ResourceHub.Api.Search;
 

@@ -5,27 +5,13 @@ using ResourceHub.Testing;
 
 namespace ResourceHub.Api.Tests.Health;
 
-public sealed class HealthTests : IAsyncLifetime
+public sealed class HealthTests() : ApiTest(DatabaseOptions.Sqlite)
 {
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        _api = await ApiFactory.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task Ready_checks_database_and_blob_store_anonymously()
     {
-        var response = await _api.CreateClient().GetAsync("/health/ready");
+        var response = await Api.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
@@ -35,7 +21,7 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Metadata_is_anonymous_but_entities_are_not()
     {
-        var anonymous = _api.CreateClient();
+        var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/odata/$metadata")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
         var entities = await anonymous.GetAsync("/odata/Resources");

@@ -7,33 +7,19 @@ using ResourceHub.Testing;
 
 namespace ResourceHub.Api.Tests.Identity;
 
-public sealed class TokenTests : IAsyncLifetime
+public sealed class TokenTests() : ApiTest(DatabaseOptions.Sqlite)
 {
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        _api = await ApiFactory.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     private async Task<HttpStatusCode> ListWith(string token)
     {
-        var client = _api.CreateClient();
+        var client = Api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (await client.GetAsync("/odata/Resources")).StatusCode;
     }
 
     [Fact]
     public async Task A_token_from_the_local_key_is_accepted() =>
-        Assert.Equal(HttpStatusCode.OK, await ListWith(_api.Token("t1", "teacher", "bh-no1")));
+        Assert.Equal(HttpStatusCode.OK, await ListWith(Api.Token("t1", "teacher", "bh-no1")));
 
     [Fact]
     public async Task A_token_signed_with_another_key_is_treated_as_anonymous()
@@ -45,7 +31,7 @@ public sealed class TokenTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_token_is_refused()
     {
-        var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(_db.DataDir), new IdentityOptions());
+        var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(Db.DataDir), new IdentityOptions());
         Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(issuer.Issue("t1", "teacher", "bh-no1", lifetime: TimeSpan.FromMinutes(-5))));
     }
 

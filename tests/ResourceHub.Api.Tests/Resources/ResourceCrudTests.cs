@@ -8,22 +8,8 @@ using ResourceHub.Testing;
 namespace ResourceHub.Api.Tests.Resources;
 
 /// <summary>Create, read, update, delete and their authorization, on one provider.</summary>
-public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
+public abstract class ResourceCrudTests(string provider) : ApiTest(provider)
 {
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(provider);
-        _api = await ApiFactory.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     private static object NewResource(string subject = "math") => new
     {
@@ -34,7 +20,7 @@ public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Vendor_creates_then_reads_back_with_etag_and_location()
     {
-        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var vendor = Api.ClientAs("alice", "vendor", "acme");
         var created = await vendor.PostAsJsonAsync("/odata/Resources", NewResource());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
@@ -52,7 +38,7 @@ public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Unknown_subject_code_is_a_400_naming_it()
     {
-        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var vendor = Api.ClientAs("alice", "vendor", "acme");
         var response = await vendor.PostAsJsonAsync("/odata/Resources", NewResource("maths"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
@@ -63,12 +49,12 @@ public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Anonymous_create_is_401_and_teacher_of_other_org_cannot_patch_vendor_item()
     {
-        var anonymous = _api.ClientAs(null);
+        var anonymous = Api.ClientAs(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/odata/Resources", NewResource())).StatusCode);
 
-        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var vendor = Api.ClientAs("alice", "vendor", "acme");
         var location = (await vendor.PostAsJsonAsync("/odata/Resources", NewResource())).Headers.Location!;
-        var otherVendor = _api.ClientAs("bob", "vendor", "lumen");
+        var otherVendor = Api.ClientAs("bob", "vendor", "lumen");
         // A draft of another org is not even visible to bob.
         Assert.Equal(HttpStatusCode.NotFound, (await otherVendor.PatchAsJsonAsync(location, new { Title = "改" })).StatusCode);
     }
@@ -76,7 +62,7 @@ public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Patch_with_stale_if_match_is_412_and_changes_nothing()
     {
-        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var vendor = Api.ClientAs("alice", "vendor", "acme");
         var location = (await vendor.PostAsJsonAsync("/odata/Resources", NewResource())).Headers.Location!;
 
         var first = new HttpRequestMessage(HttpMethod.Patch, location) { Content = JsonContent.Create(new { Title = "第一次修改" }) };
@@ -95,7 +81,7 @@ public abstract class ResourceCrudTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Delete_removes_the_resource()
     {
-        var vendor = _api.ClientAs("alice", "vendor", "acme");
+        var vendor = Api.ClientAs("alice", "vendor", "acme");
         var location = (await vendor.PostAsJsonAsync("/odata/Resources", NewResource())).Headers.Location!;
         Assert.Equal(HttpStatusCode.NoContent, (await vendor.DeleteAsync(location)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await vendor.GetAsync(location)).StatusCode);

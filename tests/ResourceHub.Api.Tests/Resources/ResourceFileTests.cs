@@ -9,23 +9,14 @@ using ResourceHub.Testing;
 namespace ResourceHub.Api.Tests.Resources;
 
 /// <summary>Uploading and downloading a resource's file through /$value, on each blob store.</summary>
-public abstract class ResourceFileTests(Func<IDictionary<string, string?>> settings) : IAsyncLifetime
+public abstract class ResourceFileTests(Func<IDictionary<string, string?>> settings) : ApiTest(DatabaseOptions.Sqlite, settings)
 {
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
     private HttpClient _vendor = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        _api = await ApiFactory.StartAsync(_db, settings());
-        _vendor = _api.ClientAs("alice", "vendor", "acme");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
+        await base.InitializeAsync();
+        _vendor = Api.ClientAs("alice", "vendor", "acme");
     }
 
     private async Task<Uri> CreateAsync(HttpClient client)
@@ -114,13 +105,13 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
     public async Task Anonymous_put_is_401_other_org_vendor_is_403_and_nothing_changes()
     {
         var resource = await CreateAsync(_vendor);
-        var anonymous = _api.ClientAs(null);
+        var anonymous = Api.ClientAs(null);
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await anonymous.SendAsync(Put(resource, new ByteArrayContent(Pdf(100)), "application/pdf"))).StatusCode);
 
         // Admins publish in the later workflow; here the item is made visible by an admin edit of the owner.
-        var admin = _api.ClientAs("root", "admin", "ah-edu");
-        var otherVendor = _api.ClientAs("bob", "vendor", "lumen");
+        var admin = Api.ClientAs("root", "admin", "ah-edu");
+        var otherVendor = Api.ClientAs("bob", "vendor", "lumen");
         var adminView = await admin.GetAsync(resource);
         Assert.Equal(HttpStatusCode.OK, adminView.StatusCode);
         var stranger = await otherVendor.SendAsync(Put(resource, new ByteArrayContent(Pdf(100)), "application/pdf"));

@@ -6,7 +6,7 @@ namespace ResourceHub.Blobs.Tests.Support;
 /// Non-seekable stream of deterministic pseudo-random bytes, handed out in uneven chunks like a network body.
 /// Byte i depends only on (seed, i), so expected content can be regenerated instead of kept in memory.
 /// </summary>
-public sealed class GeneratedStream : Stream
+public sealed class GeneratedStream : ResourceHub.Blobs.ReadOnlyStream
 {
     private readonly long _length;
     private readonly int _seed;
@@ -54,23 +54,11 @@ public sealed class GeneratedStream : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => _position;
 }
 
 /// <summary>Yields some bytes, then fails like a dropped client connection.</summary>
-public sealed class FailingStream(Stream inner, long failAfter) : Stream
+public sealed class FailingStream(Stream inner, long failAfter) : ResourceHub.Blobs.ReadOnlyStream
 {
     private long _position;
 
@@ -85,19 +73,7 @@ public sealed class FailingStream(Stream inner, long failAfter) : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesServed => _position;
 }
 
 public static class StreamAssert
