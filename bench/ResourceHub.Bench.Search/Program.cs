@@ -12,7 +12,7 @@ using ResourceHub.Indexing;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Query.Model;
 
-// bench [--count 100000] [--iterations 300]: seeds a SQLite system of record and the FTS5 index with
+// bench [--count 100000] [--iterations 300] [--keep]: seeds a SQLite system of record and the FTS5 index with
 // generated resources, then times the same searches directly against the engine and through HTTP.
 var count = ArgInt("--count", 100_000);
 var iterations = ArgInt("--iterations", 300);
@@ -112,7 +112,10 @@ Console.WriteLine($"ratio   p50 {P(overHttp, 50) / P(direct, 50):F2}×  p95 {P(o
 
 await app.StopAsync();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-try { Directory.Delete(dataDir, true); } catch (IOException) { }
+if (args.Contains("--keep"))
+    Console.WriteLine($"kept {dataDir}");
+else
+    try { Directory.Delete(dataDir, true); } catch (IOException) { }
 return 0;
 
 static async Task<double> Time(Func<Task> action)

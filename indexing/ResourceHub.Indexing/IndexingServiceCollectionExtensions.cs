@@ -43,7 +43,8 @@ public static class IndexingServiceCollectionExtensions
 
     private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir)
     {
-        var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost);
+        var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost,
+            options.FtsExactRankingLimit);
         // Local and cheap: create now so queries work before the indexer's first pass.
         index.EnsureCreatedAsync().GetAwaiter().GetResult();
         return index;

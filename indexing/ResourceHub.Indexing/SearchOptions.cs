@@ -13,6 +13,9 @@ public sealed class SearchOptions
     /// <summary>Overrides the FTS index file; empty means {DataDir}/search/index.db.</summary>
     public string? FtsPath { get; set; }
 
+    /// <summary>FTS: searches with more visible matches than this are ranked in tiers, not by bm25 over every match.</summary>
+    public int FtsExactRankingLimit { get; set; } = ResourceHub.Indexing.Fts.FtsSearchIndex.DefaultExactRankingLimit;
+
     public string? ElasticsearchUrl { get; set; }
     /// <summary>The alias queries go to; rebuilds create "{IndexName}-{timestamp}" behind it.</summary>
     public string IndexName { get; set; } = "resourcehub-resources";

@@ -17,22 +17,27 @@ internal sealed class FtsQuery
     private readonly UserQuery _text;
     private readonly IReadOnlyList<(string Expression, bool Descending)> _order;
 
-    public FtsQuery(SearchRequest request, long generation, RankingBoost boost)
+    public FtsQuery(SearchRequest request, long generation, RankingBoost boost, long? knownTotal = null)
     {
         _request = request;
         _generation = generation;
         _boost = boost;
         _text = UserQuery.Parse(request.Query.Search);
         _order = Order();
+        KnownTotal = knownTotal;
     }
 
     public int PageSize => _request.PageSize;
+    public UserQuery Text => _text;
+
+    /// <summary>The number of matches when the caller already counted them (see <see cref="FtsTieredQuery"/>).</summary>
+    public long? KnownTotal { get; }
 
     /// <summary>
     /// The hits query can count the whole matched set itself (a window over the same pass) when it
     /// has no keyset cursor; a later page or Top=0 needs the separate count query.
     /// </summary>
-    public bool CountsInHitsQuery => _request.Query.Count && _request.Query.After is null && PageSize > 0;
+    public bool CountsInHitsQuery => _request.Query.Count && KnownTotal is null && _request.Query.After is null && PageSize > 0;
 
     public SqliteCommand HitsCommand(SqliteConnection c, SqliteTransaction tx)
     {
@@ -63,6 +68,18 @@ internal sealed class FtsQuery
     public SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction tx)
     {
         var sql = new SqlBuilder();
+        if (FtsMatch.For(_text, FtsAccess.Match(_request.Scope)) is { } match)
+        {
+            // With words, visibility is part of MATCH: only a $filter or facet selection needs the document rows.
+            var renderer = new FtsFilterRenderer(sql, "d");
+            var filters = SortKeys.Selections(_request, null).Select(s => renderer.Selection(s.Field, s.Values)).ToList();
+            if (_request.Query.Filter is { } filter)
+                filters.Add(renderer.Render(filter));
+            var fts = FtsSchema.Fts(_generation);
+            var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(_generation)} d ON d.rid = {fts}.rowid";
+            return Command(c, tx, sql, $"SELECT count(*) FROM {fts}{join} WHERE {fts} MATCH {sql.Add(match)}"
+                                       + string.Concat(filters.Select(f => " AND " + f)));
+        }
         var cte = Matched(sql);
         return Command(c, tx, sql, $"{cte} SELECT count(*) FROM m WHERE {string.Join(" AND ", Selections(sql, null))}");
     }
@@ -96,6 +113,7 @@ internal sealed class FtsQuery
         var docs = FtsSchema.Docs(_generation);
         var fts = FtsSchema.Fts(_generation);
         var filters = new FtsFilterRenderer(sql, "d");
+        // Visibility on the joined rows, not in MATCH: bm25 would score the access phrases too (about 1.5× the cost).
         var where = $"{filters.Visibility(_request.Scope)} AND {filters.Render(_request.Query.Filter)}";
         if (FtsMatch.For(_text) is not { } match)
             return $"WITH m AS (SELECT d.*, 0.0 AS score FROM {docs} d WHERE {where})";

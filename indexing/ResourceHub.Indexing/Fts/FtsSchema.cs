@@ -11,7 +11,14 @@ namespace ResourceHub.Indexing.Fts;
 internal static class FtsSchema
 {
     // bm25 column weights: a title match counts ten times a description match; tags and code names in between.
-    public const string Bm25Weights = "10.0, 4.0, 1.0";
+    // The access column (visibility tokens, see FtsAccess) carries no relevance.
+    public const string Bm25Weights = "10.0, 4.0, 1.0, 0.0";
+
+    /// <summary>The text columns user words may match (never the access tokens).</summary>
+    public const string TextColumns = "{title keywords body}";
+
+    /// <summary>Bumped when the table layout changes; an index of another format must be rebuilt (reindex).</summary>
+    public const int Format = 2;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";
@@ -34,12 +41,36 @@ internal static class FtsSchema
         }
     }
 
+    /// <summary>Makes <paramref name="generation"/> (built in the current <see cref="Format"/>) the live one.</summary>
     public static void SetGeneration(SqliteConnection c, SqliteTransaction tx, long generation)
+    {
+        SetMeta(c, tx, "generation", generation);
+        SetMeta(c, tx, "format", Format);
+    }
+
+    /// <summary>The format of the live generation; 1 for indexes written before formats were recorded.</summary>
+    public static long CurrentFormat(SqliteConnection c, SqliteTransaction? tx) => GetMeta(c, tx, "format") ?? 1;
+
+    public static long LastSequence(SqliteConnection c, SqliteTransaction tx, long g) => GetMeta(c, tx, $"sequence_{g}") ?? 0;
+
+    public static void SetLastSequence(SqliteConnection c, SqliteTransaction tx, long g, long sequence) => SetMeta(c, tx, $"sequence_{g}", sequence);
+
+    private static long? GetMeta(SqliteConnection c, SqliteTransaction? tx, string key)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO meta (key, value) VALUES ('generation', @g) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        cmd.Parameters.AddWithValue("@g", generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cmd.CommandText = "SELECT value FROM meta WHERE key = @k";
+        cmd.Parameters.AddWithValue("@k", key);
+        return cmd.ExecuteScalar() is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static void SetMeta(SqliteConnection c, SqliteTransaction tx, string key, long value)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO meta (key, value) VALUES (@k, @v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        cmd.Parameters.AddWithValue("@k", key);
+        cmd.Parameters.AddWithValue("@v", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         cmd.ExecuteNonQuery();
     }
 
@@ -71,13 +102,14 @@ internal static class FtsSchema
         foreach (var column in new[] { "subject", "stage", "kind", "status" })
             Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
         // Tokens are made in C# (CjkTokenizer); 'ascii' only splits on the spaces between them.
-        Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, tokenize = 'ascii')");
+        Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, access, tokenize = 'ascii')");
     }
 
     public static void Drop(SqliteConnection c, SqliteTransaction tx, long g)
     {
         Execute(c, tx, $"DROP TABLE IF EXISTS {Fts(g)}");
         Execute(c, tx, $"DROP TABLE IF EXISTS {Docs(g)}");
+        Execute(c, tx, $"DELETE FROM meta WHERE key = 'sequence_{g}'");
     }
 
     public static void Execute(SqliteConnection c, SqliteTransaction? tx, string sql)

@@ -495,7 +495,8 @@ public abstract class SearchConformanceTests(SearchFixture f)
         await using var db = f.Db.CreateContext();
         var rebuilt = await new IndexRebuilder(db, f.Sync(db), f.Index).RebuildAsync(null, CancellationToken.None);
 
-        Assert.Equal(f.Resources.Count, rebuilt);
+        // Every row of the database, including ones other tests added (a retired one is counted, not indexed).
+        Assert.Equal(await db.Resources.CountAsync(), rebuilt);
         Assert.Empty((await Search("幽灵文档", scope: Admin)).Hits);
         Assert.Equal(before - 1, await f.Index.CountAsync(new SearchRequest(new EntityQuery(), Admin)));
         Assert.Equal("分数的初步认识", Titles(await Search("折纸"))[0]);

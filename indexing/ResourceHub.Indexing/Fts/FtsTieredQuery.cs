@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
+using ResourceHub.Query.Model;
+
+namespace ResourceHub.Indexing.Fts;
+
+/// <summary>
+/// Relevance order for searches with more matches than bm25 can rank in time: words in the title
+/// first, then in tags and code names, then in the description (the bm25 column weights, as tiers);
+/// within a tier by curation boost, newest first. Row ids sort by boost (<see cref="FtsRowId"/>), so
+/// each tier is "MATCH … ORDER BY rowid DESC LIMIT n": FTS5 stops after a page instead of scoring
+/// 50,000 matches. With that many matches the words barely discriminate (bm25's idf is near zero),
+/// so where they occur and the experts' verdict are the useful signal.
+/// </summary>
+internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long generation)
+{
+    /// <summary>First value of a tiered $skiptoken: [marker, tier, row id].</summary>
+    private const string Marker = "tier";
+
+    // The bm25 column weights (title, keywords, body): the score a hit reports is tier weight × boost.
+    private static readonly double[] TierWeights = [10.0, 4.0, 1.0];
+
+    /// <summary>Tiers order by relevance only: an explicit $orderby sorts every match as asked.</summary>
+    public static bool Applies(SearchRequest request, UserQuery text) => request.Query.OrderBy.Count == 0 && !text.IsEmpty;
+
+    public static bool IsCursor(KeysetPosition? position) =>
+        position is { Values: [var marker, _, _] } && FtsValues.ToDb(marker) is Marker;
+
+    public static double Score(int tier, RankingBoost boost, SearchDocument d) => TierWeights[tier] * boost.Factor(d.RecommendationLevel, d.QualityScore);
+
+    /// <summary>The page after the cursor, walking tier by tier; each hit with its tier.</summary>
+    public List<(long Rid, int Tier)> Page(SqliteConnection c, SqliteTransaction tx, out KeysetPosition? next)
+    {
+        var (tier, after) = Start();
+        var page = new List<(long, int)>();
+        for (; tier < FtsMatch.Tiers && page.Count < request.PageSize; tier++, after = null)
+        {
+            using var cmd = TierCommand(c, tx, tier, after, request.PageSize - page.Count);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                page.Add((reader.GetInt64(0), tier));
+        }
+        next = page.Count == request.PageSize && page.Count > 0
+            ? new KeysetPosition([Marker, (long)page[^1].Item2, page[^1].Item1])
+            : null;
+        return page;
+    }
+
+    private (int Tier, long? After) Start()
+    {
+        if (request.Query.After is not { } cursor)
+            return (0, null);
+        if (!IsCursor(cursor) || FtsValues.ToDb(cursor.Values[1]) is not long tier || FtsValues.ToDb(cursor.Values[2]) is not long rid
+            || tier is < 0 or >= FtsMatch.Tiers)
+            throw new SearchQueryException("分页游标与排序不符 ($skiptoken does not match this search)");
+        return ((int)tier, rid);
+    }
+
+    private SqliteCommand TierCommand(SqliteConnection c, SqliteTransaction tx, int tier, long? after, int limit)
+    {
+        var sql = new SqlBuilder();
+        var fts = FtsSchema.Fts(generation);
+        var renderer = new FtsFilterRenderer(sql, "d");
+        var filters = SortKeys.Selections(request, null).Select(s => renderer.Selection(s.Field, s.Values)).ToList();
+        if (request.Query.Filter is { } filter)
+            filters.Add(renderer.Render(filter));
+        var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(generation)} d ON d.rid = {fts}.rowid";
+        if (after is { } rid)
+            filters.Add($"{fts}.rowid < {sql.Add(rid)}");
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {fts}.rowid FROM {fts}{join} WHERE {fts} MATCH {sql.Add(FtsMatch.Tier(text, tier, FtsAccess.Match(request.Scope)))}"
+                          + string.Concat(filters.Select(f => " AND " + f))
+                          + $" ORDER BY {fts}.rowid DESC LIMIT {sql.Add(limit)}";
+        sql.ApplyTo(cmd);
+        return cmd;
+    }
+}
