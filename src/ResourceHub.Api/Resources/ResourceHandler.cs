@@ -47,6 +47,17 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         await context.RequestServices.GetRequiredService<SearchEndpoint>().HandleAsync(context, query, caller);
     }
 
+    public override async Task GetCountAsync(HttpContext context, ODataUriParser parser)
+    {
+        if (QueryBackend.Choose(context.Request) != QueryBackend.Kind.Search)
+        {
+            await base.GetCountAsync(context, parser);
+            return;
+        }
+        var query = Translate(context, parser, except: ["skiptoken", "apply"]);
+        await context.RequestServices.GetRequiredService<SearchEndpoint>().CountAsync(context, query, context.RequireCaller());
+    }
+
     public override Task GetValueAsync(HttpContext context, object key) =>
         context.RequestServices.GetRequiredService<ResourceFileHandler>().GetAsync(context, key);
 

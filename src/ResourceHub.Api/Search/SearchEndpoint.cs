@@ -25,20 +25,36 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
         || SearchQueryReader.Raw(request, "apply") is not null
         || SearchOptionsReader.Facets(request) is not null;
 
-    public async Task HandleAsync(HttpContext context, EntityQuery query, Caller caller)
+    public Task HandleAsync(HttpContext context, EntityQuery query, Caller caller) => GuardAsync(async () =>
     {
         var scope = VisibilityScope.For(caller);
         var facets = SearchOptionsReader.Facets(context.Request);
+        if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
+        {
+            await GroupByAsync(context, query, scope, facets, groupBy.Field, groupBy.CountAlias);
+            return;
+        }
+        var result = await index.SearchAsync(new SearchRequest(query, scope, facets), context.RequestAborted);
+        var entities = await LoadAsync(result.Hits.Select(h => h.Document.Id).ToList(), scope, context.RequestAborted);
+        await WriteAsync(context, query, result, entities);
+    });
+
+    /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
+    public Task CountAsync(HttpContext context, EntityQuery query, Caller caller) => GuardAsync(async () =>
+    {
+        if (SearchQueryReader.Raw(context.Request, "apply") is not null)
+            throw ODataProblem.BadRequest("$count 不能与 $apply 同用 (/$count counts entities; $apply returns groups)", "$apply");
+        var request = new SearchRequest(query, VisibilityScope.For(caller), SearchOptionsReader.Facets(context.Request));
+        var count = await index.CountAsync(request, context.RequestAborted);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(count.ToString(CultureInfo.InvariantCulture), context.RequestAborted);
+    });
+
+    private static async Task GuardAsync(Func<Task> search)
+    {
         try
         {
-            if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
-            {
-                await GroupByAsync(context, query, scope, facets, groupBy.Field, groupBy.CountAlias);
-                return;
-            }
-            var result = await index.SearchAsync(new SearchRequest(query, scope, facets), context.RequestAborted);
-            var entities = await LoadAsync(result.Hits.Select(h => h.Document.Id).ToList(), scope, context.RequestAborted);
-            await WriteAsync(context, query, result, entities);
+            await search();
         }
         catch (SearchQueryException e)
         {

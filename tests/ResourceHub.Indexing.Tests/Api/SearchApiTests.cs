@@ -125,6 +125,22 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Count_path_with_search_counts_the_callers_matches_as_plain_text()
+    {
+        var response = await _teacher.GetAsync("/odata/Resources/$count?$search=分数&$filter=Subject eq 'math'");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("3", await response.Content.ReadAsStringAsync()); // the math draft is not the teacher's to see
+
+        var admin = _api.ClientAs("root", "admin", "province");
+        Assert.Equal("4", await (await admin.GetAsync("/odata/Resources/$count?$search=分数&$filter=Subject eq 'math'")).Content.ReadAsStringAsync());
+        Assert.Equal("2", await (await _teacher.GetAsync("/odata/Resources/$count?$search=分数&facet.Stage=junior")).Content.ReadAsStringAsync());
+        var apply = await _teacher.GetAsync("/odata/Resources/$count?$apply=groupby((Subject),aggregate($count as Count))");
+        Assert.Equal(HttpStatusCode.BadRequest, apply.StatusCode);
+        Assert.Contains("$apply", await apply.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Unsupported_apply_is_501_and_unknown_facet_is_400()
     {
         Assert.Equal(HttpStatusCode.NotImplemented, (await _teacher.GetAsync("/odata/Resources?$apply=aggregate(Size with sum as Total)")).StatusCode);
