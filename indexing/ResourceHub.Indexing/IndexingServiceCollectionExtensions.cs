@@ -44,7 +44,7 @@ public static class IndexingServiceCollectionExtensions
     private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir)
     {
         var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost,
-            options.FtsExactRankingLimit);
+            options.FtsExactRankingBudget);
         // Local and cheap: create now so queries work before the indexer's first pass.
         index.EnsureCreatedAsync().GetAwaiter().GetResult();
         return index;

@@ -14,7 +14,7 @@ public sealed class SearchOptions
     public string? FtsPath { get; set; }
 
     /// <summary>FTS: searches with more visible matches than this are ranked in tiers, not by bm25 over every match.</summary>
-    public int FtsExactRankingLimit { get; set; } = ResourceHub.Indexing.Fts.FtsSearchIndex.DefaultExactRankingLimit;
+    public int FtsExactRankingBudget { get; set; } = ResourceHub.Indexing.Fts.FtsSearchIndex.DefaultExactRankingBudget;
 
     public string? ElasticsearchUrl { get; set; }
     /// <summary>The alias queries go to; rebuilds create "{IndexName}-{timestamp}" behind it.</summary>

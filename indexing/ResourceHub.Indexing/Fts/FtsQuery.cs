@@ -62,7 +62,7 @@ internal sealed class FtsQuery
     public SqliteCommand DocumentsCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> rids)
     {
         var sql = new SqlBuilder();
-        return Command(c, tx, sql, $"SELECT rid, doc FROM {FtsSchema.Docs(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
+        return Command(c, tx, sql, $"SELECT rid, doc FROM {FtsSchema.Stored(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
     }
 
     public SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction tx)

@@ -19,6 +19,8 @@ internal sealed class FtsWriter : IDisposable
     private readonly SqliteCommand _findRid;
     private readonly SqliteCommand _deleteDoc;
     private readonly SqliteCommand _deleteText;
+    private readonly SqliteCommand _insertStored;
+    private readonly SqliteCommand _deleteStored;
 
     public FtsWriter(SqliteConnection connection, SqliteTransaction tx, long generation, RankingBoost boost)
     {
@@ -28,11 +30,13 @@ internal sealed class FtsWriter : IDisposable
         var fts = FtsSchema.Fts(generation);
         _insertDoc = Prepare($"""
             INSERT INTO {docs} (rid, id, title, kind, subject, stage, grade, status, owner_org, created_by,
-                created_at, updated_at, recommendation_level, level_rank, quality_score, topics, tags, doc)
+                created_at, updated_at, recommendation_level, level_rank, quality_score, topics, tags)
             VALUES (@rid, @id, @title, @kind, @subject, @stage, @grade, @status, @owner_org, @created_by,
-                @created_at, @updated_at, @level, @level_rank, @quality, @topics, @tags, @doc)
+                @created_at, @updated_at, @level, @level_rank, @quality, @topics, @tags)
             """, "@rid", "@id", "@title", "@kind", "@subject", "@stage", "@grade", "@status", "@owner_org", "@created_by",
-            "@created_at", "@updated_at", "@level", "@level_rank", "@quality", "@topics", "@tags", "@doc");
+            "@created_at", "@updated_at", "@level", "@level_rank", "@quality", "@topics", "@tags");
+        _insertStored = Prepare($"INSERT INTO {FtsSchema.Stored(generation)} (rid, doc) VALUES (@rid, @doc)", "@rid", "@doc");
+        _deleteStored = Prepare($"DELETE FROM {FtsSchema.Stored(generation)} WHERE rid = @rid", "@rid");
         _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, access) VALUES (@rid, @title, @keywords, @body, @access)",
             "@rid", "@title", "@keywords", "@body", "@access");
         _findRid = Prepare($"SELECT rid FROM {docs} WHERE id = @id", "@id");
@@ -55,8 +59,10 @@ internal sealed class FtsWriter : IDisposable
         var rid = FtsRowId.Compose(_boost, d, existing is { } old ? FtsRowId.Sequence(old) : ++_sequence);
         Set(_insertDoc, rid, d.Id.ToString("D"), d.Title, d.Kind, d.Subject, d.Stage, d.Grade, d.Status, d.OwnerOrg, d.CreatedBy,
             FtsValues.Date(d.CreatedAt), FtsValues.Date(d.UpdatedAt), d.RecommendationLevel, RankingBoost.LevelRank(d.RecommendationLevel),
-            d.QualityScore, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags), p.Json);
+            d.QualityScore, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags));
         _insertDoc.ExecuteNonQuery();
+        Set(_insertStored, rid, p.Json);
+        _insertStored.ExecuteNonQuery();
         Set(_insertText, rid, p.Title, p.Keywords, p.Body, p.Access);
         _insertText.ExecuteNonQuery();
     }
@@ -76,12 +82,14 @@ internal sealed class FtsWriter : IDisposable
         _deleteText.ExecuteNonQuery();
         Set(_deleteDoc, rid);
         _deleteDoc.ExecuteNonQuery();
+        Set(_deleteStored, rid);
+        _deleteStored.ExecuteNonQuery();
         return rid;
     }
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc })
+        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc, _insertStored, _deleteStored })
             cmd.Dispose();
     }
 

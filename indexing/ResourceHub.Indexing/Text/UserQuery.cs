@@ -28,6 +28,9 @@ public sealed record UserQuery(IReadOnlyList<string> Required, IReadOnlyList<str
     public string ToSimpleQueryString() =>
         string.Join(' ', Required.Select(w => w).Concat(Excluded.Select(w => "-" + w)));
 
+    /// <summary>How many tokens the required words produce: the phrases an engine matches and scores per document.</summary>
+    public int TokenCount => Required.Sum(w => CjkTokenizer.ForQuery(w).Count);
+
     /// <summary>Every token a required word produces, for highlighting.</summary>
     public IReadOnlyList<string> HighlightTokens() =>
         Required.SelectMany(CjkTokenizer.ForQuery).Distinct().ToList();

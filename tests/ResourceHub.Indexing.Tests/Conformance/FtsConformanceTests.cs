@@ -13,7 +13,7 @@ public sealed class FtsFixture : SearchFixture
 public sealed class FtsTieredFixture : SearchFixture
 {
     protected override Task<ISearchIndex> CreateIndexAsync(TestDatabase db) =>
-        Task.FromResult<ISearchIndex>(new FtsSearchIndex(Path.Combine(db.DataDir, "search", "index.db"), exactRankingLimit: 0));
+        Task.FromResult<ISearchIndex>(new FtsSearchIndex(Path.Combine(db.DataDir, "search", "index.db"), exactRankingBudget: 0));
 }
 
 public sealed class FtsConformanceTests(FtsFixture fixture) : SearchConformanceTests(fixture), IClassFixture<FtsFixture>;

@@ -17,7 +17,7 @@ public sealed class FtsTieredRankingTests : IDisposable
     [Fact]
     public async Task Title_then_tags_then_description_and_boost_within_a_tier()
     {
-        var index = await IndexAsync(limit: 0,
+        var index = await IndexAsync(budget: 0,
             Doc("描述", description: "圆的面积的推导过程"),
             Doc("标签", tags: ["圆的面积"]),
             Doc("圆的面积（新）"),
@@ -35,7 +35,7 @@ public sealed class FtsTieredRankingTests : IDisposable
         var docs = Enumerable.Range(0, 7).Select(i => Doc($"练习{i}", description: "练习")).Concat(
             Enumerable.Range(0, 6).Select(i => Doc($"单元{i}", tags: ["练习"]))).Concat(
             Enumerable.Range(0, 5).Select(i => Doc($"作业{i}", description: "课后练习"))).ToArray();
-        var index = await IndexAsync(limit: 0, docs);
+        var index = await IndexAsync(budget: 0, docs);
         var whole = await TitlesAsync(index, "练习", top: 50);
 
         var paged = new List<string>();
@@ -55,7 +55,7 @@ public sealed class FtsTieredRankingTests : IDisposable
     [Fact]
     public async Task Exclusions_filters_and_counts_apply_in_every_tier()
     {
-        var index = await IndexAsync(limit: 0,
+        var index = await IndexAsync(budget: 0,
             Doc("分数加法", stage: "junior"),
             Doc("分数乘法"),
             Doc("复习", description: "分数与小数"),
@@ -73,8 +73,8 @@ public sealed class FtsTieredRankingTests : IDisposable
     {
         // bm25 ranks the short title with the repeated word first; the tiers rank by boost (equal) then newest.
         SearchDocument[] docs = [Doc("面积 面积"), Doc("长方形的面积计算方法与练习")];
-        var exact = await TitlesAsync(await IndexAsync(limit: 10, docs), "面积", top: 5);
-        var tiered = await TitlesAsync(await IndexAsync(limit: 1, docs), "面积", top: 5);
+        var exact = await TitlesAsync(await IndexAsync(budget: 10, docs), "面积", top: 5);
+        var tiered = await TitlesAsync(await IndexAsync(budget: 1, docs), "面积", top: 5);
 
         Assert.Equal("面积 面积", exact[0]);
         Assert.Equal("长方形的面积计算方法与练习", tiered[0]);
@@ -83,7 +83,7 @@ public sealed class FtsTieredRankingTests : IDisposable
     [Fact]
     public async Task An_index_of_an_older_format_asks_for_a_rebuild_and_a_rebuild_serves_again()
     {
-        var index = await IndexAsync(limit: 0, Doc("圆的面积"));
+        var index = await IndexAsync(budget: 0, Doc("圆的面积"));
         using (var c = new SqliteConnection($"Data Source={index.Path};Pooling=false"))
         {
             c.Open();
@@ -120,9 +120,9 @@ public sealed class FtsTieredRankingTests : IDisposable
             CreatedAt = _t0.AddMinutes(_n), UpdatedAt = _t0.AddMinutes(_n++),
         };
 
-    private async Task<FtsSearchIndex> IndexAsync(int limit, params SearchDocument[] docs)
+    private async Task<FtsSearchIndex> IndexAsync(int budget, params SearchDocument[] docs)
     {
-        var index = new FtsSearchIndex(Path.Combine(_dir, Guid.NewGuid().ToString("N"), "index.db"), exactRankingLimit: limit);
+        var index = new FtsSearchIndex(Path.Combine(_dir, Guid.NewGuid().ToString("N"), "index.db"), exactRankingBudget: budget);
         await index.EnsureCreatedAsync();
         // One at a time, in order: later documents get later sequences (newer first within a tier).
         foreach (var d in docs)
