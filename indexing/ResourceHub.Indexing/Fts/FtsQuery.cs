@@ -87,13 +87,29 @@ internal sealed class FtsQuery
     public SqliteCommand FacetCommand(SqliteConnection c, SqliteTransaction tx, SearchField field, int size)
     {
         var sql = new SqlBuilder();
-        var cte = Matched(sql);
+        var cte = Matched(sql, scored: false);
         var where = string.Join(" AND ", Selections(sql, except: field));
-        var body = field.IsCollection
-            ? $"SELECT j.value AS v, count(*) AS n FROM m, json_each(m.{field.Column}) j WHERE {where} GROUP BY j.value"
-            : $"SELECT m.{field.Column} AS v, count(*) AS n FROM m WHERE {where} AND m.{field.Column} IS NOT NULL GROUP BY m.{field.Column}";
-        return Command(c, tx, sql, $"{cte} {body} ORDER BY n DESC, v LIMIT {sql.Add(size)}");
+        return Command(c, tx, sql, $"{cte} SELECT 0, v, n FROM ({FacetBody(sql, field, where, size)})");
     }
+
+    /// <summary>
+    /// Several facets in one pass: the matched set is materialized once and grouped per field. Only for
+    /// fields without ticked values of their own (they all count the same set). Rows: field index, value, count.
+    /// </summary>
+    public SqliteCommand FacetsCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<SearchField> fields, int size)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql, scored: false, materialized: true);
+        var where = string.Join(" AND ", Selections(sql, except: null));
+        var parts = fields.Select((f, i) => $"SELECT {i}, v, n FROM ({FacetBody(sql, f, where, size)})");
+        return Command(c, tx, sql, $"{cte} {string.Join(" UNION ALL ", parts)}");
+    }
+
+    private static string FacetBody(SqlBuilder sql, SearchField field, string where, int size) =>
+        (field.IsCollection
+            ? $"SELECT j.value AS v, count(*) AS n FROM m, json_each(m.{field.Column}) j WHERE {where} GROUP BY j.value"
+            : $"SELECT m.{field.Column} AS v, count(*) AS n FROM m WHERE {where} AND m.{field.Column} IS NOT NULL GROUP BY m.{field.Column}")
+        + $" ORDER BY n DESC, v LIMIT {sql.Add(size)}";
 
     public IReadOnlyDictionary<string, string> Highlights(SearchDocument doc)
     {
@@ -108,19 +124,21 @@ internal sealed class FtsQuery
         return result;
     }
 
-    private string Matched(SqlBuilder sql)
+    /// <param name="scored">False when nothing reads the score (facets): bm25 is the expensive part.</param>
+    private string Matched(SqlBuilder sql, bool scored = true, bool materialized = false)
     {
+        var head = materialized ? "WITH m AS MATERIALIZED" : "WITH m AS";
         var docs = FtsSchema.Docs(_generation);
         var fts = FtsSchema.Fts(_generation);
         var filters = new FtsFilterRenderer(sql, "d");
         // Visibility on the joined rows, not in MATCH: bm25 would score the access phrases too (about 1.5× the cost).
         var where = $"{filters.Visibility(_request.Scope)} AND {filters.Render(_request.Query.Filter)}";
         if (FtsMatch.For(_text) is not { } match)
-            return $"WITH m AS (SELECT d.*, 0.0 AS score FROM {docs} d WHERE {where})";
+            return $"{head} (SELECT d.*, 0.0 AS score FROM {docs} d WHERE {where})";
         // bm25 is lower-is-better; negate so score is higher-is-better, then apply the curation boost.
-        var score = $"(-bm25({fts}, {FtsSchema.Bm25Weights})) * (1 + {sql.Add(_boost.LevelWeight)} * d.level_rank"
+        var score = !scored ? "0.0" : $"(-bm25({fts}, {FtsSchema.Bm25Weights})) * (1 + {sql.Add(_boost.LevelWeight)} * d.level_rank"
                     + $" + {sql.Add(_boost.QualityWeight)} * coalesce(d.quality_score, 0))";
-        return $"WITH m AS (SELECT d.*, {score} AS score FROM {fts} JOIN {docs} d ON d.rid = {fts}.rowid"
+        return $"{head} (SELECT d.*, {score} AS score FROM {fts} JOIN {docs} d ON d.rid = {fts}.rowid"
                + $" WHERE {fts} MATCH {sql.Add(match)} AND {where})";
     }
 

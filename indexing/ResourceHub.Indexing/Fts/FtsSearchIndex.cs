@@ -83,12 +83,7 @@ public sealed class FtsSearchIndex : ISearchIndex
             if (request.Query.Count)
                 total = q.CountsInHitsQuery ? counted : Count(c, tx, q);
         }
-        var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
-        foreach (var name in request.Facets?.Fields ?? [])
-        {
-            var field = SearchFields.Facet(name);
-            facets[field.Name] = ReadFacet(c, tx, q, field, request.Facets!.Size);
-        }
+        var facets = ReadFacets(c, tx, q, request.Facets);
         return Task.FromResult(new SearchResult(hits, request.Query.Count ? total : null, facets, next));
     }
 
@@ -251,17 +246,35 @@ public sealed class FtsSearchIndex : ISearchIndex
         return (long)cmd.ExecuteScalar()!;
     }
 
-    private static List<FacetBucket> ReadFacet(SqliteConnection c, SqliteTransaction tx, FtsQuery q, SearchField field, int size)
+    private static Dictionary<string, IReadOnlyList<FacetBucket>> ReadFacets(SqliteConnection c, SqliteTransaction tx, FtsQuery q, FacetRequest? request)
     {
-        using var cmd = q.FacetCommand(c, tx, field, size);
-        var buckets = new List<FacetBucket>();
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
+        var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
+        var fields = (request?.Fields ?? []).Select(SearchFields.Facet).Distinct().ToList();
+        if (fields.Count == 0)
+            return facets;
+        // A facet with ticked values counts without its own selection (multi-select), so it needs a pass of its own.
+        var ticked = fields.Where(f => request!.Selections.Any(s => s.Value.Count > 0 && SearchFields.Facet(s.Key) == f)).ToList();
+        var shared = fields.Except(ticked).ToList();
+        foreach (var field in ticked)
+            Read(q.FacetCommand(c, tx, field, request!.Size), [field]);
+        if (shared.Count > 0)
+            Read(shared.Count == 1 ? q.FacetCommand(c, tx, shared[0], request!.Size) : q.FacetsCommand(c, tx, shared, request!.Size), shared);
+        return fields.ToDictionary(f => f.Name, f => facets[f.Name]);
+
+        void Read(SqliteCommand cmd, IReadOnlyList<SearchField> of)
         {
-            var code = reader.GetString(0);
-            buckets.Add(new FacetBucket(code, field.Names?.NameOf(code), reader.GetInt64(1)));
+            var buckets = of.Select(_ => new List<FacetBucket>()).ToList();
+            using (cmd)
+            using (var reader = cmd.ExecuteReader())
+                while (reader.Read())
+                {
+                    var field = of[reader.GetInt32(0)];
+                    var code = reader.GetString(1);
+                    buckets[reader.GetInt32(0)].Add(new FacetBucket(code, field.Names?.NameOf(code), reader.GetInt64(2)));
+                }
+            for (var i = 0; i < of.Count; i++)
+                facets[of[i].Name] = buckets[i];
         }
-        return buckets;
     }
 
     private sealed class Rebuild(FtsSearchIndex index, long generation) : IIndexRebuild

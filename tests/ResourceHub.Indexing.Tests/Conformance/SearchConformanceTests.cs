@@ -287,6 +287,20 @@ public abstract class SearchConformanceTests(SearchFixture f)
     }
 
     [ConformanceFact]
+    public async Task Facets_asked_together_count_as_each_asked_alone()
+    {
+        var selected = new Dictionary<string, IReadOnlyList<string>> { ["Stage"] = ["primary", "junior"] };
+        string[] fields = ["Subject", "Stage", "Topics", "Kind"];
+        var together = await Search("教学", facets: new FacetRequest(fields, selected));
+        foreach (var field in fields)
+        {
+            var alone = await Search("教学", facets: new FacetRequest([field], selected));
+            Assert.Equal(alone.Facets[field], together.Facets[field]);
+            Assert.NotEmpty(together.Facets[field]);
+        }
+    }
+
+    [ConformanceFact]
     public async Task Multi_select_facets_keep_counts_of_other_values_of_the_selected_facet()
     {
         var selected = new Dictionary<string, IReadOnlyList<string>> { ["Subject"] = ["physics"] };
