@@ -41,8 +41,10 @@ public static class ODataServices
 
         public IServiceProvider BuildContainer() => MsDi.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(_services);
 
-        // One container for the process: scoped ODL services behave as singletons, which they are in effect here.
+        // One container for the process and no request scopes: a scoped ODL service must be transient here.
+        // ODataMessageWriter takes its settings object from the container and copies the caller's settings
+        // into it, so a singleton would be one settings object mutated by every concurrent response.
         private static MsDi.ServiceLifetime Map(ServiceLifetime lifetime) =>
-            lifetime == ServiceLifetime.Transient ? MsDi.ServiceLifetime.Transient : MsDi.ServiceLifetime.Singleton;
+            lifetime == ServiceLifetime.Singleton ? MsDi.ServiceLifetime.Singleton : MsDi.ServiceLifetime.Transient;
     }
 }
