@@ -15,7 +15,8 @@ namespace ResourceHub.Api.Curation;
 /// decide, and saves against the If-Match / Version the caller acted on.
 /// </summary>
 public sealed class CurationOperations(
-    ResourceHandler resources, CurationStore store, CurationQueries queries, ResourceHubDbContext db, ODataJsonWriter writer)
+    ResourceHandler resources, CurationStore store, CurationQueries queries, RevisionReader revisions, ResourceHubDbContext db,
+    ODataJsonWriter writer)
     : IOperationHandler
 {
     /// <summary>Concurrent ratings of one item only touch its totals, so a lost race is simply retried.</summary>
@@ -161,20 +162,6 @@ public sealed class CurationOperations(
         await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
     }
 
-    /// <summary>Resources(id)/Revision: the pending edit of a live item, for its owner, admins and the subject's experts.</summary>
-    private async Task WriteRevisionAsync(HttpContext context, Caller caller, Resource live)
-    {
-        if (!ResourcePermissions.CanModify(caller, live) && !(caller.Is(Roles.Expert) && caller.Subjects.Contains(live.Subject)))
-            throw ODataProblem.Forbidden("只有资源所有者、管理员和本学科专家可以查看待审修订 (only the owner, admins and the subject's experts see a pending revision)");
-        var revision = await db.Set<ResourceRevision>().AsNoTracking().FirstOrDefaultAsync(r => r.ResourceId == live.Id, context.RequestAborted);
-        if (revision is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status204NoContent; // a single-valued navigation with nothing behind it
-            return;
-        }
-        await writer.WriteEntityAsync(context, ResourceDefinition.Instance, ReviewerView.Of(live, revision, blind: false));
-    }
-
     public async Task GetNavigationAsync(HttpContext context, object key, NavigationPropertySegment navigation, ODataUriParser parser)
     {
         var caller = context.RequireCaller();
@@ -197,7 +184,7 @@ public sealed class CurationOperations(
         switch (navigation.NavigationProperty.Name)
         {
             case CurationEdm.Revision:
-                await WriteRevisionAsync(context, caller, live);
+                await revisions.WriteAsync(context, caller, live);
                 return;
             case CurationEdm.Reviews:
                 await writer.WriteCollectionAsync(context, ReviewDefinition.Instance,
@@ -214,5 +201,14 @@ public sealed class CurationOperations(
             default:
                 throw ODataProblem.NotFound($"导航 {navigation.NavigationProperty.Name} 不存在 (no such navigation)");
         }
+    }
+
+    /// <summary>Resources(id)/Revision/$value: the new file of a pending revision.</summary>
+    public async Task GetNavigationValueAsync(HttpContext context, object key, NavigationPropertySegment navigation)
+    {
+        if (navigation.NavigationProperty.Name != CurationEdm.Revision)
+            throw ODataProblem.NotFound($"导航 {navigation.NavigationProperty.Name} 没有媒体流 (this navigation has no media stream)");
+        var live = await resources.FindVisibleAsync(context, key);
+        await revisions.ServeFileAsync(context, context.RequireCaller(), live);
     }
 }

@@ -11,6 +11,7 @@ public static class CurationServices
         services.AddScoped<CurationQueries>();
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ReviewerView>();
+        services.AddScoped<RevisionReader>();
         services.AddScoped<DownloadCounter>();
         services.AddScoped<RubricSeeder>();
         services.AddScoped<IOperationHandler, CurationOperations>();

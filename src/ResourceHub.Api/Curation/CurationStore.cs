@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
+using ResourceHub.Api.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
@@ -8,7 +9,7 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Api.Curation;
 
 /// <summary>Loads what the curation workflow needs from the database and saves what it changed, atomically.</summary>
-public sealed class CurationStore(ResourceHubDbContext db)
+public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore files)
 {
     /// <summary>Deeper than any real hierarchy (province → city → county → school); stops a ParentCode cycle.</summary>
     private const int MaxRegionDepth = 8;
@@ -77,6 +78,10 @@ public sealed class CurationStore(ResourceHubDbContext db)
     {
         var loaded = LoadedVersion(item.Resource);
         Stage(item);
+        // A revision's file went live: its media job commits with the step. The previous original stays
+        // in the blob store (a download or the cancelled job may still be reading it).
+        if (item.PublishedFile is not null)
+            await files.StartMediaAsync(item.Resource.Id, ct);
         try
         {
             await SaveOrConflictAsync(ct);

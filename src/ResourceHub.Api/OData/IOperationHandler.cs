@@ -16,4 +16,7 @@ public interface IOperationHandler
     Task InvokeAsync(HttpContext context, object? key, OperationSegment operation, ODataUriParser parser);
 
     Task GetNavigationAsync(HttpContext context, object key, NavigationPropertySegment navigation, ODataUriParser parser);
+
+    /// <summary>The media stream of a single-valued navigation (Resources(id)/Revision/$value).</summary>
+    Task GetNavigationValueAsync(HttpContext context, object key, NavigationPropertySegment navigation);
 }

@@ -88,6 +88,12 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                 else
                     await Handler(set).GetNavigationAsync(context, KeyOf(key), nav.NavigationProperty.Name);
                 return;
+            case [EntitySetSegment, KeySegment key, NavigationPropertySegment nav, ValueSegment]:
+                RequireGet(context);
+                var navigations = FindOperations(context, nav.NavigationProperty.Name)
+                                  ?? throw ODataProblem.NotFound($"资源路径不存在 (no such resource path): {context.Request.Path}");
+                await navigations.GetNavigationValueAsync(context, KeyOf(key), nav);
+                return;
             default:
                 throw ODataProblem.NotFound($"资源路径不存在 (no such resource path): {context.Request.Path}");
         }

@@ -10,20 +10,51 @@ namespace ResourceHub.Api.Resources;
 /// <summary>
 /// The media stream of a resource: PUT streams the body into the blob store (hashing on the way,
 /// never holding it in memory); GET serves it with Range, ETag and the original Chinese file name.
+/// A live item's new file goes to its pending revision, so teachers keep the reviewed one until it passes.
 /// </summary>
-public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, BlobResponder responder, BlobStoreLimits limits,
-    DownloadCounter downloads)
+public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, CurationStore curation,
+    BlobResponder responder, BlobStoreLimits limits, DownloadCounter downloads)
 {
+    private sealed record Upload(Stream Content, string FileName, string ContentType);
+
     public async Task PutAsync(HttpContext context, object key)
     {
         var caller = context.RequireCaller();
+        var ct = context.RequestAborted;
         var resource = await resources.FindModifiableAsync(context, key, caller);
         Preconditions.CheckIfMatch(context.Request, resource.ETag);
-        // Only unreviewed work takes a new file in place; a live item's file would skip review.
-        if (EditModes.Of(resource.Status) != EditMode.InPlace)
-            throw new ODataProblem(StatusCodes.Status409Conflict, "Conflict",
-                $"资源处于“{ResourceHub.Domain.Taxonomy.TaxonomyCatalog.Default.Statuses.NameOf(resource.Status)}”状态，不能直接替换文件；已发布资源请新建资源提交评审 (the file of a reviewed or locked item cannot be replaced)",
-                "$value");
+        var item = await curation.LoadAsync(resource, ct);
+        var mode = EditModes.Of(resource, item.Revision);
+        if (mode == EditMode.Locked) // refused before a byte is stored
+            throw EditModes.Locked(item.ReviewStatus);
+        var upload = await ReadAsync(context);
+        try
+        {
+            await using var body = upload.Content;
+            if (mode == EditMode.InPlace)
+                await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct);
+            else
+            {
+                // A staged blob whose save loses a race, or that a later upload replaces, is left unreferenced under its own key.
+                var staged = await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
+                new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, staged);
+            }
+        }
+        catch (BlobTooLargeException)
+        {
+            throw TooLarge();
+        }
+        if (mode == EditMode.InPlace)
+            await resources.SaveConcurrentAsync(context);
+        else
+            await curation.SaveAsync(item, ct);
+        ResourceHandler.SetETag(context, resource);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>Checks the size and sniffs the first bytes against the declared type; the body is then read as it is stored.</summary>
+    private async Task<Upload> ReadAsync(HttpContext context)
+    {
         if (context.Request.ContentLength > limits.MaxBytes)
             throw TooLarge();
         // Kestrel's 30 MB default would cut lessons short; the blob store enforces our own limit while streaming.
@@ -37,19 +68,7 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
                 $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",
                 "Content-Type");
         var contentType = IsGeneric(declared) ? sniffed.MediaType ?? declared : declared;
-
-        try
-        {
-            await using var body = sniffed.Content;
-            await files.StoreAsync(resource, body, UploadFileName.From(context.Request), contentType, context.RequestAborted);
-        }
-        catch (BlobTooLargeException)
-        {
-            throw TooLarge();
-        }
-        await resources.SaveConcurrentAsync(context);
-        ResourceHandler.SetETag(context, resource);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return new Upload(sniffed.Content, UploadFileName.From(context.Request), contentType);
     }
 
     public async Task GetAsync(HttpContext context, object key)

@@ -6,19 +6,38 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Api.Resources;
 
 /// <summary>
-/// Stores a resource's original file and records its facts on the entity: the one path every
-/// upload takes (API PUT, demo data), so follow-up work (media jobs) is started in one place.
-/// The caller saves the DbContext: the media job is enqueued in that same SaveChanges, so an upload
-/// is never recorded without its job (or the job without the upload).
+/// Stores a resource's files and records their facts: the one path every upload takes (API PUT, demo
+/// data), so follow-up work (media jobs) is started in one place. The caller saves the DbContext: the
+/// media job is enqueued in that same SaveChanges, so a file never goes live without its job (or the
+/// job without the file).
 /// </summary>
 public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, JobOptions jobs, TimeProvider clock)
 {
     public static string OriginalKey(Guid id) => $"resources/{id:D}/original";
 
+    /// <summary>A fresh key per staged upload: it never overwrites the live file, nor one a reviewer may be reading.</summary>
+    public static string RevisionKey(Guid id) => $"resources/{id:D}/revision/{Guid.NewGuid():N}";
+
+    /// <summary>Replaces the file of an item that is not live yet, in place.</summary>
     public async Task StoreAsync(Resource resource, Stream content, string fileName, string contentType, CancellationToken ct)
     {
-        var written = await blobs.PutAsync(OriginalKey(resource.Id), content, contentType, ct);
-        resource.File = new ResourceFile
+        resource.File = await WriteAsync(OriginalKey(resource.Id), content, fileName, contentType, ct);
+        resource.UpdatedAt = DateTime.UtcNow;
+        await StartMediaAsync(resource.Id, ct);
+    }
+
+    /// <summary>Stores a live item's new file beside the live one, for its pending revision to carry through review.</summary>
+    public Task<ResourceFile> StageAsync(Guid id, Stream content, string fileName, string contentType, CancellationToken ct) =>
+        WriteAsync(RevisionKey(id), content, fileName, contentType, ct);
+
+    /// <summary>Queues the media work for the resource's live file (a new upload, or a revision's file that passed review).</summary>
+    public Task StartMediaAsync(Guid id, CancellationToken ct) =>
+        MediaJobQueue.EnqueueAsync(db, id, jobs, clock.GetUtcNow().UtcDateTime, ct);
+
+    private async Task<ResourceFile> WriteAsync(string key, Stream content, string fileName, string contentType, CancellationToken ct)
+    {
+        var written = await blobs.PutAsync(key, content, contentType, ct);
+        return new ResourceFile
         {
             FileName = UploadFileName.Clean(fileName),
             ContentType = contentType,
@@ -27,7 +46,5 @@ public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db,
             BlobKey = written.Key,
             UploadedAt = DateTime.UtcNow,
         };
-        resource.UpdatedAt = DateTime.UtcNow;
-        await MediaJobQueue.EnqueueAsync(db, resource.Id, jobs, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -17,13 +17,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         b.Property(r => r.RecommendationLevel).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.ETag);
-        b.OwnsOne(r => r.File, f =>
-        {
-            f.Property(x => x.FileName).HasMaxLength(255);
-            f.Property(x => x.ContentType).HasMaxLength(255);
-            f.Property(x => x.Sha256).HasMaxLength(64);
-            f.Property(x => x.BlobKey).HasMaxLength(255);
-                    });
+        b.OwnsOne(r => r.File, ResourceFileMapping.Apply);
         b.HasIndex(r => new { r.Subject, r.Stage });
         b.HasIndex(r => r.Kind);
         b.HasIndex(r => r.Status);

@@ -14,6 +14,7 @@ internal sealed class ResourceRevisionConfiguration : IEntityTypeConfiguration<R
         b.Property(r => r.Status).HasMaxLength(40).IsRequired();
         CoreMetadataMapping.Apply(b);
         b.Property(r => r.CreatedBy).HasMaxLength(128).IsRequired();
+        b.OwnsOne(r => r.File, ResourceFileMapping.Apply);
         b.HasIndex(r => r.Status);
         b.HasOne<Resource>().WithOne().HasForeignKey<ResourceRevision>(r => r.ResourceId).OnDelete(DeleteBehavior.Cascade);
     }

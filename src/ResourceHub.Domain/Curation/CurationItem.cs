@@ -20,6 +20,9 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
     /// <summary>Set when a revision was published into the live fields or thrown away: delete its row.</summary>
     public ResourceRevision? RemovedRevision { get; private set; }
 
+    /// <summary>Set when a published revision made its file the live one: storage starts the media work for it.</summary>
+    public ResourceFile? PublishedFile { get; private set; }
+
     /// <summary>New rows to insert (events, reviews, nominations, ratings, a first case or stats row).</summary>
     public IReadOnlyList<object> Added => _added;
 
@@ -54,6 +57,13 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
     {
         Revision = revision;
         Add(revision);
+    }
+
+    internal void PublishRevision()
+    {
+        if (Revision!.ApplyTo(Resource))
+            PublishedFile = Resource.File;
+        DropRevision();
     }
 
     internal void DropRevision()

@@ -112,7 +112,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         RequireReason(reason);
         Move(item, CurationAction.Retire, reason.Trim());
         if (item.Revision is not null)
-            item.DropRevision(); // nothing left to revise: the item is out of circulation
+            item.DropRevision(); // nothing left to revise: the item is out of circulation (a staged file's blob is left behind)
     }
 
     /// <summary>Adds or changes the caller's stars; returns the new row, or null when <paramref name="existing"/> was updated.</summary>
@@ -158,6 +158,24 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         return true;
     }
 
+    /// <summary>
+    /// Keeps a new file for a live item on its pending revision (started from the live fields when there is
+    /// none), so teachers keep the reviewed file until the revision passes. A rejected revision becomes a draft again.
+    /// </summary>
+    public void ReviseFile(CurationItem item, ResourceFile file)
+    {
+        if (EditModes.Of(item.Resource, item.Revision) != EditMode.Revision)
+            throw EditModes.Locked(item.ReviewStatus);
+        if (item.Revision is null)
+            item.StartRevision(ResourceRevision.Start(item.Resource, actor.Caller.UserId, now));
+        else if (item.Revision.Status == ResourceStatus.Rejected)
+            item.Revision.Status = ResourceStatus.Draft;
+        item.Revision!.File = file;
+        item.Revision.UpdatedAt = now;
+        Record(item, CurationActions.Revise, item.Resource.Status, item.Resource.Status,
+            "替换已发布资源的文件，待审核 (new file for a live item, pending review)");
+    }
+
     private void Move(CurationItem item, CurationAction action, string? reason, string? level = null)
     {
         var onRevision = item.Revision is not null && action is not (CurationAction.Recommend or CurationAction.Retire);
@@ -166,10 +184,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         if (!onRevision)
             item.Resource.Status = to;
         else if (to == ResourceStatus.Published)
-        {
-            ICoreMetadata.Copy(item.Revision!, item.Resource); // the reviewed revision becomes the live version
-            item.DropRevision();
-        }
+            item.PublishRevision(); // the reviewed revision becomes the live version
         else
             item.Revision!.Status = to;
         Record(item, CurationActions.Code(action), from, to, reason, level, onRevision);

@@ -3,8 +3,9 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Domain.Curation;
 
 /// <summary>
-/// Pending edits to a published resource's core metadata. The live fields stay visible while the
-/// revision goes through review on its own status; publishing it copies it over the live fields.
+/// Pending edits to a published resource's core metadata and, optionally, its file. The live fields and
+/// file stay visible while the revision goes through review on its own status; publishing it copies it
+/// over the live ones.
 /// </summary>
 public class ResourceRevision : ICoreMetadata
 {
@@ -24,13 +25,16 @@ public class ResourceRevision : ICoreMetadata
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>A new file awaiting review, stored under its own blob key; null when only metadata changed.</summary>
+    public ResourceFile? File { get; set; }
+
     /// <summary>A detached copy of the live resource showing this revision's fields, to edit and validate.</summary>
     public static Resource Preview(Resource live, ResourceRevision? revision)
     {
         var copy = new Resource
         {
             Id = live.Id, OwnerOrg = live.OwnerOrg, CreatedBy = live.CreatedBy, CreatedAt = live.CreatedAt,
-            UpdatedAt = live.UpdatedAt, Status = live.Status, Version = live.Version, File = live.File,
+            UpdatedAt = live.UpdatedAt, Status = live.Status, Version = live.Version, File = revision?.File ?? live.File,
             RecommendationLevel = live.RecommendationLevel, QualityScore = live.QualityScore,
         };
         ICoreMetadata.Copy(revision ?? (ICoreMetadata)live, copy);
@@ -49,6 +53,16 @@ public class ResourceRevision : ICoreMetadata
     {
         ICoreMetadata.Copy(edited, this);
         UpdatedAt = at;
+    }
+
+    /// <summary>Makes the reviewed revision the live version; true when it brought a new file.</summary>
+    public bool ApplyTo(Resource live)
+    {
+        ICoreMetadata.Copy(this, live);
+        if (File is null)
+            return false;
+        live.File = File;
+        return true;
     }
 
     /// <summary>True when the edit changed nothing the revision would carry.</summary>

@@ -96,15 +96,6 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
         Assert.Equal("内容陈旧，已被新版替代", Strings(history, "Reason").Last());
     }
 
-    protected async Task A_live_items_file_cannot_be_swapped_past_review()
-    {
-        var item = await PublishedAsync();
-        var put = new HttpRequestMessage(HttpMethod.Put, item + "/$value") { Content = new ByteArrayContent("%PDF-1.4\n"u8.ToArray()) };
-        put.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-        var refused = await Error(await Vendor.SendAsync(put), HttpStatusCode.Conflict);
-        Assert.Contains("已发布", refused.GetProperty("message").GetString());
-    }
-
     protected async Task Editing_a_live_item_goes_through_review_while_the_old_version_stays()
     {
         var item = await PublishedAsync();
@@ -171,7 +162,6 @@ public sealed class SqliteCurationScenarioTests() : CurationScenarioTests(Databa
     [Fact] public Task Full_flow() => Vendor_submits_experts_publish_host_nominates_county_recommends_teachers_rate();
     [Fact] public Task Retire() => Retired_items_disappear_for_teachers_but_keep_their_history();
     [Fact] public Task Revision() => Editing_a_live_item_goes_through_review_while_the_old_version_stays();
-    [Fact] public Task Live_file() => A_live_items_file_cannot_be_swapped_past_review();
     [Fact] public Task Blind_rubric() => Region_admin_creates_a_blind_rubric_that_hides_the_uploader_from_reviewers();
 }
 
