@@ -21,17 +21,26 @@ public sealed class RevisionEditor(CurationStore store)
     }
 }
 
-/// <summary>One edit in progress: apply the payload to <see cref="Target"/>, validate it, then <see cref="Complete"/>.</summary>
+/// <summary>One edit in progress: apply the payload to <see cref="Target"/>, validate it, then <see cref="SaveAsync"/>.</summary>
 public sealed class RevisionEdit(CurationStore store, CurationItem item, Resource target, CurationWorkflow flow)
 {
     public Resource Target { get; } = target;
 
-    public void Complete()
+    /// <summary>
+    /// Saves the edit: in place through <paramref name="saveInPlace"/>; as a revision through the curation
+    /// store, so two edits racing to start the revision end in one save and a 412, not a duplicate key.
+    /// </summary>
+    public async Task SaveAsync(Func<Task> saveInPlace, CancellationToken ct)
     {
         if (ReferenceEquals(Target, item.Resource))
+        {
+            await saveInPlace();
             return;
+        }
         item.Resource.OwnerOrg = Target.OwnerOrg; // not reviewed content: an admin's reassignment applies at once
         if (flow.Revise(item, Target))
-            store.Stage(item);
+            await store.SaveAsync(item, ct);
+        else
+            await saveInPlace();
     }
 }

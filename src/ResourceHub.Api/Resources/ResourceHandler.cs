@@ -98,9 +98,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var edit = await revisions.BeginAsync(resource, caller, context.RequestAborted);
         ResourceInput.Apply(body, edit.Target, caller);
         Validate(edit.Target);
-        edit.Complete();
         resource.UpdatedAt = DateTime.UtcNow;
-        await SaveConcurrentAsync(context);
+        await edit.SaveAsync(() => SaveConcurrentAsync(context), context.RequestAborted);
         SetETag(context, resource);
         if (Prefer.Representation(context.Request))
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
@@ -36,6 +37,21 @@ public abstract class CurationConcurrencyTests(string provider) : CurationApi(pr
         Assert.Equal("published", (await db.Resources.SingleAsync(r => r.Id == id)).Status);
     }
 
+    protected async Task Simultaneous_edits_of_a_live_item_start_one_revision_and_never_fail_with_500()
+    {
+        var item = await PublishedAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            Vendor.PatchAsJsonAsync(item, new { Title = $"修订标题{i}" })));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.PreconditionFailed }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.NoContent);
+        await using var db = Db.CreateContext();
+        var id = Guid.Parse(item[(item.IndexOf('(') + 1)..item.IndexOf(')')]);
+        var revision = await db.Set<ResourceRevision>().SingleAsync(r => r.ResourceId == id);
+        Assert.StartsWith("修订标题", revision.Title);
+        Assert.Equal("published", await StatusOf(Vendor, item));
+    }
+
     protected async Task A_stale_if_match_changes_nothing()
     {
         var item = await PublishedAsync();
@@ -51,6 +67,7 @@ public sealed class SqliteCurationConcurrencyTests() : CurationConcurrencyTests(
 {
     [Fact] public Task Deciding_reviews() => Two_simultaneous_deciding_reviews_apply_exactly_once();
     [Fact] public Task Stale_etag() => A_stale_if_match_changes_nothing();
+    [Fact] public Task Racing_revisions() => Simultaneous_edits_of_a_live_item_start_one_revision_and_never_fail_with_500();
 }
 
 [Trait("Provider", "postgres")]
@@ -58,4 +75,5 @@ public sealed class PostgresCurationConcurrencyTests() : CurationConcurrencyTest
 {
     [PostgresFact] public Task Deciding_reviews() => Two_simultaneous_deciding_reviews_apply_exactly_once();
     [PostgresFact] public Task Stale_etag() => A_stale_if_match_changes_nothing();
+    [PostgresFact] public Task Racing_revisions() => Simultaneous_edits_of_a_live_item_start_one_revision_and_never_fail_with_500();
 }
