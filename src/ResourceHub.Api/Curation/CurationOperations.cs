@@ -158,8 +158,8 @@ public sealed class CurationOperations(
                 select new { Resource = r, Revision = v, c.Blind })
             .Take(ReadOnlySetHandler<Resource>.PageSize)
             .ToListAsync(context.RequestAborted);
-        var items = rows.Select(x => ReviewerView.Of(x.Resource, x.Revision, x.Blind)).ToList();
-        await writer.WriteCollectionAsync(context, ResourceDefinition.Instance, items);
+        var entries = rows.Select(x => RevisionReader.Entry(context.Request, x.Resource, x.Revision, x.Blind)).ToList();
+        await writer.WriteEntriesAsync(context, ResourceDefinition.Instance.SetName, entries);
     }
 
     public async Task GetNavigationAsync(HttpContext context, object key, NavigationPropertySegment navigation, ODataUriParser parser)

@@ -23,10 +23,16 @@ public sealed class RevisionReader(ResourceHubDbContext db, ODataJsonWriter writ
             context.Response.StatusCode = StatusCodes.Status204NoContent; // a single-valued navigation with nothing behind it
             return;
         }
-        var entry = ODataJsonWriter.Entry(context.Request, ResourceDefinition.Instance, ReviewerView.Of(live, revision, blind: false), null, []);
-        if (revision.File is not null) // the media link leads to the file under review, not the live one
-            entry.Resource.MediaResource = new ODataStreamReferenceValue { ReadLink = FileUri(context.Request, live.Id) };
-        await writer.WriteEntryAsync(context, ResourceDefinition.Instance.SetName, entry);
+        await writer.WriteEntryAsync(context, ResourceDefinition.Instance.SetName, Entry(context.Request, live, revision, blind: false));
+    }
+
+    /// <summary>What a reviewer sees of an item: the pending revision when there is one, its media link leading to the file under review.</summary>
+    public static ODataEntry Entry(HttpRequest request, Resource live, ResourceRevision? revision, bool blind)
+    {
+        var entry = ODataJsonWriter.Entry(request, ResourceDefinition.Instance, ReviewerView.Of(live, revision, blind), null, []);
+        if (revision?.File is not null)
+            entry.Resource.MediaResource = new ODataStreamReferenceValue { ReadLink = FileUri(request, live.Id) };
+        return entry;
     }
 
     public async Task ServeFileAsync(HttpContext context, Caller caller, Resource live)

@@ -63,6 +63,9 @@ public abstract class CurationFileRevisionTests(string provider) : CurationApi(p
         Assert.Equal(1, await MediaJobsAsync(item)); // nothing is transcoded before review
 
         await Json(await Act(Vendor, item, "Submit"));
+        var queue = await Json(await Expert("eve", "ys-edu").GetAsync("/odata/Resources/ReviewQueue()"));
+        var queued = queue.GetProperty("value").EnumerateArray().Single(e => item.Contains(e.GetProperty("Id").GetString()!));
+        Assert.EndsWith("/Revision/$value", queued.GetProperty("@odata.mediaReadLink").GetString()); // reviewers open the new file
         var locked = await Error(await Vendor.SendAsync(Put(item, OldPdf, "再改.pdf")), HttpStatusCode.Conflict);
         Assert.Contains("不能修改", locked.GetProperty("message").GetString());
         await Json(await Act(Expert("eve", "ys-edu"), item, "Review", ReviewBody(0.9)));
