@@ -39,5 +39,5 @@ public static class DataServiceCollectionExtensions
     }
 
     public static string SqliteConnectionFor(string dataDir) =>
-        $"Data Source={Path.Combine(dataDir, "resourcehub.db")};Cache=Shared;Pooling=True";
+        $"Data Source={Path.Combine(dataDir, "resourcehub.db")};Pooling=True";
 }
