@@ -27,6 +27,18 @@ internal sealed class FtsFilterRenderer(SqlBuilder sql, string alias)
         return clauses.Count == 0 ? "1=0" : "(" + string.Join(" OR ", clauses) + ")";
     }
 
+    /// <summary>
+    /// What narrows a text search beyond its words and visibility (ticked facet values, then the $filter),
+    /// as conditions on the document rows; empty when the FTS match alone decides.
+    /// </summary>
+    public List<string> DocumentConditions(SearchRequest request)
+    {
+        var conditions = SortKeys.Selections(request, null).Select(s => Selection(s.Field, s.Values)).ToList();
+        if (request.Query.Filter is { } filter)
+            conditions.Add(Render(filter));
+        return conditions;
+    }
+
     /// <summary>Facet selections: the field holds one of the ticked values.</summary>
     public string Selection(SearchField field, IReadOnlyList<string> values) =>
         field.IsCollection

@@ -71,10 +71,7 @@ internal sealed class FtsQuery
         if (FtsMatch.For(_text, FtsAccess.Match(_request.Scope)) is { } match)
         {
             // With words, visibility is part of MATCH: only a $filter or facet selection needs the document rows.
-            var renderer = new FtsFilterRenderer(sql, "d");
-            var filters = SortKeys.Selections(_request, null).Select(s => renderer.Selection(s.Field, s.Values)).ToList();
-            if (_request.Query.Filter is { } filter)
-                filters.Add(renderer.Render(filter));
+            var filters = new FtsFilterRenderer(sql, "d").DocumentConditions(_request);
             var fts = FtsSchema.Fts(_generation);
             var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(_generation)} d ON d.rid = {fts}.rowid";
             return Command(c, tx, sql, $"SELECT count(*) FROM {fts}{join} WHERE {fts} MATCH {sql.Add(match)}"

@@ -61,10 +61,7 @@ internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long
     {
         var sql = new SqlBuilder();
         var fts = FtsSchema.Fts(generation);
-        var renderer = new FtsFilterRenderer(sql, "d");
-        var filters = SortKeys.Selections(request, null).Select(s => renderer.Selection(s.Field, s.Values)).ToList();
-        if (request.Query.Filter is { } filter)
-            filters.Add(renderer.Render(filter));
+        var filters = new FtsFilterRenderer(sql, "d").DocumentConditions(request);
         var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(generation)} d ON d.rid = {fts}.rowid";
         if (after is { } rid)
             filters.Add($"{fts}.rowid < {sql.Add(rid)}");
