@@ -22,6 +22,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
     public DbSet<Rendition> Renditions => Set<Rendition>();
+    public DbSet<BlobCleanup> BlobCleanups => Set<BlobCleanup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResourceHubDbContext).Assembly);
@@ -30,6 +31,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     {
         VersionStamp.Apply(ChangeTracker);
         SearchOutboxRecorder.Record(ChangeTracker);
+        BlobCleanupRecorder.Record(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -37,6 +39,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     {
         VersionStamp.Apply(ChangeTracker);
         SearchOutboxRecorder.Record(ChangeTracker);
+        BlobCleanupRecorder.Record(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -78,8 +78,8 @@ public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore fil
     {
         var loaded = LoadedVersion(item.Resource);
         Stage(item);
-        // A revision's file went live: its media job commits with the step. The previous original stays
-        // in the blob store (a download or the cancelled job may still be reading it).
+        // A revision's file went live: its media job commits with the step. The previous original is swept
+        // after a grace period (BlobCleanup), since a download or the cancelled job may still be reading it.
         if (item.PublishedFile is not null)
             await files.StartMediaAsync(item.Resource.Id, ct);
         try

@@ -42,6 +42,7 @@ public static class ServiceHost
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddScoped<ResourceFileStore>();
+        services.AddBlobCleanup(config);
         services.AddSingleton<BlobResponder>();
         services.AddResourceHubMedia(config);
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());

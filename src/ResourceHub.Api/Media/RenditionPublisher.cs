@@ -3,6 +3,7 @@ using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Renditions;
+using ResourceHub.Domain.Resources;
 using ResourceHub.Media.Pipeline;
 
 namespace ResourceHub.Api.Media;
@@ -14,16 +15,12 @@ namespace ResourceHub.Api.Media;
 /// </summary>
 public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, TimeProvider clock)
 {
-    /// <summary>
-    /// A fresh folder per publish, not per job: a worker that lost its lease and the one that took
-    /// over must never write into (or clean up) each other's files.
-    /// </summary>
-    public static string NewSetPrefix(Guid resourceId) => $"resources/{resourceId:D}/renditions/{Guid.NewGuid():N}/";
-
+    /// <remarks>Outputs go to a fresh folder per publish, not per job: a worker that lost its lease and the
+    /// one that took over must never write into (or clean up) each other's files.</remarks>
     /// <returns>False when the job was no longer this worker's (file replaced); nothing is kept then.</returns>
     public async Task<bool> PublishAsync(MediaJob job, string owner, ProcessedMedia media, CancellationToken ct)
     {
-        var prefix = NewSetPrefix(job.ResourceId);
+        var prefix = ResourceBlobKeys.RenditionSet(job.ResourceId);
         List<Rendition> old;
         try
         {

@@ -35,7 +35,7 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
                 await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct);
             else
             {
-                // A staged blob whose save loses a race, or that a later upload replaces, is left unreferenced under its own key.
+                // A staged blob a later upload replaces is swept (BlobCleanup); one whose save loses a race stays unreferenced under its own key.
                 var staged = await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
                 new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, staged);
             }

@@ -13,22 +13,17 @@ namespace ResourceHub.Api.Resources;
 /// </summary>
 public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, JobOptions jobs, TimeProvider clock)
 {
-    public static string OriginalKey(Guid id) => $"resources/{id:D}/original";
-
-    /// <summary>A fresh key per staged upload: it never overwrites the live file, nor one a reviewer may be reading.</summary>
-    public static string RevisionKey(Guid id) => $"resources/{id:D}/revision/{Guid.NewGuid():N}";
-
     /// <summary>Replaces the file of an item that is not live yet, in place.</summary>
     public async Task StoreAsync(Resource resource, Stream content, string fileName, string contentType, CancellationToken ct)
     {
-        resource.File = await WriteAsync(OriginalKey(resource.Id), content, fileName, contentType, ct);
+        resource.File = await WriteAsync(ResourceBlobKeys.Original(resource.Id), content, fileName, contentType, ct);
         resource.UpdatedAt = DateTime.UtcNow;
         await StartMediaAsync(resource.Id, ct);
     }
 
     /// <summary>Stores a live item's new file beside the live one, for its pending revision to carry through review.</summary>
     public Task<ResourceFile> StageAsync(Guid id, Stream content, string fileName, string contentType, CancellationToken ct) =>
-        WriteAsync(RevisionKey(id), content, fileName, contentType, ct);
+        WriteAsync(ResourceBlobKeys.Revision(id), content, fileName, contentType, ct);
 
     /// <summary>Queues the media work for the resource's live file (a new upload, or a revision's file that passed review).</summary>
     public Task StartMediaAsync(Guid id, CancellationToken ct) =>

@@ -112,7 +112,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         RequireReason(reason);
         Move(item, CurationAction.Retire, reason.Trim());
         if (item.Revision is not null)
-            item.DropRevision(); // nothing left to revise: the item is out of circulation (a staged file's blob is left behind)
+            item.DropRevision(); // nothing left to revise: the item is out of circulation (its staged file is swept, see BlobCleanup)
     }
 
     /// <summary>Adds or changes the caller's stars; returns the new row, or null when <paramref name="existing"/> was updated.</summary>

@@ -214,12 +214,6 @@ CREATE TABLE resource_revisions (
     "CreatedBy" character varying(128) NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
-    "File_FileName" character varying(255),
-    "File_ContentType" character varying(255),
-    "File_Size" bigint,
-    "File_Sha256" character varying(64),
-    "File_BlobKey" character varying(255),
-    "File_UploadedAt" timestamp with time zone,
     CONSTRAINT "PK_resource_revisions" PRIMARY KEY ("ResourceId"),
     CONSTRAINT "FK_resource_revisions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES resources ("Id") ON DELETE CASCADE
 );

@@ -202,12 +202,6 @@ CREATE TABLE "resource_revisions" (
     "CreatedBy" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
-    "File_FileName" TEXT NULL,
-    "File_ContentType" TEXT NULL,
-    "File_Size" INTEGER NULL,
-    "File_Sha256" TEXT NULL,
-    "File_BlobKey" TEXT NULL,
-    "File_UploadedAt" TEXT NULL,
     CONSTRAINT "FK_resource_revisions_resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "resources" ("Id") ON DELETE CASCADE
 );
 

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Hosting;
+using ResourceHub.Blobs;
+using ResourceHub.Data;
+using ResourceHub.Domain.Jobs;
+using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Resources;
+
+namespace ResourceHub.Api.Resources;
+
+/// <summary>ResourceHub:Blobs:Cleanup — when orphaned blobs are deleted.</summary>
+public sealed class BlobCleanupOptions
+{
+    public const string Section = "ResourceHub:Blobs:Cleanup";
+
+    /// <summary>How long an orphaned blob is kept: a download or a cancelled media job may still be reading it.</summary>
+    public double GraceSeconds { get; set; } = 600;
+    public double PollSeconds { get; set; } = 30;
+    public int BatchSize { get; set; } = 50;
+    /// <summary>First retry delay after a failed deletion; doubles per attempt, capped at an hour.</summary>
+    public double BackoffSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// Deletes blobs recorded in <see cref="BlobCleanup"/> rows once their grace period has passed. The
+/// database decides: a key some row still refers to is kept, and a resource folder only goes once the
+/// resource is gone. A failed deletion stays queued with a backoff.
+/// </summary>
+public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions options, TimeProvider clock, ILogger<BlobCleaner> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) > 0)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Blob cleanup pass failed, retrying: {Error}", e.Message);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Handles one batch of due rows; returns how many it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+        var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dueBefore = now.AddSeconds(-options.GraceSeconds);
+        var due = await db.BlobCleanups.Where(c => c.NotBefore <= dueBefore).OrderBy(c => c.NotBefore).Take(options.BatchSize).ToListAsync(ct);
+        foreach (var cleanup in due)
+        {
+            try
+            {
+                if (!await StillReferencedAsync(db, cleanup, ct))
+                {
+                    if (cleanup.IsPrefix)
+                        await blobs.DeletePrefixAsync(cleanup.Key, ct);
+                    else
+                        await blobs.DeleteAsync(cleanup.Key, ct);
+                }
+                db.BlobCleanups.Remove(cleanup);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                cleanup.Attempts++;
+                cleanup.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                cleanup.NotBefore = now.AddSeconds(Math.Min(3600, options.BackoffSeconds * Math.Pow(2, cleanup.Attempts - 1)));
+                logger.LogWarning("Blob cleanup of {Key} failed (attempt {Attempts}): {Error}", cleanup.Key, cleanup.Attempts, e.Message);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
+    private static async Task<bool> StillReferencedAsync(ResourceHubDbContext db, BlobCleanup cleanup, CancellationToken ct)
+    {
+        if (cleanup.IsPrefix)
+        {
+            // Only a resource's own folder is ever swept, and only once the resource is gone.
+            if (ResourceBlobKeys.ResourceOf(cleanup.Key) is not { } id)
+                return true;
+            return await db.Resources.AnyAsync(r => r.Id == id, ct);
+        }
+        var key = cleanup.Key;
+        return await db.Resources.AnyAsync(r => r.File != null && r.File.BlobKey == key, ct)
+               || await db.Set<ResourceRevision>().AnyAsync(r => r.File != null && r.File.BlobKey == key, ct);
+    }
+}
+
+public static class BlobCleanupServiceCollectionExtensions
+{
+    public static IServiceCollection AddBlobCleanup(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection(BlobCleanupOptions.Section).Get<BlobCleanupOptions>() ?? new BlobCleanupOptions());
+        services.AddSingleton<BlobCleaner>();
+        if (ServiceRoles.RunsWorker(config))
+            services.AddHostedService(sp => sp.GetRequiredService<BlobCleaner>());
+        return services;
+    }
+}

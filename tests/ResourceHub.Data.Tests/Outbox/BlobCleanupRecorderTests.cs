@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceHub.Data;
+using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Jobs;
+using ResourceHub.Domain.Resources;
+using ResourceHub.Testing;
+
+namespace ResourceHub.Data.Tests.Outbox;
+
+/// <summary>Every save that stops referring to a blob queues its deletion, and no save queues a blob still in use.</summary>
+public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static ResourceFile File(string key) => new()
+    {
+        FileName = "圆的面积.pdf", ContentType = "application/pdf", Size = 10, Sha256 = new string('a', 64), BlobKey = key, UploadedAt = DateTime.UtcNow,
+    };
+
+    private async Task<Resource> SavedAsync()
+    {
+        var id = Guid.NewGuid();
+        var resource = new Resource
+        {
+            Id = id, Kind = "courseware", Title = "圆的面积", Subject = "math", Stage = "primary", OwnerOrg = "acme", CreatedBy = "alice",
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, File = File(ResourceBlobKeys.Original(id)),
+        };
+        await using var db = _db.CreateContext();
+        db.Resources.Add(resource);
+        await db.SaveChangesAsync();
+        return resource;
+    }
+
+    private async Task<List<(string, bool)>> QueuedAsync()
+    {
+        await using var db = _db.CreateContext();
+        return (await db.BlobCleanups.OrderBy(c => c.Id).ToListAsync()).Select(c => (c.Key, c.IsPrefix)).ToList();
+    }
+
+    [Fact]
+    public async Task Re_uploading_under_the_same_key_queues_nothing()
+    {
+        var resource = await SavedAsync();
+        await using (var db = _db.CreateContext())
+        {
+            var loaded = await db.Resources.SingleAsync(r => r.Id == resource.Id);
+            var again = File(ResourceBlobKeys.Original(resource.Id));
+            again.Size = 20;
+            loaded.File = again;
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_revision_file_going_live_queues_the_old_original_but_not_itself()
+    {
+        var resource = await SavedAsync();
+        var staged = ResourceBlobKeys.Revision(resource.Id);
+        await using (var db = _db.CreateContext())
+        {
+            db.Add(new ResourceRevision { ResourceId = resource.Id, Title = "圆的面积（修订）", File = File(staged), CreatedBy = "alice" });
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await QueuedAsync());
+
+        await using (var db = _db.CreateContext())
+        {
+            var live = await db.Resources.SingleAsync(r => r.Id == resource.Id);
+            var revision = await db.Set<ResourceRevision>().SingleAsync(r => r.ResourceId == resource.Id);
+            live.File = File(staged);
+            db.Remove(revision);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([(ResourceBlobKeys.Original(resource.Id), false)], await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_dropped_revision_queues_its_staged_file()
+    {
+        var resource = await SavedAsync();
+        var staged = ResourceBlobKeys.Revision(resource.Id);
+        await using (var db = _db.CreateContext())
+        {
+            db.Add(new ResourceRevision { ResourceId = resource.Id, Title = "圆的面积（修订）", File = File(staged), CreatedBy = "alice" });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _db.CreateContext())
+        {
+            db.Remove(await db.Set<ResourceRevision>().SingleAsync(r => r.ResourceId == resource.Id));
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([(staged, false)], await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task Deleting_a_resource_queues_its_whole_folder()
+    {
+        var resource = await SavedAsync();
+        await using (var db = _db.CreateContext())
+        {
+            db.Resources.Remove(await db.Resources.SingleAsync(r => r.Id == resource.Id));
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains((ResourceBlobKeys.Folder(resource.Id), true), await QueuedAsync());
+    }
+}
+
+public sealed class SqliteBlobCleanupRecorderTests() : BlobCleanupRecorderTests(DatabaseOptions.Sqlite);
+
+[Trait("Provider", "postgres")]
+public sealed class PostgresBlobCleanupRecorderTests() : BlobCleanupRecorderTests(DatabaseOptions.Postgres);
