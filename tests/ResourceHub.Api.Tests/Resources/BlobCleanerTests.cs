@@ -46,6 +46,8 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         var vendor = Api.ClientAs("alice", "vendor", "acme");
         var (uri, id) = await UploadedAsync(vendor);
         var key = ResourceBlobKeys.Original(id);
+        var poster = ResourceBlobKeys.RenditionSet(id) + "poster.jpg"; // derived files go with the folder
+        await Blobs.PutAsync(poster, new MemoryStream([0xFF, 0xD8, 0xFF]), "image/jpeg");
         Assert.NotNull(await Blobs.StatAsync(key));
 
         Assert.Equal(HttpStatusCode.NoContent, (await vendor.DeleteAsync(uri)).StatusCode);
@@ -53,6 +55,7 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         Assert.True(await Cleaner.RunOnceAsync(CancellationToken.None) > 0);
 
         Assert.Null(await Blobs.StatAsync(key));
+        Assert.Null(await Blobs.StatAsync(poster));
         Assert.Empty(await QueueAsync());
     }
 
