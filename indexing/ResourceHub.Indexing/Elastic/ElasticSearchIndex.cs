@@ -21,6 +21,9 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
     public string Alias => options.IndexName;
     public string Engine => "elasticsearch";
 
+    /// <summary>Mappings live in each versioned index, so an index never needs a rebuild to be read.</summary>
+    public Task<bool> NeedsRebuildAsync(CancellationToken ct = default) => Task.FromResult(false);
+
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
         if (await client.ExistsAsync($"_alias/{Alias}", ct))

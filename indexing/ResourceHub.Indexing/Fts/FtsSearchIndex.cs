@@ -49,6 +49,12 @@ public sealed class FtsSearchIndex : ISearchIndex
         return Task.CompletedTask;
     }
 
+    public Task<bool> NeedsRebuildAsync(CancellationToken ct = default)
+    {
+        using var c = Open();
+        return Task.FromResult(FtsSchema.CurrentGeneration(c, null) is not null && FtsSchema.CurrentFormat(c, null) != FtsSchema.Format);
+    }
+
     public Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
         Task.FromResult(WriteDocuments(null, documents));
 
@@ -194,7 +200,8 @@ public sealed class FtsSearchIndex : ISearchIndex
         // The outbox keeps every change while this fails, so nothing is lost until the rebuild.
         if (FtsSchema.CurrentFormat(c, tx) != FtsSchema.Format)
             throw new SearchUnavailableException(
-                $"搜索索引格式已更新，请运行 reindex 重建 (the FTS index has format {FtsSchema.CurrentFormat(c, tx)}, this version needs {FtsSchema.Format}: run the reindex verb)");
+                $"搜索索引正在按新格式重建，请稍候 (the FTS index has format {FtsSchema.CurrentFormat(c, tx)}, this version needs {FtsSchema.Format}: "
+                + "the indexer rebuilds it from the database when it starts; the reindex verb does the same)");
         return generation;
     }
 

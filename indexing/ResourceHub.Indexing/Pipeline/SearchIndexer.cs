@@ -26,6 +26,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
                 if (!created)
                 {
                     await index.EnsureCreatedAsync(stoppingToken);
+                    if (await index.NeedsRebuildAsync(stoppingToken))
+                        await RebuildAsync(stoppingToken);
                     created = true;
                 }
                 await using var scope = scopes.CreateAsyncScope();
@@ -58,6 +60,20 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
+    }
+
+    /// <summary>An index this version cannot read (an older layout) is rebuilt from the database before draining.</summary>
+    private async Task RebuildAsync(CancellationToken ct)
+    {
+        logger.LogWarning("Search index {Engine} has an older layout: rebuilding it from the database", index.Engine);
+        await using var scope = scopes.CreateAsyncScope();
+        var progress = new Progress<RebuildProgress>(p =>
+        {
+            if (p.Done == p.Total || p.Done % 5000 < DocumentSync.ChunkSize)
+                logger.LogInformation("Rebuilding {Target}: {Done}/{Total}", p.Target, p.Done, p.Total);
+        });
+        var total = await scope.ServiceProvider.GetRequiredService<IndexRebuilder>().RebuildAsync(progress, ct);
+        logger.LogInformation("Search index rebuilt: {Total} resources", total);
     }
 
     /// <summary>200 ms, 400 ms, 800 ms … capped.</summary>

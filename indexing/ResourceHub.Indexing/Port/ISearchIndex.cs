@@ -14,6 +14,9 @@ public interface ISearchIndex
     /// <summary>Creates the index if missing. Idempotent.</summary>
     Task EnsureCreatedAsync(CancellationToken ct = default);
 
+    /// <summary>True when the index cannot serve until it is rebuilt from the database (an index written in an older layout).</summary>
+    Task<bool> NeedsRebuildAsync(CancellationToken ct = default);
+
     /// <summary>Inserts or replaces documents by id. Check the result: items may fail individually.</summary>
     Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default);
 

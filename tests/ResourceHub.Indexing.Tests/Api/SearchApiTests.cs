@@ -175,6 +175,33 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_index_of_an_older_layout_is_rebuilt_when_the_indexer_starts()
+    {
+        await _api.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_db.DataDir, "search", "index.db")};Pooling=false"))
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = '1' WHERE key = 'format'";
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        _api = await ApiFactory.StartAsync(_db, new Dictionary<string, string?> { ["ResourceHub:Search:Indexer:PollMilliseconds"] = "20" });
+        _teacher = _api.ClientAs("tina", "teacher", "school9");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        HttpResponseMessage response;
+        while ((response = await _teacher.GetAsync("/odata/Resources?$search=分数")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode); // until rebuilt: a clear 503, never wrong hits
+            Assert.True(DateTime.UtcNow < deadline, "the index was not rebuilt");
+            await Task.Delay(50);
+        }
+        Assert.Equal(4, Titles(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement).Count);
+    }
+
+    [Fact]
     public async Task Health_ready_includes_the_search_index()
     {
         var json = await GetJson(_api.ClientAs(null), "/health/ready");

@@ -92,14 +92,16 @@ public sealed class FtsTieredRankingTests : IDisposable
             Assert.Equal(1, cmd.ExecuteNonQuery());
         }
 
+        Assert.True(await index.NeedsRebuildAsync());
         var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.SearchAsync(Request("面积", 5)));
-        Assert.Contains("reindex", error.Message);
+        Assert.Contains("rebuil", error.Message);
 
         await using (var rebuild = await index.BeginRebuildAsync())
         {
             Assert.True((await rebuild.UpsertAsync([Doc("圆的面积")])).AllSucceeded);
             await rebuild.CommitAsync();
         }
+        Assert.False(await index.NeedsRebuildAsync());
         Assert.Single((await index.SearchAsync(Request("面积", 5))).Hits);
     }
 

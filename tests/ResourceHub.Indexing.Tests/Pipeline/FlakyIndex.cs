@@ -17,6 +17,7 @@ public sealed class FlakyIndex(ISearchIndex inner) : ISearchIndex
     }
 
     public Task EnsureCreatedAsync(CancellationToken ct = default) => Guard(() => inner.EnsureCreatedAsync(ct));
+    public Task<bool> NeedsRebuildAsync(CancellationToken ct = default) => Guard(() => inner.NeedsRebuildAsync(ct));
     public Task<BulkResult> UpsertAsync(IReadOnlyList<Documents.SearchDocument> documents, CancellationToken ct = default) => Guard(() => inner.UpsertAsync(documents, ct));
     public Task<BulkResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => Guard(() => inner.DeleteAsync(ids, ct));
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => Guard(() => inner.SearchAsync(request, ct));
