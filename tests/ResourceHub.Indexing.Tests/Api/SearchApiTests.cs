@@ -202,6 +202,19 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hit_the_database_no_longer_shows_the_caller_is_left_out()
+    {
+        await using (var db = _db.CreateContext()) // behind the outbox's back: the index still says published
+            Assert.Equal(1, await db.Resources.Where(r => r.Title == "分数加法").ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ResourceStatus.Draft)));
+
+        var titles = Titles(await GetJson(_teacher, "/odata/Resources?$search=分数"));
+
+        Assert.DoesNotContain("分数加法", titles);
+        Assert.Contains("分数乘法", titles);
+        Assert.Contains("分数加法", Titles(await GetJson(_api.ClientAs("alice", "vendor", "acme"), "/odata/Resources?$search=分数")));
+    }
+
+    [Fact]
     public async Task Health_ready_includes_the_search_index()
     {
         var json = await GetJson(_api.ClientAs(null), "/health/ready");
