@@ -35,6 +35,16 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
         return resource;
     }
 
+    /// <summary>A pending revision carrying a new file; returns the file's key.</summary>
+    private async Task<string> StageRevisionAsync(Resource resource)
+    {
+        var staged = ResourceBlobKeys.Revision(resource.Id);
+        await using var db = _db.CreateContext();
+        db.Add(new ResourceRevision { ResourceId = resource.Id, Title = "圆的面积（修订）", File = File(staged), CreatedBy = "alice" });
+        await db.SaveChangesAsync();
+        return staged;
+    }
+
     private async Task<List<(string, bool)>> QueuedAsync()
     {
         await using var db = _db.CreateContext();
@@ -60,12 +70,7 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
     public async Task A_revision_file_going_live_queues_the_old_original_but_not_itself()
     {
         var resource = await SavedAsync();
-        var staged = ResourceBlobKeys.Revision(resource.Id);
-        await using (var db = _db.CreateContext())
-        {
-            db.Add(new ResourceRevision { ResourceId = resource.Id, Title = "圆的面积（修订）", File = File(staged), CreatedBy = "alice" });
-            await db.SaveChangesAsync();
-        }
+        var staged = await StageRevisionAsync(resource);
         Assert.Empty(await QueuedAsync());
 
         await using (var db = _db.CreateContext())
@@ -83,12 +88,7 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
     public async Task A_dropped_revision_queues_its_staged_file()
     {
         var resource = await SavedAsync();
-        var staged = ResourceBlobKeys.Revision(resource.Id);
-        await using (var db = _db.CreateContext())
-        {
-            db.Add(new ResourceRevision { ResourceId = resource.Id, Title = "圆的面积（修订）", File = File(staged), CreatedBy = "alice" });
-            await db.SaveChangesAsync();
-        }
+        var staged = await StageRevisionAsync(resource);
         await using (var db = _db.CreateContext())
         {
             db.Remove(await db.Set<ResourceRevision>().SingleAsync(r => r.ResourceId == resource.Id));
