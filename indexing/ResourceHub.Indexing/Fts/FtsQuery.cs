@@ -58,6 +58,20 @@ internal sealed class FtsQuery
             """);
     }
 
+    /// <summary>
+    /// "FROM … WHERE …" of the FTS rows a MATCH expression (visibility included, see FtsAccess) selects: the
+    /// document rows are joined only when a $filter, a facet selection or <paramref name="extra"/> needs them.
+    /// </summary>
+    public static string MatchingRows(SqlBuilder sql, long generation, string match, SearchRequest request, string? extra = null)
+    {
+        var fts = FtsSchema.Fts(generation);
+        var conditions = new FtsFilterRenderer(sql, "d").DocumentConditions(request);
+        var join = conditions.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(generation)} d ON d.rid = {fts}.rowid";
+        if (extra is not null)
+            conditions.Add(extra);
+        return $"FROM {fts}{join} WHERE {fts} MATCH {sql.Add(match)}" + string.Concat(conditions.Select(f => " AND " + f));
+    }
+
     /// <summary>The stored documents of the page, by rid.</summary>
     public SqliteCommand DocumentsCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> rids)
     {
@@ -69,14 +83,7 @@ internal sealed class FtsQuery
     {
         var sql = new SqlBuilder();
         if (FtsMatch.For(_text, FtsAccess.Match(_request.Scope)) is { } match)
-        {
-            // With words, visibility is part of MATCH: only a $filter or facet selection needs the document rows.
-            var filters = new FtsFilterRenderer(sql, "d").DocumentConditions(_request);
-            var fts = FtsSchema.Fts(_generation);
-            var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(_generation)} d ON d.rid = {fts}.rowid";
-            return Command(c, tx, sql, $"SELECT count(*) FROM {fts}{join} WHERE {fts} MATCH {sql.Add(match)}"
-                                       + string.Concat(filters.Select(f => " AND " + f)));
-        }
+            return Command(c, tx, sql, $"SELECT count(*) {MatchingRows(sql, _generation, match, _request)}");
         var cte = Matched(sql);
         return Command(c, tx, sql, $"{cte} SELECT count(*) FROM m WHERE {string.Join(" AND ", Selections(sql, null))}");
     }

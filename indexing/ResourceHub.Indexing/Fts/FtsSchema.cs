@@ -12,12 +12,13 @@ internal static class FtsSchema
 {
     // bm25 column weights: a title match counts ten times a description match; tags and code names in between.
     // The access column (visibility tokens, see FtsAccess) carries no relevance.
-    public const string Bm25Weights = "10.0, 4.0, 1.0, 0.0";
+    public static readonly IReadOnlyList<double> TextColumnWeights = [10.0, 4.0, 1.0];
+    public static readonly string Bm25Weights = string.Join(", ", TextColumnWeights.Append(0.0).Select(w => w.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The text columns user words may match (never the access tokens).</summary>
     public const string TextColumns = "{title keywords body}";
 
-    /// <summary>Bumped when the table layout changes; an index of another format must be rebuilt (reindex).</summary>
+    /// <summary>Bumped when the table layout changes; an index of another format is rebuilt from the database.</summary>
     public const int Format = 2;
 
     public static string Docs(long generation) => $"docs_{generation}";
@@ -27,20 +28,7 @@ internal static class FtsSchema
     public static void EnsureMeta(SqliteConnection c, SqliteTransaction tx) =>
         Execute(c, tx, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
 
-    public static long? CurrentGeneration(SqliteConnection c, SqliteTransaction? tx)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        try
-        {
-            return cmd.ExecuteScalar() is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 1)
-        {
-            return null; // no meta table yet
-        }
-    }
+    public static long? CurrentGeneration(SqliteConnection c, SqliteTransaction? tx) => GetMeta(c, tx, "generation");
 
     /// <summary>Makes <paramref name="generation"/> (built in the current <see cref="Format"/>) the live one.</summary>
     public static void SetGeneration(SqliteConnection c, SqliteTransaction tx, long generation)
@@ -62,7 +50,14 @@ internal static class FtsSchema
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT value FROM meta WHERE key = @k";
         cmd.Parameters.AddWithValue("@k", key);
-        return cmd.ExecuteScalar() is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+        try
+        {
+            return cmd.ExecuteScalar() is string s ? long.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return null; // no meta table yet
+        }
     }
 
     private static void SetMeta(SqliteConnection c, SqliteTransaction tx, string key, long value)

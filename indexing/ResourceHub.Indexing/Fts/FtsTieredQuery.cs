@@ -18,8 +18,6 @@ internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long
     /// <summary>First value of a tiered $skiptoken: [marker, tier, row id].</summary>
     private const string Marker = "tier";
 
-    // The bm25 column weights (title, keywords, body): the score a hit reports is tier weight × boost.
-    private static readonly double[] TierWeights = [10.0, 4.0, 1.0];
 
     /// <summary>Tiers order by relevance only: an explicit $orderby sorts every match as asked.</summary>
     public static bool Applies(SearchRequest request, UserQuery text) => request.Query.OrderBy.Count == 0 && !text.IsEmpty;
@@ -27,7 +25,9 @@ internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long
     public static bool IsCursor(KeysetPosition? position) =>
         position is { Values: [var marker, _, _] } && FtsValues.ToDb(marker) is Marker;
 
-    public static double Score(int tier, RankingBoost boost, SearchDocument d) => TierWeights[tier] * boost.Factor(d.RecommendationLevel, d.QualityScore);
+    /// <summary>A tiered hit's score: the bm25 weight of its tier's column (title, keywords, body) × boost.</summary>
+    public static double Score(int tier, RankingBoost boost, SearchDocument d) =>
+        FtsSchema.TextColumnWeights[tier] * boost.Factor(d.RecommendationLevel, d.QualityScore);
 
     /// <summary>The page after the cursor, walking tier by tier; each hit with its tier.</summary>
     public List<(long Rid, int Tier)> Page(SqliteConnection c, SqliteTransaction tx, out KeysetPosition? next)
@@ -61,15 +61,11 @@ internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long
     {
         var sql = new SqlBuilder();
         var fts = FtsSchema.Fts(generation);
-        var filters = new FtsFilterRenderer(sql, "d").DocumentConditions(request);
-        var join = filters.Count == 0 ? "" : $" JOIN {FtsSchema.Docs(generation)} d ON d.rid = {fts}.rowid";
-        if (after is { } rid)
-            filters.Add($"{fts}.rowid < {sql.Add(rid)}");
+        var rows = FtsQuery.MatchingRows(sql, generation, FtsMatch.Tier(text, tier, FtsAccess.Match(request.Scope)), request,
+            after is { } rid ? $"{fts}.rowid < {sql.Add(rid)}" : null);
         var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT {fts}.rowid FROM {fts}{join} WHERE {fts} MATCH {sql.Add(FtsMatch.Tier(text, tier, FtsAccess.Match(request.Scope)))}"
-                          + string.Concat(filters.Select(f => " AND " + f))
-                          + $" ORDER BY {fts}.rowid DESC LIMIT {sql.Add(limit)}";
+        cmd.CommandText = $"SELECT {fts}.rowid {rows} ORDER BY {fts}.rowid DESC LIMIT {sql.Add(limit)}";
         sql.ApplyTo(cmd);
         return cmd;
     }
