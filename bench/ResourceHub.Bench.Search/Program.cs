@@ -13,11 +13,14 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Fts;
 using ResourceHub.Query.Model;
 
-// bench [--count 100000] [--iterations 300] [--keep]: seeds a SQLite system of record and the FTS5 index with
-// generated resources, then times the same searches directly against the engine and through HTTP.
+// bench [--count 100000] [--iterations 300] [--warmup 10] [--keep] [--reuse DIR]: seeds a SQLite system of record
+// and the FTS5 index with generated resources, then times the same searches directly against the engine and through
+// HTTP. --reuse skips seeding and indexing and times a data directory an earlier run kept.
 var count = ArgInt("--count", 100_000);
 var iterations = ArgInt("--iterations", 300);
-var dataDir = Directory.CreateTempSubdirectory("rh-bench-").FullName;
+var warmupRounds = ArgInt("--warmup", 10);
+var reuse = ArgString("--reuse");
+var dataDir = reuse ?? Directory.CreateTempSubdirectory("rh-bench-").FullName;
 Console.WriteLine($"data dir {dataDir}; {count} resources; {iterations} iterations per path");
 
 var app = ServiceHost.Build([
@@ -36,7 +39,7 @@ var index = app.Services.GetRequiredService<ISearchIndex>();
 // 1. The system of record (the HTTP path reads the page's entities from it).
 var seedClock = Stopwatch.StartNew();
 var documents = new List<SearchDocument>(count);
-for (var done = 0; done < count;)
+for (var done = reuse is null ? 0 : count; done < count;)
 {
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
@@ -59,7 +62,7 @@ for (var i = 0; i < documents.Count; i += 1000)
         Console.WriteLine($"index: {Math.Min(i + 1000, documents.Count)}/{documents.Count} {indexClock.Elapsed.TotalSeconds:F1} s");
 }
 indexClock.Stop();
-var throughput = documents.Count / indexClock.Elapsed.TotalSeconds;
+var throughput = reuse is null ? documents.Count / indexClock.Elapsed.TotalSeconds : double.NaN;
 
 // 3. Latency: the same searches directly and through HTTP, interleaved so both see the same machine load.
 var caller = new Caller("bench-teacher", "Bench", Roles.Teacher, "school1", []);
@@ -79,11 +82,16 @@ async Task Http(string q)
     await response.Content.ReadAsByteArrayAsync();
 }
 
-foreach (var q in ResourceGenerator.Queries) // warm-up: JIT, page cache, connection pools
-{
-    await Direct(q);
-    await Http(q);
-}
+// Warm-up: page cache, connection pools, and the JIT. .NET first runs code unoptimized and recompiles methods
+// called 30 times in the background, so a few rounds plus a pause measure the steady state a running server is in.
+for (var round = 0; round < Math.Max(1, warmupRounds); round++)
+    foreach (var q in ResourceGenerator.Queries)
+    {
+        await Direct(q);
+        await Http(q);
+    }
+await Task.Delay(TimeSpan.FromSeconds(2));
+Console.WriteLine($"warm-up: {Math.Max(1, warmupRounds)} rounds of {ResourceGenerator.Queries.Count} queries on each path");
 var direct = new List<double>();
 var overHttp = new List<double>();
 var perQuery = ResourceGenerator.Queries.ToDictionary(q => q, _ => new List<double>());
@@ -151,8 +159,10 @@ static double P(List<double> values, int percentile)
     return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
 }
 
-int ArgInt(string name, int fallback)
+int ArgInt(string name, int fallback) => int.TryParse(ArgString(name), out var v) ? v : fallback;
+
+string? ArgString(string name)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

@@ -15,7 +15,8 @@ public static class DataServiceCollectionExtensions
     {
         var options = config.GetSection("ResourceHub:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddDbContext<ResourceHubDbContext>(o => Configure(o, options, dataDir));
+        // Pooled: a request's context is reset and reused instead of built (about 4 µs rather than 90 µs).
+        services.AddDbContextPool<ResourceHubDbContext>(o => Configure(o, options, dataDir));
         services.AddSingleton<SchemaMigrator>();
         return services;
     }
@@ -30,13 +31,15 @@ public static class DataServiceCollectionExtensions
                 break;
             case DatabaseOptions.Sqlite:
                 Directory.CreateDirectory(dataDir);
-                builder.UseSqlite(options.ConnectionString ?? SqliteConnectionFor(dataDir));
+                builder.UseSqlite(options.ConnectionString ?? SqliteConnectionFor(dataDir)).AddInterceptors(SqliteTuning);
                 break;
             default:
                 throw new InvalidOperationException(
                     $"ResourceHub:Database:Provider '{options.Provider}' is not supported (use sqlite or postgres)");
         }
     }
+
+    private static readonly SqliteConnectionTuning SqliteTuning = new(SqliteConnectionTuning.SystemOfRecord);
 
     public static string SqliteConnectionFor(string dataDir) =>
         $"Data Source={Path.Combine(dataDir, "resourcehub.db")};Pooling=True";

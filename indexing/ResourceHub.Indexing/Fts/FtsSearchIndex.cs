@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ResourceHub.Data;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Text;
 using ResourceHub.Query.Model;
@@ -184,13 +185,16 @@ public sealed class FtsSearchIndex : ISearchIndex
         }
     }
 
+    // WAL + NORMAL: durable at checkpoints, which is enough for an index the outbox can rebuild.
+    // Memory-mapped reads spare a read() call per page on the join and posting-list walks.
+    private static readonly SqliteConnectionTuning Tuning =
+        new("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824");
+
     private SqliteConnection Open()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
-        // WAL + NORMAL: durable at checkpoints, which is enough for an index the outbox can rebuild.
-        // Memory-mapped reads spare a read() call per page on the join and posting-list walks.
-        FtsSchema.Execute(c, null, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824");
+        Tuning.Apply(c);
         return c;
     }
 
