@@ -11,6 +11,8 @@ public static class AuthenticationSetup
         services.AddSingleton(options);
         var key = LocalSigningKey.LoadOrCreate(dataDir);
         services.AddSingleton(new TokenIssuer(key, options));
+        var validated = new ValidatedTokens(TimeProvider.System);
+        services.AddSingleton(validated);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             // Keep claim names as issued ("sub", "role", …) instead of mapping to long URIs.
@@ -22,6 +24,7 @@ public static class AuthenticationSetup
                 RoleClaimType = ClaimNames.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            jwt.Events = validated.Events(jwt.TokenValidationParameters.ClockSkew);
             if (!string.IsNullOrEmpty(options.Authority))
             {
                 jwt.Authority = options.Authority;

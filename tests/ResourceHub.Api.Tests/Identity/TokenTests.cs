@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using ResourceHub.Api.Identity;
 using ResourceHub.Data;
@@ -9,7 +10,6 @@ namespace ResourceHub.Api.Tests.Identity;
 
 public sealed class TokenTests() : ApiTest(DatabaseOptions.Sqlite)
 {
-
     private async Task<HttpStatusCode> ListWith(string token)
     {
         var client = Api.CreateClient();
@@ -33,6 +33,21 @@ public sealed class TokenTests() : ApiTest(DatabaseOptions.Sqlite)
     {
         var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(Db.DataDir), new IdentityOptions());
         Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(issuer.Issue("t1", "teacher", "bh-no1", lifetime: TimeSpan.FromMinutes(-5))));
+    }
+
+    [Fact]
+    public async Task A_valid_token_is_remembered_and_a_forged_one_never_is()
+    {
+        var cache = Api.Services.GetRequiredService<ValidatedTokens>();
+        var token = Api.Token("t-cache", "teacher", "bh-no1");
+        Assert.Equal(HttpStatusCode.OK, await ListWith(token));
+        Assert.NotNull(cache.Find(token));
+        Assert.Equal(HttpStatusCode.OK, await ListWith(token)); // served from the cache
+
+        var forged = new TokenIssuer(new SymmetricSecurityKey(new byte[32]) { KeyId = "local" }, new IdentityOptions()).Issue("t-cache", "admin", "");
+        Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(forged));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(forged));
+        Assert.Null(cache.Find(forged));
     }
 
     [Fact]
