@@ -29,4 +29,22 @@ public sealed record SearchDocument
     public string CreatedBy { get; init; } = "";
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+    /// <summary>The resource's Version when this document was built: a search page trusts the stored copy only
+    /// while the database still holds that version.</summary>
+    public long Version { get; init; }
+    /// <summary>Stored, not searched: the rest of what a result row shows. Null in documents indexed before it existed.</summary>
+    public SearchDocumentDetails? Details { get; init; }
 }
+
+/// <summary>The resource fields a search result shows that the index does not search on.</summary>
+public sealed record SearchDocumentDetails
+{
+    /// <summary>The description as written (Markdown); <see cref="SearchDocument.Description"/> is its plain text.</summary>
+    public string? Markdown { get; init; }
+    public string? TrainingProject { get; init; }
+    public string? Workshop { get; init; }
+    public SearchDocumentFile? File { get; init; }
+}
+
+/// <summary>What a result row shows of the resource's file (not where it is stored).</summary>
+public sealed record SearchDocumentFile(string FileName, string ContentType, long Size, string Sha256);

@@ -29,7 +29,51 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
         CreatedBy = r.CreatedBy,
         CreatedAt = DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
         UpdatedAt = DateTime.SpecifyKind(r.UpdatedAt, DateTimeKind.Utc),
+        Version = r.Version,
+        Details = new SearchDocumentDetails
+        {
+            Markdown = r.Description,
+            TrainingProject = r.TrainingProject,
+            Workshop = r.Workshop,
+            File = r.File is { } f ? new SearchDocumentFile(f.FileName, f.ContentType, f.Size, f.Sha256) : null,
+        },
     };
+
+    /// <summary>
+    /// The resource as a search result shows it, rebuilt from the stored document (the inverse of <see cref="Build"/>
+    /// for the fields the API returns), or null for a document without details. Display only: the file's blob key
+    /// and upload time are not kept, and <paramref name="durationSeconds"/> comes from the database because media
+    /// jobs set it without a new Version.
+    /// </summary>
+    public static Resource? ForDisplay(SearchDocument d, double? durationSeconds)
+    {
+        if (d.Details is not { } x)
+            return null;
+        return new Resource
+        {
+            Id = d.Id,
+            Kind = d.Kind,
+            Title = d.Title,
+            Description = x.Markdown,
+            Subject = d.Subject,
+            Stage = d.Stage,
+            Grade = d.Grade,
+            Topics = d.Topics.ToList(),
+            Tags = d.Tags.ToList(),
+            OwnerOrg = d.OwnerOrg,
+            CreatedBy = d.CreatedBy,
+            CreatedAt = d.CreatedAt,
+            UpdatedAt = d.UpdatedAt,
+            Status = d.Status,
+            TrainingProject = x.TrainingProject,
+            Workshop = x.Workshop,
+            RecommendationLevel = d.RecommendationLevel,
+            QualityScore = d.QualityScore,
+            Version = d.Version,
+            DurationSeconds = durationSeconds,
+            File = x.File is { } f ? new ResourceFile { FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, Sha256 = f.Sha256 } : null,
+        };
+    }
 
     public static string PlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown).Trim();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
 
@@ -10,6 +11,11 @@ public static class ElasticDocuments
 {
     public static string Date(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Stored timestamps keep all 7 digits (ES indexes milliseconds but returns _source as sent), so a
+    /// result row shown from _source matches the database.</summary>
+    private static string ExactDate(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static JsonObject ToSource(SearchDocument d) => new()
     {
@@ -29,8 +35,10 @@ public static class ElasticDocuments
         ["quality_score"] = d.QualityScore,
         ["owner_org"] = d.OwnerOrg,
         ["created_by"] = d.CreatedBy,
-        ["created_at"] = Date(d.CreatedAt),
-        ["updated_at"] = Date(d.UpdatedAt),
+        ["created_at"] = ExactDate(d.CreatedAt),
+        ["updated_at"] = ExactDate(d.UpdatedAt),
+        ["version"] = d.Version,
+        ["details"] = d.Details is null ? null : JsonSerializer.SerializeToNode(d.Details),
     };
 
     public static SearchDocument FromSource(JsonNode s) => new()
@@ -52,6 +60,8 @@ public static class ElasticDocuments
         CreatedBy = s["created_by"]?.GetValue<string>() ?? "",
         CreatedAt = ParseDate(s["created_at"]),
         UpdatedAt = ParseDate(s["updated_at"]),
+        Version = s["version"]?.GetValue<long>() ?? 0,
+        Details = s["details"]?.Deserialize<SearchDocumentDetails>(),
     };
 
     public static string BulkIndex(string index, IEnumerable<SearchDocument> documents)

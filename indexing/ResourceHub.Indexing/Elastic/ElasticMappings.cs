@@ -41,6 +41,9 @@ public static class ElasticMappings
             ["quality_score"] = new JsonObject { ["type"] = "double" },
             ["created_at"] = new JsonObject { ["type"] = "date" },
             ["updated_at"] = new JsonObject { ["type"] = "date" },
+            ["version"] = new JsonObject { ["type"] = "long", ["index"] = false },
+            // Kept in _source for result rows, never searched.
+            ["details"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
         };
         foreach (var field in SearchFields.All.Where(f => f.Type is Query.Model.FieldType.String or Query.Model.FieldType.StringCollection && f != SearchFields.Title))
         {

@@ -7,6 +7,7 @@ using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
+using ResourceHub.Indexing.Documents;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Api.Search;
@@ -14,8 +15,8 @@ namespace ResourceHub.Api.Search;
 /// <summary>
 /// GET /odata/Resources served by the search index: when the request has $search, facets/facet.* or
 /// $apply. The index finds, ranks, counts and facets under the caller's <see cref="VisibilityScope"/>;
-/// the page's entities are then read from the database (same scope) so clients get exactly what
-/// GET /odata/Resources(id) returns, plus @search.score and @ResourceHub.highlights annotations.
+/// the page's entities are then checked against the database (same scope, see <see cref="RowsAsync"/>) so
+/// clients get exactly what GET /odata/Resources(id) returns, plus @search.score and @ResourceHub.highlights.
 /// </summary>
 public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
 {
@@ -35,8 +36,8 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
             return;
         }
         var result = await index.SearchAsync(new SearchRequest(query, scope, facets), context.RequestAborted);
-        var entities = await LoadAsync(result.Hits.Select(h => h.Document.Id).ToList(), scope, context.RequestAborted);
-        await WriteAsync(context, query, result, entities);
+        var rows = await RowsAsync(result.Hits, scope, context.RequestAborted);
+        await WriteAsync(context, query, result, rows);
     });
 
     /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
@@ -68,16 +69,37 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
     }
 
     /// <summary>
-    /// The page's rows by key, checked against the caller's scope in memory (<see cref="VisibilityScope.Allows"/>,
-    /// the same rule the SQL form states): a row changed since it was indexed is shown only to those who may
-    /// see it now. The scope's expression tree cost more than the key lookup itself. (Not an EF compiled
-    /// query: one compiles for the first provider it meets, and tests run SQLite and PostgreSQL in one process.)
-    /// The ids go as one array parameter (EF.Parameter): EF then reuses its SQL, where one parameter per id
-    /// made it generate the SQL again on every page.
+    /// The page's resources as the database holds them now. A stored document is shown as stored while its Version
+    /// and the fields visibility depends on still equal the database's, so most pages cost one narrow read instead
+    /// of every row; the others are read in full. The caller's scope is checked against the database's values
+    /// (<see cref="VisibilityScope.Allows"/>, the rule the SQL form states) even if a write skipped the Version:
+    /// a row changed since it was indexed is shown only to those who may see it now, and as it is now. Ids go as one array parameter (EF.Parameter), so EF
+    /// reuses its SQL. (Not EF compiled queries: one compiles for the first provider it meets, and tests run SQLite
+    /// and PostgreSQL in one process.)
     /// </summary>
-    private async Task<Dictionary<Guid, Resource>> LoadAsync(List<Guid> ids, VisibilityScope scope, CancellationToken ct) =>
-        (await db.Resources.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id)).ToListAsync(ct))
-            .Where(scope.Allows).ToDictionary(r => r.Id);
+    private async Task<Dictionary<Guid, Resource>> RowsAsync(IReadOnlyList<SearchHit> hits, VisibilityScope scope, CancellationToken ct)
+    {
+        var ids = hits.Select(h => h.Document.Id).ToList();
+        var current = await db.Resources.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id))
+            .Select(r => new { r.Id, r.Version, r.DurationSeconds, r.Status, r.OwnerOrg, r.CreatedBy, r.Subject })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var rows = new List<Resource>();
+        var changed = new List<Guid>();
+        foreach (var hit in hits)
+        {
+            if (!current.TryGetValue(hit.Document.Id, out var now))
+                continue; // deleted since it was indexed
+            var d = hit.Document;
+            if (now.Version == d.Version && now.Status == d.Status && now.OwnerOrg == d.OwnerOrg && now.CreatedBy == d.CreatedBy
+                && now.Subject == d.Subject && SearchDocumentBuilder.ForDisplay(d, now.DurationSeconds) is { } stored)
+                rows.Add(stored);
+            else
+                changed.Add(now.Id);
+        }
+        if (changed.Count > 0)
+            rows.AddRange(await db.Resources.AsNoTracking().Where(r => EF.Parameter(changed).Contains(r.Id)).ToListAsync(ct));
+        return rows.Where(scope.Allows).ToDictionary(r => r.Id);
+    }
 
     /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
     private async Task GroupByAsync(HttpContext context, EntityQuery query, VisibilityScope scope, FacetRequest? facets, string field, string alias)

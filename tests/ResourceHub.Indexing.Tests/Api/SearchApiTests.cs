@@ -34,7 +34,15 @@ public sealed class SearchApiTests : IAsyncLifetime
         Add("分数乘法", "math", "junior");
         Add("分数的物理应用", "physics", "junior");
         Add("未发布的分数草稿", "math", "primary", ResourceStatus.Draft);
-        Add("圆的面积", "math", "primary");
+        Add("圆的面积", "math", "primary", description: "用**割补法**推导面积公式");
+        var circle = db.ChangeTracker.Entries<Resource>().Single(e => e.Entity.Title == "圆的面积").Entity;
+        circle.TrainingProject = "国培计划2026";
+        circle.Workshop = "小学数学工作坊";
+        circle.File = new ResourceFile
+        {
+            FileName = "圆的面积.pptx", ContentType = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            Size = 12345, Sha256 = new string('a', 64), BlobKey = "resources/x/original", UploadedAt = DateTime.UtcNow,
+        };
         await db.SaveChangesAsync();
         await IndexedAsync();
     }
@@ -212,6 +220,55 @@ public sealed class SearchApiTests : IAsyncLifetime
         Assert.DoesNotContain("分数加法", titles);
         Assert.Contains("分数乘法", titles);
         Assert.Contains("分数加法", Titles(await GetJson(_api.ClientAs("alice", "vendor", "acme"), "/odata/Resources?$search=分数")));
+    }
+
+    [Fact]
+    public async Task A_search_row_is_exactly_what_get_by_key_returns()
+    {
+        var row = (await GetJson(_teacher, "/odata/Resources?$search=圆的面积")).GetProperty("value")[0];
+        var id = row.GetProperty("Id").GetString();
+        var entity = await GetJson(_teacher, $"/odata/Resources({id})");
+        Assert.Equal("圆的面积.pptx", row.GetProperty("FileName").GetString()); // the stored document carries the details
+        Assert.Equal("用**割补法**推导面积公式", row.GetProperty("Description").GetString());
+        foreach (var property in entity.EnumerateObject().Where(p => !p.Name.StartsWith('@')))
+            Assert.True(row.TryGetProperty(property.Name, out var value) && value.GetRawText() == property.Value.GetRawText(),
+                $"{property.Name}: search row {(row.TryGetProperty(property.Name, out var v) ? v.GetRawText() : "missing")}, entity {property.Value.GetRawText()}");
+        Assert.Equal(entity.GetProperty("@odata.etag").GetString(), row.GetProperty("@odata.etag").GetString());
+    }
+
+    [Fact]
+    public async Task A_hit_changed_since_it_was_indexed_shows_as_it_is_now()
+    {
+        await using (var db = _db.CreateContext()) // a new Version the index has not seen yet
+            await db.Resources.Where(r => r.Title == "分数乘法")
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Title, "分数乘法（修订）").SetProperty(r => r.Version, r => r.Version + 1));
+
+        var row = (await GetJson(_teacher, "/odata/Resources?$search=分数乘法")).GetProperty("value").EnumerateArray()
+            .Single(e => e.GetProperty("Title").GetString()!.StartsWith("分数乘法"));
+
+        Assert.Equal("分数乘法（修订）", row.GetProperty("Title").GetString());
+        Assert.Equal("W/\"2\"", row.GetProperty("@odata.etag").GetString());
+    }
+
+    [Fact]
+    public async Task A_row_still_at_its_indexed_version_is_shown_from_the_stored_document()
+    {
+        await using (var db = _db.CreateContext()) // a write that keeps the Version: the page does not read the row again
+            await db.Resources.Where(r => r.Title == "分数乘法").ExecuteUpdateAsync(s => s.SetProperty(r => r.Title, "改过但版本未变"));
+
+        Assert.Contains("分数乘法", Titles(await GetJson(_teacher, "/odata/Resources?$search=分数")));
+    }
+
+    [Fact]
+    public async Task A_duration_the_media_worker_set_shows_without_a_reindex()
+    {
+        await using (var db = _db.CreateContext()) // as RenditionPublisher does: derived data, same Version
+            await db.Resources.Where(r => r.Title == "圆的面积").ExecuteUpdateAsync(s => s.SetProperty(r => r.DurationSeconds, 312.5));
+
+        var row = (await GetJson(_teacher, "/odata/Resources?$search=圆的面积")).GetProperty("value")[0];
+
+        Assert.Equal(312.5, row.GetProperty("DurationSeconds").GetDouble());
+        Assert.Equal("W/\"1\"", row.GetProperty("@odata.etag").GetString());
     }
 
     [Fact]
