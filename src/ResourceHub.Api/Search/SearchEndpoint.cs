@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
 using ResourceHub.Data;
+using ResourceHub.Data.Querying;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
@@ -73,16 +74,13 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
     /// and the fields visibility depends on still equal the database's, so most pages cost one narrow read instead
     /// of every row; the others are read in full. The caller's scope is checked against the database's values
     /// (<see cref="VisibilityScope.Allows"/>, the rule the SQL form states) even if a write skipped the Version:
-    /// a row changed since it was indexed is shown only to those who may see it now, and as it is now. Ids go as one array parameter (EF.Parameter), so EF
-    /// reuses its SQL. (Not EF compiled queries: one compiles for the first provider it meets, and tests run SQLite
-    /// and PostgreSQL in one process.)
+    /// a row changed since it was indexed is shown only to those who may see it now, and as it is now.
+    /// The changed rows' ids go as one array parameter (EF.Parameter), so EF reuses its SQL. (Not EF compiled
+    /// queries: one compiles for the first provider it meets, and tests run SQLite and PostgreSQL in one process.)
     /// </summary>
     private async Task<Dictionary<Guid, Resource>> RowsAsync(IReadOnlyList<SearchHit> hits, VisibilityScope scope, CancellationToken ct)
     {
-        var ids = hits.Select(h => h.Document.Id).ToList();
-        var current = await db.Resources.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id))
-            .Select(r => new { r.Id, r.Version, r.DurationSeconds, r.Status, r.OwnerOrg, r.CreatedBy, r.Subject })
-            .ToDictionaryAsync(r => r.Id, ct);
+        var current = await ResourceStates.ReadAsync(db, hits.Select(h => h.Document.Id).ToList(), ct);
         var rows = new List<Resource>();
         var changed = new List<Guid>();
         foreach (var hit in hits)
