@@ -13,12 +13,12 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Fts;
 using ResourceHub.Query.Model;
 
-// bench [--count 100000] [--iterations 300] [--warmup 10] [--keep] [--reuse DIR]: seeds a SQLite system of record
+// bench [--count 100000] [--iterations 600] [--warmup 30] [--keep] [--reuse DIR]: seeds a SQLite system of record
 // and the FTS5 index with generated resources, then times the same searches directly against the engine and through
 // HTTP. --reuse skips seeding and indexing and times a data directory an earlier run kept.
 var count = ArgInt("--count", 100_000);
-var iterations = ArgInt("--iterations", 300);
-var warmupRounds = ArgInt("--warmup", 10);
+var iterations = ArgInt("--iterations", 600);
+var warmupRounds = ArgInt("--warmup", 30);
 var reuse = ArgString("--reuse");
 var dataDir = reuse ?? Directory.CreateTempSubdirectory("rh-bench-").FullName;
 Console.WriteLine($"data dir {dataDir}; {count} resources; {iterations} iterations per path");
