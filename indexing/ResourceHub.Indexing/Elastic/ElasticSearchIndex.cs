@@ -22,7 +22,25 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
     public string Engine => "elasticsearch";
 
     /// <summary>Mappings live in each versioned index, so an index never needs a rebuild to be read.</summary>
-    public Task<bool> NeedsRebuildAsync(CancellationToken ct = default) => Task.FromResult(false);
+    /// <summary>
+    /// An index made before a field was added to the mapping would reject every new document (the mapping is
+    /// strict), so the indexer rebuilds it at start when the live mapping lacks any of today's fields.
+    /// </summary>
+    public async Task<bool> NeedsRebuildAsync(CancellationToken ct = default)
+    {
+        JsonNode live;
+        try
+        {
+            live = await client.GetAsync($"{Alias}/_mapping", ct);
+        }
+        catch (ElasticException e) when (e.Status == 404)
+        {
+            return false; // nothing built yet: EnsureCreatedAsync makes it with today's mapping
+        }
+        var wanted = ElasticMappings.Create(options.Analyzer)["mappings"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        return live.AsObject().Any(index => index.Value?["mappings"]?["properties"] is not JsonObject properties
+                                            || wanted.Any(name => !properties.ContainsKey(name)));
+    }
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {

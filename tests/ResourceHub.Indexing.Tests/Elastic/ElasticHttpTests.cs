@@ -40,6 +40,28 @@ public sealed class ElasticHttpTests
             }).ToArray()),
         }.ToJsonString();
 
+    private static string LiveMapping(params string[] without)
+    {
+        var mappings = ElasticMappings.Create("cjk")["mappings"]!.DeepClone().AsObject();
+        foreach (var name in without)
+            mappings["properties"]!.AsObject().Remove(name);
+        return new JsonObject { ["rh-20261101000000"] = new JsonObject { ["mappings"] = mappings } }.ToJsonString();
+    }
+
+    [Fact]
+    public async Task An_index_whose_mapping_lacks_a_field_of_today_is_rebuilt()
+    {
+        _es.Then(HttpStatusCode.OK, LiveMapping("details", "version"));
+        Assert.True(await Index().NeedsRebuildAsync());
+        Assert.Equal((HttpMethod.Get, "/rh/_mapping"), (_es.Requests[0].Method, _es.Requests[0].Path));
+
+        _es.Then(HttpStatusCode.OK, LiveMapping());
+        Assert.False(await Index().NeedsRebuildAsync());
+
+        _es.Then(HttpStatusCode.NotFound, """{"error":{"type":"index_not_found_exception","reason":"no such index [rh]"},"status":404}""");
+        Assert.False(await Index().NeedsRebuildAsync());
+    }
+
     [Fact]
     public async Task Bulk_partial_failure_is_reported_item_by_item()
     {
