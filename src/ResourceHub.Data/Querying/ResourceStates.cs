@@ -7,7 +7,10 @@ using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Querying;
 
-/// <summary>What a search page checks of each hit before showing its stored copy.</summary>
+/// <summary>
+/// What a search page checks of each hit before showing its stored copy: the Version, the media duration (set
+/// without a new Version) and the fields <c>VisibilityScope.Allows</c> reads (a field added there belongs here too).
+/// </summary>
 public sealed record ResourceState(Guid Id, long Version, double? DurationSeconds, string Status, string OwnerOrg, string CreatedBy, string Subject);
 
 /// <summary>
