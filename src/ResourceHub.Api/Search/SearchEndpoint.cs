@@ -87,9 +87,7 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
         {
             if (!current.TryGetValue(hit.Document.Id, out var now))
                 continue; // deleted since it was indexed
-            var d = hit.Document;
-            if (now.Version == d.Version && now.Status == d.Status && now.OwnerOrg == d.OwnerOrg && now.CreatedBy == d.CreatedBy
-                && now.Subject == d.Subject && SearchDocumentBuilder.ForDisplay(d, now.DurationSeconds) is { } stored)
+            if (IsCurrent(hit.Document, now) && SearchDocumentBuilder.ForDisplay(hit.Document, now.DurationSeconds) is { } stored)
                 rows.Add(stored);
             else
                 changed.Add(now.Id);
@@ -98,6 +96,11 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
             rows.AddRange(await db.Resources.AsNoTracking().Where(r => EF.Parameter(changed).Contains(r.Id)).ToListAsync(ct));
         return rows.Where(scope.Allows).ToDictionary(r => r.Id);
     }
+
+    /// <summary>Still the database's version, with the same fields visibility depends on (a write may skip the Version).</summary>
+    private static bool IsCurrent(SearchDocument d, ResourceState now) =>
+        now.Version == d.Version && now.Status == d.Status && now.OwnerOrg == d.OwnerOrg
+        && now.CreatedBy == d.CreatedBy && now.Subject == d.Subject;
 
     /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
     private async Task GroupByAsync(HttpContext context, EntityQuery query, VisibilityScope scope, FacetRequest? facets, string field, string alias)
