@@ -62,6 +62,7 @@ public static class ServiceHost
     {
         app.UseMiddleware<ODataErrorMiddleware>();
         app.UseAuthentication();
+        app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
         if (!ServiceRoles.ServesApi(app.Configuration))
