@@ -148,6 +148,41 @@ public sealed class SearchApiTests : IAsyncLifetime
         Assert.Contains("$apply", await apply.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("《故乡》教学设计")]
+    [InlineData("Python3")]
+    [InlineData("Unit 3")]
+    [InlineData("2026")]
+    [InlineData("\"分数的初步认识\"")]
+    [InlineData("“分数”")]
+    [InlineData("分数 AND OR NOT (")]
+    [InlineData("分数 😀")]
+    [InlineData("-")]
+    [InlineData("\"")]
+    [InlineData("*?~^:[]{}\\/")]
+    public async Task Search_text_is_free_text_whatever_a_teacher_types(string text)
+    {
+        var response = await _teacher.GetAsync("/odata/Resources?$search=" + Uri.EscapeDataString(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_text_over_the_length_cap_is_400_with_a_chinese_message()
+    {
+        var response = await _teacher.GetAsync("/odata/Resources?$search=" + Uri.EscapeDataString(new string('分', 201)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("搜索词最多 200 个字符", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Quotes_make_a_phrase_and_a_leading_minus_excludes()
+    {
+        Assert.Equal(["分数加法"], Titles(await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("\"分数加法\""))));
+        var titles = Titles(await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("分数 -乘法")));
+        Assert.Contains("分数加法", titles);
+        Assert.DoesNotContain("分数乘法", titles);
+    }
+
     [Fact]
     public async Task Unsupported_apply_is_501_and_unknown_facet_is_400()
     {
