@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Web.Rendering;
 
@@ -14,6 +15,13 @@ public static class WebApp
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Found from the entry assembly when the API runs; named here for hosts that start it otherwise (tests).
+            var web = typeof(WebApp).Assembly;
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == web))
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(web).GetApplicationParts(web))
+                    parts.ApplicationParts.Add(part);
         });
         services.AddAntiforgery(o =>
         {
@@ -22,6 +30,7 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
+        services.AddSingleton(Html.Encoder); // Razor's encoder too: Chinese stays characters
         services.AddSingleton<WebAssets>();
         services.AddSingleton<MarkdownRenderer>();
         return services;

@@ -51,7 +51,7 @@ public sealed class WebErrorMiddleware(RequestDelegate next, ILogger<WebErrorMid
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        var text = HtmlEncoder.Default.Encode(message);
+        var text = Rendering.Html.Encoder.Encode(message);
         await context.Response.WriteAsync(
             $"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>出错了 - 教师研修资源库</title>" +
             $"<link rel=\"stylesheet\" href=\"{WebAssets.Path}/site.css\"></head><body><main class=\"page\"><h1>出错了</h1>" +

@@ -45,7 +45,7 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
         var cursor = After is { Length: > 0 } ? SearchCursor.TryDecode(After) : null;
         var query = new EntityQuery { Search = text, Top = PageSize, Count = true, OrderBy = Sort.Order, After = cursor };
         var facets = new FacetRequest(SearchChoices.Facets.Select(f => f.Field).ToList(),
-            selected.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => s.Value));
+            selected.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value));
         try
         {
             var page = await search.SearchAsync(caller, query, facets, ct);

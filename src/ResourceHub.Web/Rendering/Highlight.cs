@@ -17,7 +17,7 @@ public static class Highlight
     public static IHtmlContent Render(string? highlighted, string plain)
     {
         if (string.IsNullOrEmpty(highlighted))
-            return new HtmlString(HtmlEncoder.Default.Encode(plain));
+            return new HtmlString(Html.Encoder.Encode(plain));
         var html = new StringBuilder();
         var rest = highlighted.AsSpan();
         while (rest.Length > 0)
@@ -38,5 +38,5 @@ public static class Highlight
         return new HtmlString(html.ToString());
     }
 
-    private static string Text(ReadOnlySpan<char> escaped) => HtmlEncoder.Default.Encode(WebUtility.HtmlDecode(escaped.ToString()));
+    private static string Text(ReadOnlySpan<char> escaped) => Html.Encoder.Encode(WebUtility.HtmlDecode(escaped.ToString()));
 }
