@@ -58,7 +58,7 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
         var body = await RequestBody.ReadAsync(context.Request, CourseInput.Writable, CourseInput.Computed);
         var now = DateTime.UtcNow;
         var course = new Course { Id = Guid.NewGuid(), OwnerOrg = caller.OrgCode, CreatedBy = caller.UserId, CreatedAt = now, UpdatedAt = now };
-        var items = CourseInput.Apply(body, course, caller, taxonomy);
+        var items = CourseInput.Apply(body, course, caller, taxonomy, creating: true);
         await SetItemsAsync(course, items ?? [], caller, context.RequestAborted);
         db.Courses.Add(course);
         await db.SaveChangesAsync(context.RequestAborted);
@@ -69,7 +69,7 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
     {
         var (caller, course) = await FindModifiableAsync(context, key);
         var body = await RequestBody.ReadAsync(context.Request, CourseInput.Writable, CourseInput.Computed);
-        var items = CourseInput.Apply(body, course, caller, taxonomy);
+        var items = CourseInput.Apply(body, course, caller, taxonomy, creating: false);
         if (items is not null)
         {
             db.Set<CourseItem>().RemoveRange(await db.Set<CourseItem>().Where(i => i.CourseId == course.Id).ToListAsync(context.RequestAborted));

@@ -23,6 +23,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         _api = await ApiFactory.StartAsync(_db, new Dictionary<string, string?> { ["ResourceHub:Search:Indexer:PollMilliseconds"] = "20", ["Logging:LogLevel:Default"] = "Warning" });
         _teacher = _api.ClientAs("tina", "teacher", "school9");
         await using var db = _db.CreateContext();
+        db.Organizations.Add(new ResourceHub.Domain.Organizations.Organization { Code = "province", Name = "省教育厅", Kind = "region", Tier = "province" });
         void Add(string title, string subject, string stage, string status = ResourceStatus.Published, string? description = null) =>
             db.Resources.Add(new Resource
             {
