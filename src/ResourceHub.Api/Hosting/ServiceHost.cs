@@ -50,7 +50,6 @@ public static class ServiceHost
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
-        services.AddSingleton(new Organizations.OrganizationDirectory(TimeProvider.System));
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddResourceHubCuration();
         services.AddResourceHubSearch(config, dataDir);

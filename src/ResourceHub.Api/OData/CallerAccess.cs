@@ -1,5 +1,5 @@
 using ResourceHub.Api.Identity;
-using ResourceHub.Api.Organizations;
+using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.OData.Querying;
+using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Organizations;

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 
-namespace ResourceHub.Api.Organizations;
+namespace ResourceHub.Application.Identity;
 
 /// <summary>
 /// The organisation tree admins' regions are computed from, kept in memory: reloaded when older than
 /// <see cref="MaxAge"/> (another process may have changed it) and at once after a change made here.
+/// Every driving adapter resolves its caller here (<see cref="ResolveAsync"/>), so an admin always acts with its region.
 /// </summary>
 public sealed class OrganizationDirectory(TimeProvider clock)
 {
@@ -26,6 +27,10 @@ public sealed class OrganizationDirectory(TimeProvider clock)
     public OrganizationTree Tree(ResourceHubDbContext db) => Fresh() ?? Keep(new OrganizationTree(db.Organizations.AsNoTracking().ToList()));
 
     public void Invalidate() => _snapshot = null;
+
+    /// <summary>The caller with its admin region (<see cref="OrganizationTree.Resolve"/>); non-admins cost nothing.</summary>
+    public async Task<Caller> ResolveAsync(Caller caller, ResourceHubDbContext db, CancellationToken ct) =>
+        caller.IsAdmin ? (await TreeAsync(db, ct)).Resolve(caller) : caller;
 
     private OrganizationTree? Fresh() =>
         _snapshot is { } s && clock.GetUtcNow() - s.LoadedAt < MaxAge ? s.Tree : null;
