@@ -24,6 +24,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     protected override IQueryable<Resource> Readable(Caller caller) => Visible(caller);
 
+    protected override void CheckQuery(Caller caller, EntityQuery query) => UploaderQueries.Check(caller, query);
+
     protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
         EntityQuery query)
     {
