@@ -54,7 +54,7 @@ public sealed class QueryUnderstanding
                     concepts.AddRange(Words(chunk));
             }
         }
-        var distinct = concepts.DistinctBy(c => c.Text).Take(MaxConcepts).ToList();
+        var distinct = concepts.Where(c => c.TermTokens.Count > 0).DistinctBy(c => c.Text).Take(MaxConcepts).ToList();
         return new StructuredQuery(distinct, excluded.Distinct().ToList(), distinct.SelectMany(Boosts).Distinct().ToList());
     }
 

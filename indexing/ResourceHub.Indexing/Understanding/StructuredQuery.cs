@@ -72,6 +72,17 @@ public sealed record StructuredQuery(
     public IReadOnlyList<string> HighlightTokens() =>
         Concepts.SelectMany(c => c.Terms).Distinct().ToList();
 
+    /// <summary>
+    /// The character-pair fallback for a query that found nothing: each topic word of four or more ideographs
+    /// needs only half of its character pairs, at least two (平行四变形 still finds 平行四边形 through 平行 and 行四).
+    /// </summary>
+    public StructuredQuery Relaxed() => this with
+    {
+        Concepts = Concepts.Select(c => c.Role == ConceptRole.Topic && c.Text.Length >= 4 && c.Text.All(ch => ch is >= '\u4E00' and <= '\u9FFF')
+            ? new Concept(c.Text, CjkTokenizer.ForQuery(c.Text), ConceptRole.Topic, c.Weight, MinimumTerms: Math.Max(2, (CjkTokenizer.ForQuery(c.Text).Count + 1) / 2))
+            : c).ToList(),
+    };
+
     /// <summary>True when the whole query is one CJK character, which bigram fields cannot match.</summary>
     public bool IsSingleCjkCharacter =>
         Concepts is [{ Terms: [var t] }] && Excluded.Count == 0 && t.EnumerateRunes().Count() == 1 && CjkTokenizer.IsCjk(t.EnumerateRunes().First());

@@ -33,15 +33,6 @@ public sealed class CjkTokenizerTests
         Assert.Equal("<em>PPT</em> and PPTX", Highlighter.Highlight("PPT and PPTX", ["ppt"]));
 
     [Fact]
-    public void User_query_keeps_words_and_exclusions()
-    {
-        var q = UserQuery.Parse("分数  -加法 \"");
-        Assert.Equal(["分数"], q.Required);
-        Assert.Equal(["加法"], q.Excluded);
-        Assert.Equal("分数 -加法", q.ToSimpleQueryString());
-    }
-
-    [Fact]
     public void Markdown_becomes_plain_text() =>
         Assert.Equal("用 割补法 推导，见 链接。", SearchDocumentBuilder.PlainText("用 **割补法** 推导，见 [链接](http://x)。"));
 
