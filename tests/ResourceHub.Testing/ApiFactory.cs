@@ -40,11 +40,14 @@ public sealed class ApiFactory(TestDatabase database, IDictionary<string, string
         return factory;
     }
 
-    public string Token(string user, string role, string org = "", params string[] subjects) =>
+    /// <summary>The organisation of callers whose test does not name one (tokens must carry an org).</summary>
+    public const string DefaultOrg = "test-org";
+
+    public string Token(string user, string role, string org = DefaultOrg, params string[] subjects) =>
         Services.GetRequiredService<TokenIssuer>().Issue(user, role, org, subjects: subjects);
 
     /// <summary>A client that calls as this user (or anonymously when user is null).</summary>
-    public HttpClient ClientAs(string? user, string role = "teacher", string org = "", params string[] subjects)
+    public HttpClient ClientAs(string? user, string role = "teacher", string org = DefaultOrg, params string[] subjects)
     {
         var client = CreateClient();
         if (user is not null)

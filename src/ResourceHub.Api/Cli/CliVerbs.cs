@@ -40,16 +40,18 @@ public static class CliVerbs
         var options = CliOptions.Parse(args);
         var user = options.Single("user");
         var role = options.Single("role");
-        if (user is null || role is null)
+        var org = options.Single("org");
+        if (string.IsNullOrWhiteSpace(user) || !Domain.Access.Roles.IsKnown(role) || string.IsNullOrWhiteSpace(org))
         {
-            Console.Error.WriteLine("usage: token --user <id> --role <teacher|workshop-host|expert|vendor|admin> [--org <code>] [--name <显示名>] [--subject <code>]…");
+            // The API refuses tokens without these claims, so the verb does not mint them.
+            Console.Error.WriteLine($"usage: token --user <id> --role <{string.Join('|', Domain.Access.Roles.All)}> --org <code> [--name <显示名>] [--subject <code>]…");
             return 2;
         }
         var config = Configuration(options);
         var dataDir = DataDirectory.Resolve(config);
         var identity = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
         var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(dataDir), identity);
-        Console.WriteLine(issuer.Issue(user, role, options.Single("org") ?? "", options.Single("name"), options.All("subject")));
+        Console.WriteLine(issuer.Issue(user, role!, org, options.Single("name"), options.All("subject")));
         return 0;
     }
 

@@ -60,6 +60,7 @@ public static class ServiceHost
     {
         app.UseMiddleware<ODataErrorMiddleware>();
         app.UseAuthentication();
+        app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
         if (!ServiceRoles.ServesApi(app.Configuration))

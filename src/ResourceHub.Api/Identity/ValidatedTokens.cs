@@ -53,6 +53,11 @@ public sealed class ValidatedTokens(TimeProvider clock)
         },
         OnTokenValidated = context =>
         {
+            if (context.Principal is { } checkedPrincipal && !TokenClaims.Check(context.HttpContext, checkedPrincipal))
+            {
+                context.Fail("incomplete claims"); // never remembered, so every use is refused
+                return Task.CompletedTask;
+            }
             if (BearerToken(context.Request) is { } token && context.Principal is { } principal
                 && context.SecurityToken.ValidTo > DateTime.MinValue)
                 Remember(token, principal, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero) + clockSkew);
