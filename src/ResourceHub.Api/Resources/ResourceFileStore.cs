@@ -16,7 +16,7 @@ public sealed record StoredUpload(ResourceFile File, BlobCleanup Reservation);
 /// refused upload changes nothing a reader sees. The media job is enqueued in that same save, so a file
 /// never goes live without its job (or the job without the file).
 /// </summary>
-public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, PendingBlobs pending, JobOptions jobs, TimeProvider clock)
+public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, PendingBlobs pending, JobOptions jobs, TimeProvider clock) : IMediaStarter
 {
     /// <summary>Replaces the file of an item that is not live yet; the replaced blob is queued for cleanup by that save.</summary>
     public async Task<StoredUpload> StoreAsync(Resource resource, Stream content, string fileName, string contentType, CancellationToken ct)
