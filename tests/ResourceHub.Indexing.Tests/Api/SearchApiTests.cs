@@ -93,6 +93,28 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Highlights_escape_html_in_the_text_and_carry_only_their_marks()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            db.Resources.Add(new Resource
+            {
+                Id = Guid.NewGuid(), Title = "<img src=x onerror=alert(1)> 分数", Subject = "math", Stage = "primary", Kind = "courseware",
+                Status = ResourceStatus.Published, Description = "<script>alert(2)</script>分数", OwnerOrg = "acme", CreatedBy = "alice",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await IndexedAsync();
+        var json = await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=startswith(Title,'<img')");
+        var hit = Assert.Single(json.GetProperty("value").EnumerateArray());
+        var highlights = hit.GetProperty("@ResourceHub.highlights");
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <em>分数</em>", highlights.GetProperty("Title").GetString());
+        Assert.Equal("&lt;script&gt;alert(2)&lt;/script&gt;<em>分数</em>", highlights.GetProperty("Description").GetString());
+        Assert.Equal("<img src=x onerror=alert(1)> 分数", hit.GetProperty("Title").GetString()); // the field itself is data, as stored
+    }
+
+    [Fact]
     public async Task Search_with_filter_top_and_skiptoken_paging()
     {
         var first = await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=Subject eq 'math'&$top=2&$orderby=Title");
