@@ -24,12 +24,25 @@ public static class SearchQueryReader
         {
             var base64 = token.Replace('-', '+').Replace('_', '/');
             base64 += new string('=', (4 - base64.Length % 4) % 4);
-            var values = JsonSerializer.Deserialize<List<JsonElement>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)))!;
+            var values = JsonSerializer.Deserialize<List<JsonElement>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+            // Only what EncodeCursor writes: a short array of plain values (not null, objects, 1e999 or broken text).
+            if (values is null || values.Count is 0 or > MaxCursorValues || !values.All(IsPlain))
+                throw new FormatException();
             return new KeysetPosition(values.Select(v => (object?)v).ToList());
         }
-        catch (Exception e) when (e is FormatException or JsonException)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
             throw ODataProblem.BadRequest("无效的 $skiptoken (the $skiptoken is not one this service issued)", "$skiptoken");
         }
     }
+
+    private const int MaxCursorValues = 8;
+
+    private static bool IsPlain(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString() is not null,
+        JsonValueKind.Number => v.TryGetDouble(out var d) && double.IsFinite(d),
+        JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
+        _ => false,
+    };
 }
