@@ -13,7 +13,7 @@ namespace ResourceHub.Api.Resources;
 /// A live item's new file goes to its pending revision, so teachers keep the reviewed one until it passes.
 /// </summary>
 public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, CurationStore curation,
-    BlobResponder responder, BlobStoreLimits limits, DownloadCounter downloads)
+    BlobResponder responder, BlobStoreLimits limits, ResourceDownloads downloads)
 {
     private sealed record Upload(Stream Content, string FileName, string ContentType);
 
@@ -28,26 +28,35 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
         if (mode == EditMode.Locked) // refused before a byte is stored
             throw EditModes.Locked(item.ReviewStatus);
         var upload = await ReadAsync(context);
+        StoredUpload stored;
         try
         {
             await using var body = upload.Content;
-            if (mode == EditMode.InPlace)
-                await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct);
-            else
-            {
-                // A staged blob a later upload replaces is swept (BlobCleanup); one whose save loses a race stays unreferenced under its own key.
-                var staged = await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
-                new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, staged);
-            }
+            stored = mode == EditMode.InPlace
+                ? await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct)
+                : await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
         }
         catch (BlobTooLargeException)
         {
             throw TooLarge();
         }
-        if (mode == EditMode.InPlace)
-            await resources.SaveConcurrentAsync(context);
-        else
-            await curation.SaveAsync(item, ct);
+        try
+        {
+            // The save checks the version the request loaded: of concurrent uploads one switches the row to
+            // its own key, the others get 412 and their blobs are swept (PendingBlobs).
+            if (mode == EditMode.InPlace)
+                await resources.SaveConcurrentAsync(context);
+            else
+            {
+                new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, stored.File);
+                await curation.SaveAsync(item, ct);
+            }
+        }
+        catch
+        {
+            await files.AbandonAsync(stored);
+            throw;
+        }
         ResourceHandler.SetETag(context, resource);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -73,10 +82,10 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
 
     public async Task GetAsync(HttpContext context, object key)
     {
-        var resource = await resources.FindVisibleAsync(context, key);
-        var file = resource.File ?? throw ODataProblem.NotFound("该资源尚未上传文件 (this resource has no file yet)");
+        var id = (Guid)key;
+        var file = await downloads.FindAsync(context.RequireCaller(), id, context.RequestAborted);
         await responder.ServeAsync(context, new BlobResponse(file.BlobKey, file.ContentType, $"\"{file.Sha256}\"", file.FileName),
-            ct => downloads.CountAsync(resource.Id, ct));
+            ct => downloads.CountAsync(id, ct));
     }
 
     /// <summary>A declaration that says nothing about the bytes: trust the sniffed type instead.</summary>
