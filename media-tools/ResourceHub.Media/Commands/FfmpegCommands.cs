@@ -74,9 +74,10 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
                 args.AddRange([.. AsArguments(HlsMuxer(outputs, encodes[i])), outputs.HlsPlaylist(encodes[i])]);
             else
             {
-                // Packets go to two muxers, so they carry no in-band H.264 headers by default:
-                // the MP4 takes them from the global header, and dump_extra repeats them before each
-                // keyframe in the TS segments so every segment decodes on its own.
+                // Through tee, ffmpeg cannot ask the encoders for what the MP4 needs, so +global_header says
+                // it: H.264/AAC headers go once into the stream header (avcC/esds in the MP4) instead of
+                // in-band; dump_extra puts SPS/PPS back before each keyframe in the TS segments, so every
+                // segment decodes on its own (the TS muxer adds ADTS headers to the AAC itself).
                 var hls = HlsMuxer(outputs, encodes[i]).Append(("bsfs/v", "dump_extra=freq=keyframe"));
                 args.AddRange(["-flags", "+global_header", "-f", "tee", TeeSlaves(
                     (Mp4Muxer, outputs.Mp4),
