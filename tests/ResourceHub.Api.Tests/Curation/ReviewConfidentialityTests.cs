@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Testing;
 
@@ -26,21 +25,8 @@ public abstract class ReviewConfidentialityTests(string provider) : CurationApi(
         }));
         var item = await CreateAsync(Vendor, kind: "lesson-design");
         await Json(await Act(Vendor, item, "Submit"));
-        await IndexedAsync();
+        await Db.IndexedAsync();
         return item;
-    }
-
-    private async Task IndexedAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var db = Db.CreateContext();
-            if (await db.SearchOutbox.CountAsync(e => e.ProcessedAt == null) == 0)
-                return;
-            Assert.True(DateTime.UtcNow < deadline, "indexer did not drain the outbox");
-            await Task.Delay(50);
-        }
     }
 
     private static string IdOf(string item) => item[(item.IndexOf('(') + 1)..item.IndexOf(')')];
