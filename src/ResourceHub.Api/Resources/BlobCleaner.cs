@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Hosting;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
+using ResourceHub.Data.Coordination;
 using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
@@ -16,6 +17,8 @@ public sealed class BlobCleanupOptions
     /// <summary>How long an orphaned blob is kept: a download or a cancelled media job may still be reading it.</summary>
     public double GraceSeconds { get; set; } = 600;
     public double PollSeconds { get; set; } = 30;
+    /// <summary>How long an upload may take before its blob counts as abandoned (see <see cref="PendingBlobs"/>).</summary>
+    public double UploadWindowSeconds { get; set; } = 24 * 3600;
     public int BatchSize { get; set; } = 50;
     /// <summary>First retry delay after a failed deletion; doubles per attempt, capped at an hour.</summary>
     public double BackoffSeconds { get; set; } = 30;
@@ -29,20 +32,32 @@ public sealed class BlobCleanupOptions
 public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions options, TimeProvider clock, ILogger<BlobCleaner> logger)
     : BackgroundService
 {
+    public const string LeaseName = "blob-cleaner";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // One cleaner across all workers: two would race on the same rows.
+        var lease = new LeaseHolder(scopes, LeaseName);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (await RunOnceAsync(stoppingToken) > 0)
-                    continue;
+                try
+                {
+                    var handled = 0;
+                    if (await lease.RunAsync(async ct => handled = await RunOnceAsync(ct), stoppingToken) && handled > 0)
+                        continue;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Blob cleanup pass failed, retrying: {Error}", e.Message);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Blob cleanup pass failed, retrying: {Error}", e.Message);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
         }
     }
 
@@ -82,14 +97,16 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
 
     private static async Task<bool> StillReferencedAsync(ResourceHubDbContext db, BlobCleanup cleanup, CancellationToken ct)
     {
+        var key = cleanup.Key;
         if (cleanup.IsPrefix)
         {
-            // Only a resource's own folder is ever swept, and only once the resource is gone.
-            if (ResourceBlobKeys.ResourceOf(cleanup.Key) is not { } id)
+            // Only a rendition set no rendition uses, or a resource's own folder once the resource is gone.
+            if (ResourceBlobKeys.IsRenditionSet(key))
+                return await db.Renditions.AnyAsync(r => r.BlobPrefix == key, ct);
+            if (ResourceBlobKeys.ResourceOf(key) is not { } id)
                 return true;
             return await db.Resources.AnyAsync(r => r.Id == id, ct);
         }
-        var key = cleanup.Key;
         return await db.Resources.AnyAsync(r => r.File != null && r.File.BlobKey == key, ct)
                || await db.Set<ResourceRevision>().AnyAsync(r => r.File != null && r.File.BlobKey == key, ct);
     }
@@ -101,6 +118,7 @@ public static class BlobCleanupServiceCollectionExtensions
     {
         services.AddSingleton(config.GetSection(BlobCleanupOptions.Section).Get<BlobCleanupOptions>() ?? new BlobCleanupOptions());
         services.AddSingleton<BlobCleaner>();
+        services.AddScoped<PendingBlobs>();
         if (ServiceRoles.RunsWorker(config))
             services.AddHostedService(sp => sp.GetRequiredService<BlobCleaner>());
         return services;
