@@ -35,7 +35,7 @@ public static class AuthenticationSetup
         services.AddSharedDataProtection();
         var validated = new ValidatedTokens(TimeProvider.System);
         services.AddSingleton(validated);
-        services.AddSingleton(new MediaLinks(key.Key, TimeProvider.System));
+        services.AddSingleton(sp => new MediaLinks(sp.GetRequiredService<LocalSigningKeySource>().Key.Key, TimeProvider.System));
         services.AddAuthentication(SessionOrBearer).AddPolicyScheme(SessionOrBearer, "cookie session or bearer token", p =>
             p.ForwardDefaultSelector = ChooseScheme).AddCookie(WebSession.Configure).AddJwtBearer(jwt =>
         {
