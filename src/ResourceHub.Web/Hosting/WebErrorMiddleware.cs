@@ -19,7 +19,7 @@ public sealed class WebErrorMiddleware(RequestDelegate next, ILogger<WebErrorMid
         }
         catch (AppError e)
         {
-            await WriteAsync(context, StatusOf(e.Kind), e.Message);
+            await WriteAsync(context, AppError.HttpStatusOf(e.Kind), e.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -30,16 +30,6 @@ public sealed class WebErrorMiddleware(RequestDelegate next, ILogger<WebErrorMid
             await WriteAsync(context, StatusCodes.Status500InternalServerError, "服务器内部错误，请稍后重试。");
         }
     }
-
-    public static int StatusOf(AppErrorKind kind) => kind switch
-    {
-        AppErrorKind.NotFound => StatusCodes.Status404NotFound,
-        AppErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        AppErrorKind.Conflict => StatusCodes.Status409Conflict,
-        AppErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        AppErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status400BadRequest,
-    };
 
     private static async Task WriteAsync(HttpContext context, int status, string message)
     {

@@ -65,7 +65,7 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
         catch (AppError e)
         {
             Error = e.Message;
-            Response.StatusCode = WebErrorMiddleware.StatusOf(e.Kind);
+            Response.StatusCode = AppError.HttpStatusOf(e.Kind);
             Facets = SearchChoices.Facets.Select(f => new FacetView(f, [], selected[f.Field])).ToList();
         }
     }

@@ -38,7 +38,7 @@ public sealed class SignInModel(LocalAccounts accounts) : PageModel
         }
         catch (AppError e)
         {
-            return Refuse(e.Message, WebErrorMiddleware.StatusOf(e.Kind) == StatusCodes.Status403Forbidden ? StatusCodes.Status401Unauthorized : WebErrorMiddleware.StatusOf(e.Kind));
+            return Refuse(e.Message, AppError.HttpStatusOf(e.Kind) == StatusCodes.Status403Forbidden ? StatusCodes.Status401Unauthorized : AppError.HttpStatusOf(e.Kind));
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
             await LoadAsync(ct);
             Message = e.Message;
             MessageIsError = true;
-            Response.StatusCode = e is AppError a ? WebErrorMiddleware.StatusOf(a.Kind) : StatusCodes.Status400BadRequest;
+            Response.StatusCode = e is AppError a ? AppError.HttpStatusOf(a.Kind) : StatusCodes.Status400BadRequest;
             return Page();
         }
     }
