@@ -63,7 +63,7 @@ public sealed class ElasticGoldenTests
             Filter = filter, Top = 50,
             OrderBy = [new OrderBy("UpdatedAt", true), new OrderBy("RecommendationLevel", false)],
             After = new KeysetPosition([1709251200000L, "", "0b0c8a4e-8a43-4a7c-9d59-3c6f0f1f2a11"]),
-        }, VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", [])));
+        }, VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []) { Region = AdminRegion.Platform }));
         GoldenJson.Matches("search-keyset", _renderer.Search(request));
     }
 
