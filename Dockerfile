@@ -1,10 +1,11 @@
 # One image for both the API and the worker (compose runs it twice with different roles).
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Exact versions: the SDK and runtime this repository is built and tested with.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/ResourceHub.Api -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

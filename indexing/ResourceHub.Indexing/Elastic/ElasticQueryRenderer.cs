@@ -151,8 +151,9 @@ public sealed class ElasticQueryRenderer(RankingBoost boost)
         var suffix = text.IsSingleCjkCharacter ? ".chars" : "";
         return new JsonObject
         {
-            ["pre_tags"] = new JsonArray(Highlighter.Pre),
-            ["post_tags"] = new JsonArray(Highlighter.Post),
+            // Placeholders, not <em>: ES returns the text unescaped, so the API escapes it and then adds the marks.
+            ["pre_tags"] = new JsonArray(Highlighter.EnginePre),
+            ["post_tags"] = new JsonArray(Highlighter.EnginePost),
             ["fields"] = new JsonObject
             {
                 ["title" + suffix] = new JsonObject { ["number_of_fragments"] = 0 },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Elastic;
@@ -70,7 +71,8 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
             var highlights = new Dictionary<string, string>();
             if (hit!["highlight"] is JsonObject h)
                 foreach (var (key, fragments) in h)
-                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] = fragments![0]!.GetValue<string>();
+                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] =
+                        Highlighter.FromEngineFragment(fragments![0]!.GetValue<string>());
             var score = hit["_score"] is JsonValue s && s.TryGetValue<double>(out var d) ? d : 0;
             hits.Add(new SearchHit(ElasticDocuments.FromSource(hit["_source"]!), score, highlights));
             lastSort = hit["sort"]?.AsArray();

@@ -5,11 +5,43 @@ namespace ResourceHub.Indexing.Text;
 /// <summary>
 /// Wraps the parts of a text that a query matched in &lt;em&gt;…&lt;/em&gt;, on the original text
 /// (the FTS index stores tokens, not the text). Long texts are cut to a fragment around the first match.
+/// A highlight is HTML: the text is escaped and the marks are the only markup in it, so a title such as
+/// "&lt;img onerror=…&gt;" cannot become live markup in a client that renders highlights.
 /// </summary>
 public static class Highlighter
 {
     public const string Pre = "<em>";
     public const string Post = "</em>";
+
+    /// <summary>Marks an engine (Elasticsearch) puts around matches: private-use characters, never markup, turned into Pre/Post after escaping.</summary>
+    public const string EnginePre = "\uE000";
+    public const string EnginePost = "\uE001";
+
+    /// <summary>An engine's fragment (raw text with <see cref="EnginePre"/>/<see cref="EnginePost"/>) as safe HTML.</summary>
+    public static string FromEngineFragment(string fragment)
+    {
+        var sb = new StringBuilder(fragment.Length + 16);
+        foreach (var c in fragment)
+        {
+            if (c == EnginePre[0])
+                sb.Append(Pre);
+            else if (c == EnginePost[0])
+                sb.Append(Post);
+            else
+                AppendEscaped(sb, c);
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder sb, char c) => sb.Append(c switch
+    {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => null,
+    } ?? (object)c);
 
     /// <summary>Highlighted text, or null when nothing matched.</summary>
     public static string? Highlight(string? text, IReadOnlyCollection<string> queryTokens, int fragmentLength = int.MaxValue)
@@ -39,7 +71,7 @@ public static class Highlighter
         {
             if (marked[i] && (i == start || !marked[i - 1]))
                 sb.Append(Pre);
-            sb.Append(text[i]);
+            AppendEscaped(sb, text[i]);
             if (marked[i] && (i == end - 1 || !marked[i + 1]))
                 sb.Append(Post);
         }

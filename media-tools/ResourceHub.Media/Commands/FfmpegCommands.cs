@@ -18,52 +18,74 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
     public static IReadOnlyList<string> Packets(string input) =>
         ["-v", "error", "-show_entries", "packet=stream_index,dts_time,pts_time,size,flags", "-of", "compact=p=0", input];
 
-    /// <summary>Progressive-download MP4: H.264/AAC, CFR, fixed GOP, moov at the front.</summary>
+    /// <summary>
+    /// The 720p MP4 alone, as one plain encode. The pipeline does not run it (see <see cref="Transcode"/>);
+    /// the media bench runs it as the baseline that a whole job is measured against.
+    /// </summary>
     public IReadOnlyList<string> Mp4(TranscodePlan plan, string input, string output)
     {
         var args = Common();
         args.AddRange(["-i", input]);
         args.AddRange(["-map", $"0:{plan.VideoStreamIndex}"]);
-        args.AddRange(["-vf", VideoFilter(plan, plan.Mp4)]);
+        args.AddRange(["-vf", $"fps={plan.FrameRate},{ScaleFilter(plan.Mp4)}"]);
         args.AddRange(VideoEncoding(plan, plan.Mp4.Rung));
         AddAudio(args, plan, plan.Mp4.Rung);
-        args.AddRange(["-movflags", "+faststart", "-f", "mp4", output]);
+        args.AddRange([.. AsArguments(Mp4Muxer), output]);
         return args;
     }
 
     /// <summary>
-    /// All HLS rungs in one run: the source is decoded once and split, which matters on a 2-core box.
-    /// Each rung gets its own media playlist under <c>{outputDirectory}/{rung name}/</c>; the master
-    /// playlist is written by <see cref="Pipeline.HlsMasterPlaylist"/> from the verified results.
+    /// Every video rendition from one ffmpeg process: the source is decoded once, each rung is
+    /// encoded once, and poster and thumbnail are picked from the same decoded frames.
+    /// <para>
+    /// The MP4 and the HLS rung of the same size share one encode through the tee muxer, which writes
+    /// the same packets to a faststart MP4 and to MPEG-TS segments. We chose tee over fMP4/CMAF
+    /// segments that the MP4 would share: the download stays an ordinary MP4 with a full sample index
+    /// (instant seeking, plays offline on old phones and school PCs), and the ladder stays MPEG-TS,
+    /// which Safari, hls.js and older Android players all take; the price is storing the 720p rung
+    /// twice, not encoding it twice.
+    /// </para>
+    /// When the source is too small for the MP4's rung to be on the ladder (under 720p), the MP4 gets
+    /// its own encode in the same process.
     /// </summary>
-    public IReadOnlyList<string> Hls(TranscodePlan plan, string input, string outputDirectory)
+    public IReadOnlyList<string> Transcode(TranscodePlan plan, string input, VideoOutputs outputs)
     {
+        // ffmpeg 5.1's HLS muxer expands %d patterns anywhere in the segment path and has no escape for '%'.
+        if (outputs.HlsDirectory.Contains('%', StringComparison.Ordinal))
+            throw new ArgumentException($"The HLS folder may not contain '%': {outputs.HlsDirectory}", nameof(outputs));
         var args = Common();
         args.AddRange(["-i", input]);
 
-        var rungs = plan.HlsRungs;
-        var graph = $"[0:{plan.VideoStreamIndex}]fps={plan.FrameRate},split={rungs.Count}"
-            + string.Concat(rungs.Select((_, i) => $"[s{i}]"));
-        for (var i = 0; i < rungs.Count; i++)
-            graph += $";[s{i}]{ScaleFilter(rungs[i])}[v{i}]";
-        args.AddRange(["-filter_complex", graph]);
+        var shared = plan.SharedRung;
+        var encodes = plan.HlsRungs.ToList();
+        if (shared is null)
+            encodes.Add(plan.Mp4);
+        args.AddRange(["-filter_complex", TranscodeGraph(plan, encodes)]);
 
-        for (var i = 0; i < rungs.Count; i++)
+        for (var i = 0; i < encodes.Count; i++)
         {
-            var rungDirectory = Path.Combine(outputDirectory, rungs[i].Rung.Name);
             args.AddRange(["-map", $"[v{i}]"]);
-            args.AddRange(VideoEncoding(plan, rungs[i].Rung));
-            AddAudio(args, plan, rungs[i].Rung);
-            args.AddRange([
-                "-f", "hls",
-                "-hls_time", Number(Settings.SegmentSeconds),
-                "-hls_playlist_type", "vod",
-                "-hls_segment_type", "mpegts",
-                "-hls_flags", "independent_segments",
-                "-hls_segment_filename", Path.Combine(rungDirectory, "seg_%04d.ts"),
-                Path.Combine(rungDirectory, HlsMediaPlaylistName),
-            ]);
+            args.AddRange(VideoEncoding(plan, encodes[i].Rung));
+            AddAudio(args, plan, encodes[i].Rung);
+            var isLadder = i < plan.HlsRungs.Count;
+            if (!isLadder)
+                args.AddRange([.. AsArguments(Mp4Muxer), outputs.Mp4]);
+            else if (encodes[i] != shared)
+                args.AddRange([.. AsArguments(HlsMuxer(outputs, encodes[i])), outputs.HlsPlaylist(encodes[i])]);
+            else
+            {
+                // Packets go to two muxers, so they carry no in-band H.264 headers by default:
+                // the MP4 takes them from the global header, and dump_extra repeats them before each
+                // keyframe in the TS segments so every segment decodes on its own.
+                var hls = HlsMuxer(outputs, encodes[i]).Append(("bsfs/v", "dump_extra=freq=keyframe"));
+                args.AddRange(["-flags", "+global_header", "-f", "tee", TeeSlaves(
+                    (Mp4Muxer, outputs.Mp4),
+                    (hls, outputs.HlsPlaylist(encodes[i])))]);
+            }
         }
+
+        args.AddRange(ImageOutput("[p]", outputs.Poster));
+        args.AddRange(ImageOutput("[t]", outputs.Thumbnail));
         return args;
     }
 
@@ -72,27 +94,70 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
     /// <summary>Frames per second looked at when choosing a poster.</summary>
     public const int PosterSampleRate = 5;
 
-    /// <summary>
-    /// Poster (output size) and small thumbnail from one decode. The thumbnail filter buffers its
-    /// whole batch, so frames are sampled (5 fps) and scaled first: 15 frames at 720p instead of
-    /// 90 at 1080p (~20 MB rather than ~300 MB).
-    /// </summary>
-    public IReadOnlyList<string> PosterAndThumbnail(TranscodePlan plan, string input, string posterOutput, string thumbnailOutput)
+    // One decoded, rate-fixed source split into a scaled branch per encode, plus a poster branch.
+    // The poster branch keeps only a short window (skipping black lead-in frames on longer clips),
+    // sampled at 5 fps and scaled before the thumbnail filter, which buffers its whole batch:
+    // 15 frames at 720p (~20 MB), not 90 at 1080p.
+    private string TranscodeGraph(TranscodePlan plan, IReadOnlyList<RungPlan> encodes)
     {
+        var graph = new System.Text.StringBuilder();
+        graph.Append(CultureInfo.InvariantCulture, $"[0:{plan.VideoStreamIndex}]fps={plan.FrameRate},split={encodes.Count + 1}");
+        for (var i = 0; i <= encodes.Count; i++)
+            graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
+        for (var i = 0; i < encodes.Count; i++)
+            graph.Append(CultureInfo.InvariantCulture, $";[s{i}]{ScaleFilter(encodes[i])}[v{i}]");
+
+        var window = plan.PosterSeekSeconds > 0
+            ? $"trim=start={Number(plan.PosterSeekSeconds)}:duration={Number(Settings.PosterSearchSeconds)}"
+            : $"trim=duration={Number(Settings.PosterSearchSeconds)}";
         var batch = Math.Max(1, (int)(Settings.PosterSearchSeconds * PosterSampleRate));
-        var args = Common();
-        if (plan.PosterSeekSeconds > 0)
-            args.AddRange(["-ss", Number(plan.PosterSeekSeconds)]);
-        args.AddRange(["-t", Number(Settings.PosterSearchSeconds), "-i", input]);
         var (tw, th) = plan.Thumbnail;
-        args.AddRange([
-            "-filter_complex",
-            $"[0:{plan.VideoStreamIndex}]fps={PosterSampleRate},{ScaleFilter(plan.Mp4)},thumbnail={batch},split=2[p][t0];[t0]scale={tw}:{th}[t]",
-            "-map", "[p]", "-frames:v", "1", "-q:v", Number(Settings.JpegQuality), "-f", "image2", posterOutput,
-            "-map", "[t]", "-frames:v", "1", "-q:v", Number(Settings.JpegQuality), "-f", "image2", thumbnailOutput,
-        ]);
-        return args;
+        graph.Append(CultureInfo.InvariantCulture,
+            $";[s{encodes.Count}]{window},fps={PosterSampleRate},{ScaleFilter(plan.Mp4)},thumbnail={batch},split=2[p][t0];[t0]scale={tw}:{th}[t]");
+        return graph.ToString();
     }
+
+    private static readonly (string Name, string Value)[] Mp4Muxer = [("f", "mp4"), ("movflags", "+faststart")];
+
+    private static IEnumerable<string> AsArguments(IEnumerable<(string Name, string Value)> options) =>
+        options.SelectMany(o => new[] { "-" + o.Name, o.Value });
+
+    /// <summary>HLS muxer options for one rung, as name/value pairs (command-line options or tee slave options).</summary>
+    private IEnumerable<(string Name, string Value)> HlsMuxer(VideoOutputs outputs, RungPlan rung) =>
+    [
+        ("f", "hls"),
+        ("hls_time", Number(Settings.SegmentSeconds)),
+        ("hls_playlist_type", "vod"),
+        ("hls_segment_type", "mpegts"),
+        ("hls_flags", "independent_segments"),
+        ("hls_segment_filename", Path.Combine(outputs.HlsRungDirectory(rung), "seg_%04d.ts")),
+    ];
+
+    /// <summary>
+    /// The tee muxer's output list: "[name=value:…]path|[…]path". ffmpeg unescapes it twice
+    /// (the list at '|', then each slave's options at ':' and ']'), so values are escaped for both
+    /// levels and paths for the list level; any folder name reaches the muxers unchanged.
+    /// </summary>
+    internal static string TeeSlaves(params (IEnumerable<(string Name, string Value)> Options, string Path)[] slaves) =>
+        string.Join('|', slaves.Select(slave => Escape(
+            "[" + string.Join(':', slave.Options.Select(o => $"{o.Name}={Escape(o.Value, "\\':]")}")) + "]" + slave.Path,
+            "\\'|")));
+
+    private static string Escape(string value, string specials)
+    {
+        var escaped = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (specials.Contains(c, StringComparison.Ordinal))
+                escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    // -update: the file name is used as given, not read as an image-sequence pattern.
+    private IEnumerable<string> ImageOutput(string label, string path) =>
+        ["-map", label, "-frames:v", "1", "-q:v", Number(Settings.JpegQuality), "-update", "1", "-f", "image2", path];
 
     /// <summary>JPEG thumbnail of an uploaded image (JPEG/PNG/WebP) at the given (even) size.</summary>
     public IReadOnlyList<string> ImageThumbnail(string input, int width, int height, string output)
@@ -117,8 +182,6 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
         "-loglevel", "warning",
         "-progress", "pipe:1", "-nostats",
     ];
-
-    private string VideoFilter(TranscodePlan plan, RungPlan rung) => $"fps={plan.FrameRate},{ScaleFilter(rung)}";
 
     private static string ScaleFilter(RungPlan rung) => $"scale={rung.Width}:{rung.Height},setsar=1";
 

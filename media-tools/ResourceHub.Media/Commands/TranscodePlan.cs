@@ -19,6 +19,9 @@ public sealed record TranscodePlan(
 {
     public bool HasAudio => AudioStreamIndex is not null;
 
+    /// <summary>The ladder rung whose encode also makes the MP4 (same rung, same size); null when the MP4 needs its own.</summary>
+    public RungPlan? SharedRung => HlsRungs.FirstOrDefault(r => r == Mp4);
+
     public static TranscodePlan Create(MediaProbe probe, TranscodeSettings settings)
     {
         var video = probe.Video ?? throw new ArgumentException("The probe has no video stream.", nameof(probe));

@@ -17,8 +17,9 @@ public sealed class MediaPipeline
     public const string ThumbnailFileName = "thumbnail.jpg";
     public const string PreviewFileName = "preview.png";
 
+    // One ffmpeg process does nearly all the work; probing and verification (ffprobe) are quick.
     private static readonly (MediaStage, double)[] VideoStages =
-        [(MediaStage.Probing, 2), (MediaStage.Mp4, 40), (MediaStage.Hls, 50), (MediaStage.Images, 8)];
+        [(MediaStage.Probing, 2), (MediaStage.Transcoding, 94), (MediaStage.Verifying, 4)];
 
     private readonly FfmpegRunner _runner;
     private readonly OutputVerifier _verifier;
@@ -34,7 +35,7 @@ public sealed class MediaPipeline
     public MediaToolOptions Tools { get; }
     public FfmpegCommands Commands { get; }
 
-    /// <summary>Probe, then the 720p MP4, the HLS ladder, poster and thumbnail — each verified.</summary>
+    /// <summary>Probe, then one ffmpeg run for the 720p MP4, the HLS ladder, poster and thumbnail, then each output verified.</summary>
     /// <exception cref="MediaProcessingException">With <see cref="MediaError.IsTransient"/> telling whether to retry.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires; ffmpeg is killed.</exception>
     public async Task<VideoJobResult> ProcessVideoAsync(
@@ -51,12 +52,36 @@ public sealed class MediaPipeline
         Directory.CreateDirectory(outputDirectory);
         job.Report(MediaStage.Probing, 100);
 
-        var mp4 = await CreateMp4Async(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Mp4, p, eta), cancellationToken).ConfigureAwait(false);
-        var hls = await CreateHlsAsync(plan, inputPath, outputDirectory, (p, eta) => job.Report(MediaStage.Hls, p, eta), cancellationToken).ConfigureAwait(false);
-        var images = await CreatePosterAndThumbnailAsync(plan, inputPath, outputDirectory, cancellationToken).ConfigureAwait(false);
-        job.Report(MediaStage.Done, 100);
+        var outputs = OutputsIn(outputDirectory);
+        foreach (var rung in plan.HlsRungs)
+            Directory.CreateDirectory(outputs.HlsRungDirectory(rung));
+        await _runner.RunFfmpegAsync(
+            Commands.Transcode(plan, inputPath, outputs),
+            Tools.TranscodeTimeout(plan.Duration),
+            snapshot => job.Report(MediaStage.Transcoding, snapshot.Percent(plan.Duration), snapshot.Eta(plan.Duration)),
+            cancellationToken).ConfigureAwait(false);
 
-        return new VideoJobResult(probe, [mp4, hls, .. images]);
+        job.Report(MediaStage.Verifying, 0);
+        var verified = await VerifyVideoOutputsAsync(plan, outputDirectory, cancellationToken).ConfigureAwait(false);
+        job.Report(MediaStage.Done, 100);
+        return new VideoJobResult(probe, verified);
+    }
+
+    private static VideoOutputs OutputsIn(string outputDirectory) => new(
+        Path.Combine(outputDirectory, Mp4FileName),
+        Path.Combine(outputDirectory, HlsDirectory),
+        Path.Combine(outputDirectory, PosterFileName),
+        Path.Combine(outputDirectory, ThumbnailFileName));
+
+    private async Task<IReadOnlyList<RenditionOutput>> VerifyVideoOutputsAsync(TranscodePlan plan, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var mp4 = await _verifier.VerifyMp4Async(outputDirectory, Mp4FileName, plan.Mp4, plan, cancellationToken).ConfigureAwait(false);
+        var hls = await _verifier.VerifyHlsAsync(outputDirectory, HlsDirectory, plan, cancellationToken).ConfigureAwait(false);
+        var poster = await _verifier.VerifyImageAsync(RenditionKind.Poster, outputDirectory, PosterFileName, "mjpeg", ContentTypes.Jpeg,
+            plan.Mp4.Width, plan.Mp4.Height, cancellationToken).ConfigureAwait(false);
+        var thumbnail = await _verifier.VerifyImageAsync(RenditionKind.Thumbnail, outputDirectory, ThumbnailFileName, "mjpeg", ContentTypes.Jpeg,
+            plan.Thumbnail.Width, plan.Thumbnail.Height, cancellationToken).ConfigureAwait(false);
+        return [mp4, hls, poster, thumbnail];
     }
 
     /// <summary>Probes and rejects what cannot become a video rendition.</summary>
@@ -82,42 +107,6 @@ public sealed class MediaPipeline
         if ((probe.Duration ?? video.Duration) is not { TotalSeconds: >= 0.1 })
             throw Unsupported("The video has no usable duration.");
         return probe;
-    }
-
-    /// <param name="onProgress">Encode progress (percent 0–100, time left); verification afterwards is quick.</param>
-    public async Task<RenditionOutput> CreateMp4Async(
-        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
-    {
-        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
-        var output = Path.Combine(outputDirectory, Mp4FileName);
-        await EncodeAsync(Commands.Mp4(plan, inputPath, output), plan, onProgress, cancellationToken).ConfigureAwait(false);
-        return await _verifier.VerifyMp4Async(outputDirectory, Mp4FileName, plan.Mp4, plan, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<RenditionOutput> CreateHlsAsync(
-        TranscodePlan plan, string inputPath, string outputDirectory, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken)
-    {
-        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
-        var hlsRoot = Path.Combine(outputDirectory, HlsDirectory);
-        foreach (var rung in plan.HlsRungs)
-            Directory.CreateDirectory(Path.Combine(hlsRoot, rung.Rung.Name));
-        await EncodeAsync(Commands.Hls(plan, inputPath, hlsRoot), plan, onProgress, cancellationToken).ConfigureAwait(false);
-        return await _verifier.VerifyHlsAsync(outputDirectory, HlsDirectory, plan, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <returns>Poster (720p-rendition size) and thumbnail.</returns>
-    public async Task<IReadOnlyList<RenditionOutput>> CreatePosterAndThumbnailAsync(
-        TranscodePlan plan, string inputPath, string outputDirectory, CancellationToken cancellationToken)
-    {
-        (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
-        var arguments = Commands.PosterAndThumbnail(
-            plan, inputPath, Path.Combine(outputDirectory, PosterFileName), Path.Combine(outputDirectory, ThumbnailFileName));
-        await _runner.RunFfmpegAsync(arguments, Tools.ShortTimeout, null, cancellationToken).ConfigureAwait(false);
-        var poster = await _verifier.VerifyImageAsync(RenditionKind.Poster, outputDirectory, PosterFileName, "mjpeg", ContentTypes.Jpeg,
-            plan.Mp4.Width, plan.Mp4.Height, cancellationToken).ConfigureAwait(false);
-        var thumbnail = await _verifier.VerifyImageAsync(RenditionKind.Thumbnail, outputDirectory, ThumbnailFileName, "mjpeg", ContentTypes.Jpeg,
-            plan.Thumbnail.Width, plan.Thumbnail.Height, cancellationToken).ConfigureAwait(false);
-        return [poster, thumbnail];
     }
 
     /// <summary>Small JPEG of an uploaded JPEG/PNG/WebP image, never enlarged.</summary>
@@ -169,13 +158,6 @@ public sealed class MediaPipeline
         return new PdfPreviewOutcome.Created(await _verifier.VerifyPreviewAsync(
             outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
     }
-
-    private Task EncodeAsync(IReadOnlyList<string> arguments, TranscodePlan plan, Action<double, TimeSpan?>? onProgress, CancellationToken cancellationToken) =>
-        _runner.RunFfmpegAsync(
-            arguments,
-            Tools.TranscodeTimeout(plan.Duration),
-            onProgress is null ? null : snapshot => onProgress(snapshot.Percent(plan.Duration), snapshot.Eta(plan.Duration)),
-            cancellationToken);
 
     // ffprobe reports single images as a one-frame "video" via the image demuxers.
     private static bool IsStillImage(MediaProbe probe) =>

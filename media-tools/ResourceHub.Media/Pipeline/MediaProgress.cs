@@ -5,9 +5,8 @@ namespace ResourceHub.Media.Pipeline;
 public enum MediaStage
 {
     Probing,
-    Mp4,
-    Hls,
-    Images,
+    Transcoding,
+    Verifying,
     Done,
 }
 
@@ -18,9 +17,9 @@ public enum MediaStage
 public sealed record MediaProgress(MediaStage Stage, double Percent, TimeSpan? Eta, TimeSpan? StageEta = null);
 
 /// <summary>
-/// Folds per-stage progress into one job-wide percent. Weights reflect rough cost: the two encodes
-/// dominate, probing and images are cheap. ETA is from the job's elapsed time, so it also covers
-/// stages ffmpeg cannot estimate (verification, images).
+/// Folds per-stage progress into one job-wide percent. Weights reflect rough cost: the transcode
+/// dominates, probing and verification are cheap. ETA is from the job's elapsed time, so it also
+/// covers stages ffmpeg cannot estimate (verification).
 /// </summary>
 internal sealed class JobProgress(IProgress<MediaProgress>? sink, IReadOnlyList<(MediaStage Stage, double Weight)> stages)
 {

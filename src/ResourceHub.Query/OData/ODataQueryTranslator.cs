@@ -36,7 +36,7 @@ public static class ODataQueryTranslator
         if (options.ContainsKey("count"))
             query = query with { Count = Guard(errors, "$count", () => parser.ParseCount()) ?? false };
         if (options.TryGetValue("search", out var search))
-            query = query with { Search = Guard(errors, "$search", () => parser.ParseSearch() is null ? null : search) };
+            query = query with { Search = Search(search, limits, errors) };
         if (options.ContainsKey("select") || options.ContainsKey("expand"))
         {
             var clause = Guard(errors, options.ContainsKey("expand") ? "$expand" : "$select", parser.ParseSelectAndExpand);
@@ -128,6 +128,35 @@ public static class ODataQueryTranslator
             return null;
         }
         return (int?)skip;
+    }
+
+    /// <summary>
+    /// $search is the user's free text, as a search box sends it (《故乡》教学设计, Python3, Unit 3, quotes, emoji), not
+    /// OData's boolean grammar: search understands it (see indexing/README.md). Only an over-long or control-laden text is refused.
+    /// </summary>
+    private static string? Search(string? text, QueryLimits limits, List<QueryError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (text.Length > limits.MaxSearchLength)
+            errors.Add(new QueryError("SearchTooLong", $"搜索词最多 {limits.MaxSearchLength} 个字符 ($search is {text.Length} characters long; at most {limits.MaxSearchLength})", "$search"));
+        else if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || HasLoneSurrogate(text))
+            errors.Add(new QueryError("InvalidSearch", "搜索词含有无效字符 ($search contains control characters or invalid UTF-16)", "$search"));
+        else
+            return text.Trim();
+        return null;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Runs one option's parse; ODL's own complaint becomes an error naming the option.</summary>

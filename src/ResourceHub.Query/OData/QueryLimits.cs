@@ -12,6 +12,8 @@ public sealed record QueryLimits
     public int MaxOrderByKeys { get; init; } = 5;
     public int MaxExpandDepth { get; init; } = 2;
     public int MaxLiteralLength { get; init; } = 1000;
+    /// <summary>Characters in $search: a search box's text, not a document.</summary>
+    public int MaxSearchLength { get; init; } = 200;
 
     public static readonly QueryLimits Default = new();
 }

@@ -39,6 +39,10 @@ public sealed class ODataQueryTranslatorTests
     [InlineData("$FILTER=Kind eq 'x'&$Select=title,KIND", "filter=Kind eq 'x'; select=Title,Kind")]
     [InlineData("$select=Title&$expand=Owner($select=Name)", "select=Title; expand=Owner(select=Name)")]
     [InlineData("$search=圆", "search=圆")]
+    [InlineData("$search=《故乡》教学设计", "search=《故乡》教学设计")]
+    [InlineData("$search=Unit 3", "search=Unit 3")]
+    [InlineData("$search=Python3 AND (", "search=Python3 AND (")]
+    [InlineData("$search=\"圆的面积\" -课件", "search=\"圆的面积\" -课件")]
     public void Translates_to_the_canonical_model(string query, string expected) => Assert.Equal(expected, Canonical(query));
 
     [Fact]
@@ -72,6 +76,7 @@ public sealed class ODataQueryTranslatorTests
     [InlineData("$expand=Owner($filter=Name eq 'x')", "UnsupportedExpandOption", "$expand/Owner")]
     [InlineData("$skiptoken=garbage", "InvalidSkipToken", "$skiptoken")]
     [InlineData("$top=-1", "InvalidQueryOption", "$top")]
+    [InlineData("$search=圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆圆", "SearchTooLong", "$search")]
     public void Names_the_offending_option_or_field(string query, string code, string target)
     {
         var error = Assert.Single(Errors(query));

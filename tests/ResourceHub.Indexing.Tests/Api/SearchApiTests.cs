@@ -92,6 +92,28 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Highlights_escape_html_in_the_text_and_carry_only_their_marks()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            db.Resources.Add(new Resource
+            {
+                Id = Guid.NewGuid(), Title = "<img src=x onerror=alert(1)> 分数", Subject = "math", Stage = "primary", Kind = "courseware",
+                Status = ResourceStatus.Published, Description = "<script>alert(2)</script>分数", OwnerOrg = "acme", CreatedBy = "alice",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await IndexedAsync();
+        var json = await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=startswith(Title,'<img')");
+        var hit = Assert.Single(json.GetProperty("value").EnumerateArray());
+        var highlights = hit.GetProperty("@ResourceHub.highlights");
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <em>分数</em>", highlights.GetProperty("Title").GetString());
+        Assert.Equal("&lt;script&gt;alert(2)&lt;/script&gt;<em>分数</em>", highlights.GetProperty("Description").GetString());
+        Assert.Equal("<img src=x onerror=alert(1)> 分数", hit.GetProperty("Title").GetString()); // the field itself is data, as stored
+    }
+
+    [Fact]
     public async Task Search_with_filter_top_and_skiptoken_paging()
     {
         var first = await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=Subject eq 'math'&$top=2&$orderby=Title");
@@ -146,6 +168,41 @@ public sealed class SearchApiTests : IAsyncLifetime
         var apply = await _teacher.GetAsync("/odata/Resources/$count?$apply=groupby((Subject),aggregate($count as Count))");
         Assert.Equal(HttpStatusCode.BadRequest, apply.StatusCode);
         Assert.Contains("$apply", await apply.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("《故乡》教学设计")]
+    [InlineData("Python3")]
+    [InlineData("Unit 3")]
+    [InlineData("2026")]
+    [InlineData("\"分数的初步认识\"")]
+    [InlineData("“分数”")]
+    [InlineData("分数 AND OR NOT (")]
+    [InlineData("分数 😀")]
+    [InlineData("-")]
+    [InlineData("\"")]
+    [InlineData("*?~^:[]{}\\/")]
+    public async Task Search_text_is_free_text_whatever_a_teacher_types(string text)
+    {
+        var response = await _teacher.GetAsync("/odata/Resources?$search=" + Uri.EscapeDataString(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_text_over_the_length_cap_is_400_with_a_chinese_message()
+    {
+        var response = await _teacher.GetAsync("/odata/Resources?$search=" + Uri.EscapeDataString(new string('分', 201)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("搜索词最多 200 个字符", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Quotes_make_a_phrase_and_a_leading_minus_excludes()
+    {
+        Assert.Equal(["分数加法"], Titles(await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("\"分数加法\""))));
+        var titles = Titles(await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("分数 -乘法")));
+        Assert.Contains("分数加法", titles);
+        Assert.DoesNotContain("分数乘法", titles);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ResourceHub.Indexing.Text;
 using System.Net;
 using System.Text.Json.Nodes;
 using ResourceHub.Data;
@@ -181,13 +182,14 @@ public sealed class ElasticHttpTests
               {"_id":"ID","_score":3.5,"_source":{"id":"ID","title":"圆的面积","description":"割补法","kind":"micro-lesson","subject":"math","stage":"primary",
                "topics":["it-integration"],"tags":["圆"],"code_names":["微课","数学","小学"],"status":"published","level_rank":0,"owner_org":"acme","created_by":"alice",
                "created_at":"2024-01-01T08:00:00.000Z","updated_at":"2024-01-02T08:00:00.000Z"},
-               "highlight":{"title":["<em>圆的</em>面积"]},"sort":[3.5,"ID"]}]},
+               "highlight":{"title":["PRE圆的POST面积"],"description":["<img src=x onerror=alert(1)> PRE割补法POST"]},"sort":[3.5,"ID"]}]},
              "aggregations":{"Subject":{"doc_count":42,"values":{"buckets":[{"key":"math","doc_count":40},{"key":"physics","doc_count":2}]}}}}
-            """.Replace("ID", id.ToString()));
+            """.Replace("ID", id.ToString()).Replace("PRE", Highlighter.EnginePre).Replace("POST", Highlighter.EnginePost));
         var result = await Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "圆的", Top = 1, Count = true }, VisibilityScope.For(null), new FacetRequest(["Subject"])));
         var hit = Assert.Single(result.Hits);
         Assert.Equal((id, "圆的面积", 3.5), (hit.Document.Id, hit.Document.Title, hit.Score));
         Assert.Equal("<em>圆的</em>面积", hit.Highlights["Title"]);
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <em>割补法</em>", hit.Highlights["Description"]); // the engine's text is escaped
         Assert.Equal(42, result.Total);
         Assert.Equal([("math", "数学", 40L), ("physics", "物理", 2L)], result.Facets["Subject"].Select(b => (b.Code, b.Name, b.Count)));
         Assert.Equal([3.5, id.ToString()], result.Next!.Values);

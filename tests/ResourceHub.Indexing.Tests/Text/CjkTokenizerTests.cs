@@ -33,6 +33,16 @@ public sealed class CjkTokenizerTests
         Assert.Equal("<em>PPT</em> and PPTX", Highlighter.Highlight("PPT and PPTX", ["ppt"]));
 
     [Fact]
+    public void Highlighter_escapes_the_text_and_adds_only_its_marks() =>
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <em>分数</em> &amp; &quot;&#39;",
+            Highlighter.Highlight("<img src=x onerror=alert(1)> 分数 & \"'", CjkTokenizer.ForQuery("分数")));
+
+    [Fact]
+    public void Engine_fragments_with_placeholder_marks_become_escaped_html() =>
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <em>分数</em>&lt;/em&gt;",
+            Highlighter.FromEngineFragment("<img src=x onerror=alert(1)> " + Highlighter.EnginePre + "分数" + Highlighter.EnginePost + "</em>"));
+
+    [Fact]
     public void User_query_keeps_words_and_exclusions()
     {
         var q = UserQuery.Parse("分数  -加法 \"");

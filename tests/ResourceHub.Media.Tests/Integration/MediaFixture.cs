@@ -46,6 +46,7 @@ public sealed class MediaFixture : IDisposable
     public MediaPipeline Pipeline { get; } = new();
 
     public string Landscape => Input("landscape-1080p.mp4");
+    public string Landscape720p6s => Input("landscape-720p-6s.mp4");
     public string Portrait => Input("portrait-rotated.mp4");
     public string Small360 => Input("small-360p.mp4");
     public string NoAudio => Input("no-audio.mp4");
@@ -91,6 +92,8 @@ public sealed class MediaFixture : IDisposable
     {
         const string fast = "-c:v libx264 -preset ultrafast -crf 18";
         Ffmpeg($"-f lavfi -i testsrc2=size=1920x1080:rate=30:duration=3 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 -ac 2 {fast} -pix_fmt yuv420p -c:a aac -b:a 128k -shortest", Landscape);
+        // 720p, 6 s: both rungs, and the shared 720p rung needs two HLS segments.
+        Ffmpeg($"-f lavfi -i testsrc2=size=1280x720:rate=25:duration=6 -f lavfi -i sine=frequency=550:sample_rate=48000:duration=6 -ac 2 {fast} -pix_fmt yuv420p -c:a aac -shortest", Landscape720p6s);
         // Rotation as phones write it: landscape pixels, display matrix saying "turn 90°" (display 1080x1920).
         var unrotated = Input("portrait-source.mp4");
         Ffmpeg($"-f lavfi -i testsrc2=size=1920x1080:rate=30:duration=2 -f lavfi -i sine=frequency=660:sample_rate=44100:duration=2 {fast} -pix_fmt yuv420p -c:a aac -shortest", unrotated);

@@ -88,6 +88,44 @@ public class VideoPipelineTests(MediaFixture media)
     }
 
     [FfmpegFact]
+    public async Task Mp4_and_720p_rung_carry_the_same_encoded_pictures_and_every_segment_decodes_alone()
+    {
+        var (result, dir) = await Run(media.Landscape720p6s);
+        var mp4Frames = await FrameHashesAsync(Probe.PathOf(dir, Probe.Single(result, RenditionKind.Mp4720p)));
+        var hlsFrames = await FrameHashesAsync(Path.Combine(dir, "hls", "720p", "index.m3u8"));
+        Assert.Equal(150, mp4Frames.Count);
+        Assert.Equal(mp4Frames, hlsFrames);
+
+        // Players fetch any segment first after a seek: each must carry its own H.264 headers.
+        var segments = Directory.GetFiles(Path.Combine(dir, "hls", "720p"), "seg_*.ts").Order().ToList();
+        Assert.Equal(2, segments.Count);
+        Assert.Equal(50, (await FrameHashesAsync(segments[1])).Count);
+        await AssertWithinCap(Probe.PathOf(dir, Probe.Single(result, RenditionKind.Mp4720p)));
+    }
+
+    /// <summary>Decoded video frames as MD5s (ffmpeg framemd5), failing on any decode error.</summary>
+    private static async Task<List<string>> FrameHashesAsync(string path)
+    {
+        var runner = new ResourceHub.Media.Processes.FfmpegRunner(new ResourceHub.Media.MediaToolOptions());
+        var result = await runner.RunCheckedAsync(runner.FfmpegPath,
+            ["-v", "error", "-xerror", "-nostdin", "-i", path, "-map", "0:v", "-f", "framemd5", "-"], TimeSpan.FromMinutes(1), null, default);
+        Assert.Equal("", result.StderrTail.Trim());
+        return result.StdOut.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(',')[^1].Trim()).ToList();
+    }
+
+    [FfmpegFact]
+    public async Task Output_folder_with_tee_special_characters_is_written_as_named()
+    {
+        var output = media.NewOutputDirectory(@"odd: a|b 'c' [d] e\f=g");
+        var result = await media.Pipeline.ProcessVideoAsync(media.NoAudio, output);
+
+        Assert.All(result.Outputs.SelectMany(o => o.Files), f => Assert.True(File.Exists(Path.Combine(output, f.RelativePath)), f.RelativePath));
+        Assert.Equal(
+            ["hls", "poster.jpg", "thumbnail.jpg", "video-720p.mp4"],
+            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [FfmpegFact]
     public async Task Hls_segments_are_four_seconds()
     {
         var (result, dir) = await Run(media.Small360);
@@ -203,10 +241,12 @@ public class VideoPipelineTests(MediaFixture media)
         Assert.Equal(percents.Order().ToList(), percents);
         Assert.Equal(100, percents[^1]);
         Assert.Equal(MediaStage.Done, run.Progress[^1].Stage);
-        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Mp4 && p.Percent > 2);
-        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Hls);
+        // One ffmpeg process for every rendition: its progress spans the job from probing to verification.
+        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Transcoding && p.Percent is > 2 and < 96);
+        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Verifying && p.Percent >= 96);
+        Assert.DoesNotContain(run.Progress, p => p.Stage == MediaStage.Verifying && p.Percent < 96);
         Assert.Contains(run.Progress, p => p.Eta is { } eta && eta > TimeSpan.Zero);
-        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Mp4 && p.StageEta is not null); // from ffmpeg's speed
+        Assert.Contains(run.Progress, p => p.Stage == MediaStage.Transcoding && p.StageEta is not null); // from ffmpeg's speed
     }
 
     [FfmpegFact]
@@ -248,14 +288,14 @@ public class VideoPipelineTests(MediaFixture media)
     public async Task Cancellation_stops_the_job()
     {
         using var cancel = new CancellationTokenSource();
-        // Cancel as soon as the MP4 encode reports progress: ffmpeg is running at that moment.
-        var progress = new CallbackProgress(p => { if (p.Stage == MediaStage.Mp4) cancel.Cancel(); });
+        // Cancel as soon as the transcode reports progress: ffmpeg is running at that moment.
+        var progress = new CallbackProgress(p => { if (p.Stage == MediaStage.Transcoding) cancel.Cancel(); });
         var output = media.NewOutputDirectory("cancel");
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => media.Pipeline.ProcessVideoAsync(media.Landscape, output, progress, cancel.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
-        Assert.False(Directory.Exists(Path.Combine(output, "hls")));
+        Assert.False(File.Exists(Path.Combine(output, "hls", "master.m3u8"))); // nothing was verified or published
     }
 
     private static (int, int) Size(RenditionOutput output) => (output.Width, output.Height);

@@ -85,23 +85,91 @@ public class FfmpegCommandsTests
         Assert.Equal("60", ValueOf(args, "-g"));
     }
 
+    private static readonly VideoOutputs Outputs = new("/out/video-720p.mp4", "/out/hls", "/out/poster.jpg", "/out/thumbnail.jpg");
+
+    /// <summary>Values of every occurrence of an option, in order.</summary>
+    private static List<string> ValuesOf(IReadOnlyList<string> args, string option) =>
+        args.Select((a, i) => (a, i)).Where(x => x.a == option && x.i + 1 < args.Count).Select(x => args[x.i + 1]).ToList();
+
     [Fact]
-    public void Hls_for_1080p_makes_480p_and_720p_in_one_run()
+    public void Transcode_for_1080p_decodes_once_and_encodes_each_rung_once()
     {
         var plan = Plan("probe-land.json");
-        var args = Commands.Hls(plan, "in.mp4", "/out/hls");
+        var args = Commands.Transcode(plan, "/in/my lesson.mp4", Outputs).ToList();
 
+        Assert.Single(args, a => a == "-i");
+        Assert.Equal("/in/my lesson.mp4", ValueOf(args, "-i"));
         Assert.Equal(["480p", "720p"], plan.HlsRungs.Select(r => r.Rung.Name));
-        Assert.Equal("[0:0]fps=30,split=2[s0][s1];[s0]scale=854:480,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1]", ValueOf(args, "-filter_complex"));
-        Assert.Equal(2, args.Count(a => a == "hls"));
-        Assert.Equal(2, args.Count(a => a == "-hls_time"));
+        Assert.Equal(plan.HlsRungs[1], plan.SharedRung);
+        Assert.Equal(
+            "[0:0]fps=30,split=3[s0][s1][s2];[s0]scale=854:480,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1]"
+            + ";[s2]trim=duration=3,fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]",
+            ValueOf(args, "-filter_complex"));
+        // Two encodes (480p, 720p), each with its own caps and audio rate; no third 720p encode for the MP4.
+        Assert.Equal(["libx264", "libx264"], ValuesOf(args, "-c:v"));
+        Assert.Equal(["600k", "1000k"], ValuesOf(args, "-maxrate"));
+        Assert.Equal(["96k", "128k"], ValuesOf(args, "-b:a"));
+        Assert.Equal(["[v0]", "0:1", "[v1]", "0:1", "[p]", "[t]"], ValuesOf(args, "-map"));
+        Assert.Equal(["60", "60"], ValuesOf(args, "-g"));
+
+        // 480p: plain HLS output. 720p: one tee output feeding the faststart MP4 and the 720p HLS rung.
+        Assert.Equal(["hls", "tee", "image2", "image2"], ValuesOf(args, "-f"));
         Assert.Equal("4", ValueOf(args, "-hls_time"));
-        Assert.Equal("vod", ValueOf(args, "-hls_playlist_type"));
-        Assert.Equal(Path.Combine("/out/hls", "480p", "seg_%04d.ts"), ValueOf(args, "-hls_segment_filename"));
-        Assert.Contains(Path.Combine("/out/hls", "720p", "index.m3u8"), args);
-        Assert.Equal(["600k", "1000k"], args.Select((a, i) => (a, i)).Where(x => x.a == "-maxrate").Select(x => args[x.i + 1]));
-        Assert.Equal(["96k", "128k"], args.Select((a, i) => (a, i)).Where(x => x.a == "-b:a").Select(x => args[x.i + 1]));
+        Assert.Equal("/out/hls/480p/seg_%04d.ts", ValueOf(args, "-hls_segment_filename"));
+        Assert.Contains("/out/hls/480p/index.m3u8", args);
+        Assert.Equal("+global_header", ValueOf(args, "-flags"));
+        Assert.Equal(
+            "[f=mp4:movflags=+faststart]/out/video-720p.mp4|"
+            + "[f=hls:hls_time=4:hls_playlist_type=vod:hls_segment_type=mpegts:hls_flags=independent_segments"
+            + ":hls_segment_filename=/out/hls/720p/seg_%04d.ts:bsfs/v=dump_extra=freq=keyframe]/out/hls/720p/index.m3u8",
+            args[args.IndexOf("tee") + 1]);
+
+        Assert.Equal(["1", "1"], ValuesOf(args, "-frames:v"));
+        Assert.Equal(["/out/poster.jpg", "/out/thumbnail.jpg"], [args[args.IndexOf("/out/poster.jpg")], args[^1]]);
+        Assert.Equal("pipe:1", ValueOf(args, "-progress"));
     }
+
+    [Fact]
+    public void Transcode_of_a_small_source_encodes_the_mp4_beside_the_single_rung()
+    {
+        var probe = ProbeParser.Parse(Fixture.Read("probe-land.json"));
+        var plan = TranscodePlan.Create(probe with { VideoStreams = [probe.VideoStreams[0] with { Width = 640, Height = 360 }] }, Settings);
+        var args = Commands.Transcode(plan, "in.mp4", Outputs).ToList();
+
+        Assert.Null(plan.SharedRung); // the 480p rung at 640x360 has other caps than the MP4
+        Assert.StartsWith("[0:0]fps=30,split=3[s0][s1][s2];[s0]scale=640:360,setsar=1[v0];[s1]scale=640:360,setsar=1[v1];", ValueOf(args, "-filter_complex"));
+        Assert.Equal(["600k", "1000k"], ValuesOf(args, "-maxrate"));
+        Assert.Equal(["hls", "mp4", "image2", "image2"], ValuesOf(args, "-f"));
+        Assert.Equal("+faststart", ValueOf(args, "-movflags"));
+        Assert.DoesNotContain("-flags", args);
+        Assert.Equal("/out/video-720p.mp4", args[args.IndexOf("+faststart") + 1]);
+    }
+
+    [Fact]
+    public void Transcode_without_audio_maps_no_audio()
+    {
+        var args = Commands.Transcode(Plan("probe-vfr.json"), "in.mp4", Outputs);
+
+        Assert.DoesNotContain("-c:a", args);
+        Assert.Equal(ValuesOf(args, "-c:v").Count, args.Count(a => a == "-an"));
+    }
+
+    [Fact]
+    public void Tee_paths_and_option_values_are_escaped_for_both_unescaping_levels()
+    {
+        var list = FfmpegCommands.TeeSlaves(
+            ([("f", "mp4")], "/out/a|b'c.mp4"),
+            ([("f", "hls"), ("hls_segment_filename", @"/out/x:y]z\/seg_%04d.ts")], @"/out/x:y]z\/index.m3u8"));
+
+        // The list level escapes \ ' | everywhere; option values were escaped for : ] (and \ ') before that.
+        Assert.Equal(
+            @"[f=mp4]/out/a\|b\'c.mp4|[f=hls:hls_segment_filename=/out/x\\:y\\]z\\\\/seg_%04d.ts]/out/x:y]z\\/index.m3u8",
+            list);
+    }
+
+    [Fact]
+    public void A_percent_sign_in_the_hls_folder_is_refused_not_misread_as_a_pattern() =>
+        Assert.Throws<ArgumentException>(() => Commands.Transcode(Plan("probe-land.json"), "in.mp4", Outputs with { HlsDirectory = "/out/100%04d/hls" }));
 
     [Fact]
     public void Hls_for_small_source_keeps_one_rung_at_source_size()
@@ -116,17 +184,15 @@ public class FfmpegCommandsTests
     }
 
     [Fact]
-    public void Poster_seeks_in_only_when_the_clip_is_long_enough()
+    public void Poster_window_skips_the_lead_in_only_when_the_clip_is_long_enough()
     {
         var probe = ProbeParser.Parse(Fixture.Read("probe-land.json"));
-        var shortArgs = Commands.PosterAndThumbnail(TranscodePlan.Create(probe, Settings), "in.mp4", "p.jpg", "t.jpg");
-        var longArgs = Commands.PosterAndThumbnail(
-            TranscodePlan.Create(probe with { Duration = TimeSpan.FromMinutes(40) }, Settings), "in.mp4", "p.jpg", "t.jpg");
+        var shortGraph = ValueOf(Commands.Transcode(TranscodePlan.Create(probe, Settings), "in.mp4", Outputs), "-filter_complex");
+        var longGraph = ValueOf(Commands.Transcode(
+            TranscodePlan.Create(probe with { Duration = TimeSpan.FromMinutes(40) }, Settings), "in.mp4", Outputs), "-filter_complex");
 
-        Assert.DoesNotContain("-ss", shortArgs);
-        Assert.Equal("2", ValueOf(longArgs, "-ss"));
-        Assert.Equal("[0:0]fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]", ValueOf(longArgs, "-filter_complex"));
-        Assert.Equal(2, longArgs.Count(a => a == "-frames:v"));
+        Assert.Contains(";[s2]trim=duration=3,fps=5,", shortGraph);
+        Assert.Contains(";[s2]trim=start=2:duration=3,fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]", longGraph);
     }
 
     [Fact]

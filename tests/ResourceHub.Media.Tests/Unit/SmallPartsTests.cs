@@ -101,12 +101,12 @@ public class JobProgressTests
     public void Stage_percent_maps_into_the_job_and_never_goes_back()
     {
         var sink = new Collect();
-        var job = new JobProgress(sink, [(MediaStage.Probing, 10), (MediaStage.Mp4, 40), (MediaStage.Hls, 50)]);
+        var job = new JobProgress(sink, [(MediaStage.Probing, 10), (MediaStage.Transcoding, 40), (MediaStage.Verifying, 50)]);
 
         job.Report(MediaStage.Probing, 100);
-        job.Report(MediaStage.Mp4, 50);
-        job.Report(MediaStage.Mp4, 20); // late, lower snapshot
-        job.Report(MediaStage.Hls, 50);
+        job.Report(MediaStage.Transcoding, 50);
+        job.Report(MediaStage.Transcoding, 20); // late, lower snapshot
+        job.Report(MediaStage.Verifying, 50);
         job.Report(MediaStage.Done, 100);
 
         Assert.Equal([10, 30, 30, 75, 100], sink.Items.Select(p => p.Percent));
