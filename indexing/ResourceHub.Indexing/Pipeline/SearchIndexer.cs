@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ResourceHub.Data.Coordination;
 
 namespace ResourceHub.Indexing.Pipeline;
 
@@ -13,7 +14,23 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
+    public const string LeaseName = "search-indexer";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // One indexer across replicas: two drainers could write an older read of a row after a newer one.
+        var lease = new LeaseHolder(scopes, LeaseName);
+        try
+        {
+            await RunWhileLeasedAsync(lease, stoppingToken);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task RunWhileLeasedAsync(LeaseHolder lease, CancellationToken stoppingToken)
     {
         var failures = 0;
         var created = false;
@@ -23,11 +40,18 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
             TimeSpan wait;
             try
             {
+                if (!await lease.TryHoldAsync(stoppingToken))
+                {
+                    // Another replica indexes; check the index again if the lease ever comes to us.
+                    created = false;
+                    await Task.Delay(lease.Duration / 4, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                    continue;
+                }
                 if (!created)
                 {
                     await index.EnsureCreatedAsync(stoppingToken);
                     if (await index.NeedsRebuildAsync(stoppingToken))
-                        await RebuildAsync(stoppingToken);
+                        await lease.RunAsync(RebuildAsync, stoppingToken);
                     created = true;
                 }
                 await using var scope = scopes.CreateAsyncScope();

@@ -50,9 +50,20 @@ public static class CliVerbs
         var config = Configuration(options);
         var dataDir = DataDirectory.Resolve(config);
         var identity = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
-        var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(dataDir), identity);
+        var issuer = new TokenIssuer(SigningKey(config, dataDir), identity);
         Console.WriteLine(issuer.Issue(user, role!, org, options.Single("name"), options.All("subject")));
         return 0;
+    }
+
+    /// <summary>The key the API replicas read: from the configured database, brought up to date first.</summary>
+    private static Microsoft.IdentityModel.Tokens.SymmetricSecurityKey SigningKey(IConfiguration config, string dataDir)
+    {
+        var builder = new DbContextOptionsBuilder<ResourceHubDbContext>();
+        DataServiceCollectionExtensions.Configure(builder,
+            config.GetSection("ResourceHub:Database").Get<DatabaseOptions>() ?? new DatabaseOptions(), dataDir);
+        using var db = new ResourceHubDbContext(builder.Options);
+        new Data.Schema.SchemaMigrator().MigrateAsync(db).GetAwaiter().GetResult();
+        return LocalSigningKey.LoadOrCreateAsync(db, dataDir).GetAwaiter().GetResult();
     }
 
     private static int SchemaScript(string[] args)

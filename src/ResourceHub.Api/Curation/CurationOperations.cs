@@ -15,13 +15,10 @@ namespace ResourceHub.Api.Curation;
 /// decide, and saves against the If-Match / Version the caller acted on.
 /// </summary>
 public sealed class CurationOperations(
-    ResourceHandler resources, CurationStore store, CurationQueries queries, RevisionReader revisions, ResourceHubDbContext db,
-    ODataJsonWriter writer)
+    ResourceHandler resources, CurationStore store, CurationRunner actions, CurationQueries queries, RevisionReader revisions,
+    ResourceHubDbContext db, ODataJsonWriter writer)
     : IOperationHandler
 {
-    /// <summary>Concurrent ratings of one item only touch its totals, so a lost race is simply retried.</summary>
-    private const int RateAttempts = 3;
-
     public IReadOnlyCollection<string> Operations { get; } =
     [
         CurationEdm.Submit, CurationEdm.Review, CurationEdm.Nominate, CurationEdm.Recommend,
@@ -45,8 +42,9 @@ public sealed class CurationOperations(
             throw ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);
         if (key is null)
             throw ODataProblem.NotFound($"{name} 须绑定到单个资源 (bind {name} to one resource: Resources(id)/{name})");
-        var run = await PrepareAsync(context, name);
-        var resource = name == CurationEdm.Rate ? await RateWithRetryAsync(context, key, run) : await ActAsync(context, key, run);
+        var resource = name == CurationEdm.Rate
+            ? await RateAsync(context, key, await ReadStarsAsync(context))
+            : await ActAsync(context, key, await PrepareAsync(context, name));
         context.Response.Headers.ETag = resource.ETag;
         await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
     }
@@ -87,55 +85,27 @@ public sealed class CurationOperations(
                 p.ThrowIfInvalid();
                 return s => s.RetireAsync(reason);
             }
-            case CurationEdm.Rate:
-            {
-                var p = await ActionParameters.ReadAsync(context.Request, "stars");
-                var stars = p.RequiredInt("stars");
-                p.ThrowIfInvalid();
-                return s => s.RateAsync(stars);
-            }
             default:
                 throw ODataProblem.NotFound($"操作 {name} 不存在 (no such operation)");
         }
     }
 
-    private async Task<Resource> ActAsync(HttpContext context, object key, Func<CurationStep, Task> run)
+    private static async Task<int> ReadStarsAsync(HttpContext context)
     {
-        var caller = context.RequireCaller();
-        var resource = await resources.FindVisibleAsync(context, key);
-        Preconditions.CheckIfMatch(context.Request, resource.ETag);
-        var ct = context.RequestAborted;
-        var loaded = store.LoadedVersion(resource);
-        var item = await store.LoadAsync(resource, ct);
-        var actor = await store.ActorAsync(caller, ct);
-        try
-        {
-            await run(new CurationStep(store, actor, item, DateTime.UtcNow, ct));
-        }
-        catch (CurationError e) when (e.Kind == CurationErrorKind.Conflict)
-        {
-            await store.ThrowIfChangedAsync(resource.Id, loaded, ct);
-            throw;
-        }
-        await store.SaveAsync(item, ct);
-        return resource;
+        var p = await ActionParameters.ReadAsync(context.Request, "stars");
+        var stars = p.RequiredInt("stars");
+        p.ThrowIfInvalid();
+        return stars;
     }
 
-    private async Task<Resource> RateWithRetryAsync(HttpContext context, object key, Func<CurationStep, Task> run)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await ActAsync(context, key, run);
-            }
-            catch (ODataProblem p) when (p.Status == StatusCodes.Status412PreconditionFailed && attempt < RateAttempts
-                                         && context.Request.Headers.IfMatch.Count == 0)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    private Task<Resource> ActAsync(HttpContext context, object key, Func<CurationStep, Task> run) =>
+        actions.ActAsync(context.RequireCaller(), (Guid)key, CheckIfMatch(context), run, context.RequestAborted);
+
+    private Task<Resource> RateAsync(HttpContext context, object key, int stars) =>
+        actions.RateAsync(context.RequireCaller(), (Guid)key, stars, CheckIfMatch(context), pinned: context.Request.Headers.IfMatch.Count > 0,
+            context.RequestAborted);
+
+    private static Action<Resource> CheckIfMatch(HttpContext context) => r => Preconditions.CheckIfMatch(context.Request, r.ETag);
 
     /// <summary>Items awaiting this expert: their subjects, open rounds they have not reviewed, no conflict of interest.</summary>
     private async Task WriteQueueAsync(HttpContext context)

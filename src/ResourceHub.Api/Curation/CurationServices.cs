@@ -7,12 +7,9 @@ public static class CurationServices
 {
     public static IServiceCollection AddResourceHubCuration(this IServiceCollection services)
     {
-        services.AddScoped<CurationStore>();
         services.AddScoped<CurationQueries>();
         services.AddScoped<RevisionEditor>();
-        services.AddScoped<ReviewerView>();
         services.AddScoped<RevisionReader>();
-        services.AddScoped<DownloadCounter>();
         services.AddScoped<RubricSeeder>();
         services.AddScoped<IOperationHandler, CurationOperations>();
         services.AddScoped<IEntitySetHandler, RubricHandler>();

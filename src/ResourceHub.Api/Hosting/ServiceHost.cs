@@ -42,6 +42,8 @@ public static class ServiceHost
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddScoped<ResourceFileStore>();
+        services.AddScoped<IMediaStarter>(sp => sp.GetRequiredService<ResourceFileStore>());
+        services.AddResourceHubApplication();
         services.AddBlobCleanup(config);
         services.AddSingleton<BlobResponder>();
         services.AddResourceHubMedia(config);
@@ -66,7 +68,7 @@ public static class ServiceHost
         if (!ServiceRoles.ServesApi(app.Configuration))
             return;
         app.MapHls();
-        app.MapGet(SuggestEndpoint.Path, (HttpContext c, ISearchIndex index) => SuggestEndpoint.HandleAsync(c, index));
+        app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
     }

@@ -1,4 +1,5 @@
 using ResourceHub.Api.Demo;
+using ResourceHub.Api.Identity;
 using ResourceHub.Data;
 using ResourceHub.Data.Schema;
 
@@ -15,6 +16,9 @@ public static class StorageStartup
         var applied = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db, ct);
         foreach (var version in applied)
             logger.LogInformation("Applied schema migration {Version}", version);
+        // Keys every replica shares, created once by whichever process gets there first.
+        _ = scope.ServiceProvider.GetRequiredService<LocalSigningKeySource>().Key;
+        await SharedDataProtection.EnsureKeyAsync(scope.ServiceProvider, ct);
         await scope.ServiceProvider.GetRequiredService<Curation.RubricSeeder>().EnsureAsync(ct);
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (config.GetValue("ResourceHub:DemoData", false))

@@ -9,8 +9,9 @@ public static class AuthenticationSetup
     {
         var options = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
         services.AddSingleton(options);
-        var key = LocalSigningKey.LoadOrCreate(dataDir);
-        services.AddSingleton(new TokenIssuer(key, options));
+        services.AddSingleton(sp => new LocalSigningKeySource(sp.GetRequiredService<IServiceScopeFactory>(), dataDir));
+        services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<LocalSigningKeySource>().Key, options));
+        services.AddSharedDataProtection();
         var validated = new ValidatedTokens(TimeProvider.System);
         services.AddSingleton(validated);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -33,9 +34,12 @@ public static class AuthenticationSetup
             else
             {
                 jwt.TokenValidationParameters.ValidIssuer = options.LocalIssuer;
-                jwt.TokenValidationParameters.IssuerSigningKey = key;
             }
         });
+        // The key lives in the database, so it is read when the options are first built (first request), not here.
+        if (string.IsNullOrEmpty(options.Authority))
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<LocalSigningKeySource>((jwt, keys) => jwt.TokenValidationParameters.IssuerSigningKey = keys.Key);
         services.AddAuthorization();
         return services;
     }

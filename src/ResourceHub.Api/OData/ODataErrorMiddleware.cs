@@ -22,6 +22,11 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         {
             await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details, problem.Headers);
         }
+        catch (AppError e)
+        {
+            var problem = AppProblems.From(e);
+            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, []);
+        }
         catch (ResourceHub.Domain.Curation.CurationError e)
         {
             var problem = Curation.CurationProblems.From(e);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Hosting;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
+using ResourceHub.Data.Coordination;
 using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
@@ -29,20 +30,32 @@ public sealed class BlobCleanupOptions
 public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions options, TimeProvider clock, ILogger<BlobCleaner> logger)
     : BackgroundService
 {
+    public const string LeaseName = "blob-cleaner";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // One cleaner across all workers: two would race on the same rows.
+        var lease = new LeaseHolder(scopes, LeaseName);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (await RunOnceAsync(stoppingToken) > 0)
-                    continue;
+                try
+                {
+                    var handled = 0;
+                    if (await lease.RunAsync(async ct => handled = await RunOnceAsync(ct), stoppingToken) && handled > 0)
+                        continue;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Blob cleanup pass failed, retrying: {Error}", e.Message);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Blob cleanup pass failed, retrying: {Error}", e.Message);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
         }
     }
 

@@ -13,7 +13,7 @@ namespace ResourceHub.Api.Resources;
 /// A live item's new file goes to its pending revision, so teachers keep the reviewed one until it passes.
 /// </summary>
 public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, CurationStore curation,
-    BlobResponder responder, BlobStoreLimits limits, DownloadCounter downloads)
+    BlobResponder responder, BlobStoreLimits limits, ResourceDownloads downloads)
 {
     private sealed record Upload(Stream Content, string FileName, string ContentType);
 
@@ -73,10 +73,10 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
 
     public async Task GetAsync(HttpContext context, object key)
     {
-        var resource = await resources.FindVisibleAsync(context, key);
-        var file = resource.File ?? throw ODataProblem.NotFound("该资源尚未上传文件 (this resource has no file yet)");
+        var id = (Guid)key;
+        var file = await downloads.FindAsync(context.RequireCaller(), id, context.RequestAborted);
         await responder.ServeAsync(context, new BlobResponse(file.BlobKey, file.ContentType, $"\"{file.Sha256}\"", file.FileName),
-            ct => downloads.CountAsync(resource.Id, ct));
+            ct => downloads.CountAsync(id, ct));
     }
 
     /// <summary>A declaration that says nothing about the bytes: trust the sniffed type instead.</summary>

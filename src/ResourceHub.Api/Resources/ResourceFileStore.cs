@@ -11,7 +11,7 @@ namespace ResourceHub.Api.Resources;
 /// media job is enqueued in that same SaveChanges, so a file never goes live without its job (or the
 /// job without the file).
 /// </summary>
-public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, JobOptions jobs, TimeProvider clock)
+public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, JobOptions jobs, TimeProvider clock) : IMediaStarter
 {
     /// <summary>Replaces the file of an item that is not live yet, in place.</summary>
     public async Task StoreAsync(Resource resource, Stream content, string fileName, string contentType, CancellationToken ct)

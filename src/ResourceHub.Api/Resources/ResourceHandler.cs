@@ -18,7 +18,7 @@ namespace ResourceHub.Api.Resources;
 /// over <see cref="Visible"/>; the file itself is <see cref="ResourceFileHandler"/>'s.
 /// </summary>
 public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
-    RevisionEditor revisions, ReviewerView reviewerView) : QueryableSetHandler<Resource>(writer)
+    RevisionEditor revisions, ResourceReader reader) : QueryableSetHandler<Resource>(writer)
 {
     protected override EntityDefinition<Resource> Definition => ResourceDefinition.Instance;
 
@@ -27,7 +27,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
         EntityQuery query)
     {
-        var shown = await reviewerView.MaskAsync(caller, rows.ToList(), context.RequestAborted); // blind review
+        var shown = await reader.MaskAsync(caller, rows.ToList(), context.RequestAborted); // blind review
         return await ResourceEntries.BuildAsync(db, context.Request, shown, query.Select, query.Expand, context.RequestAborted);
     }
 
@@ -134,16 +134,10 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         });
     }
 
-    internal IQueryable<Resource> Visible(Caller caller) =>
-        db.Resources.Where(VisibilityScope.For(caller).ToExpression());
+    internal IQueryable<Resource> Visible(Caller caller) => reader.Visible(caller);
 
-    internal async Task<Resource> FindVisibleAsync(HttpContext context, object key)
-    {
-        var caller = context.RequireCaller();
-        var id = (Guid)key;
-        return await Visible(caller).FirstOrDefaultAsync(r => r.Id == id, context.RequestAborted)
-               ?? throw ODataProblem.NotFound($"资源 {id} 不存在 (no resource with this id)");
-    }
+    internal Task<Resource> FindVisibleAsync(HttpContext context, object key) =>
+        reader.FindVisibleAsync(context.RequireCaller(), (Guid)key, context.RequestAborted);
 
     internal async Task<Resource> FindModifiableAsync(HttpContext context, object key, Caller caller)
     {

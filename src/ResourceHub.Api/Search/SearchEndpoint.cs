@@ -1,25 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
-using ResourceHub.Data;
-using ResourceHub.Data.Querying;
+using ResourceHub.Application.Search;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
-using ResourceHub.Indexing.Documents;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Api.Search;
 
 /// <summary>
 /// GET /odata/Resources served by the search index: when the request has $search, facets/facet.* or
-/// $apply. The index finds, ranks, counts and facets under the caller's <see cref="VisibilityScope"/>;
-/// the page's entities are then checked against the database (same scope, see <see cref="RowsAsync"/>) so
-/// clients get exactly what GET /odata/Resources(id) returns, plus @search.score and @ResourceHub.highlights.
+/// $apply. The use case (<see cref="ResourceSearch"/>, shared with the web pages) finds and re-checks the
+/// hits; this adapter writes them as OData, plus @search.score and @ResourceHub.highlights.
 /// </summary>
-public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
+public sealed class SearchEndpoint(ResourceSearch search)
 {
     /// <summary>Does this collection request belong to search rather than the database?</summary>
     public static bool Wants(HttpRequest request) =>
@@ -27,87 +23,32 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
         || SearchQueryReader.Raw(request, "apply") is not null
         || SearchOptionsReader.Facets(request) is not null;
 
-    public Task HandleAsync(HttpContext context, EntityQuery query, Caller caller) => GuardAsync(async () =>
+    public async Task HandleAsync(HttpContext context, EntityQuery query, Caller caller)
     {
-        var scope = VisibilityScope.For(caller);
         var facets = SearchOptionsReader.Facets(context.Request);
         if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
         {
-            await GroupByAsync(context, query, scope, facets, groupBy.Field, groupBy.CountAlias);
+            await GroupByAsync(context, query, caller, facets, groupBy.CountAlias, groupBy.Field);
             return;
         }
-        var result = await index.SearchAsync(new SearchRequest(query, scope, facets), context.RequestAborted);
-        var rows = await RowsAsync(result.Hits, scope, context.RequestAborted);
-        await WriteAsync(context, query, result, rows);
-    });
+        var page = await search.SearchAsync(caller, query, facets, context.RequestAborted);
+        await WriteAsync(context, query, page.Result, page.Rows);
+    }
 
     /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
-    public Task CountAsync(HttpContext context, EntityQuery query, Caller caller) => GuardAsync(async () =>
+    public async Task CountAsync(HttpContext context, EntityQuery query, Caller caller)
     {
         if (SearchQueryReader.Raw(context.Request, "apply") is not null)
             throw ODataProblem.BadRequest("$count 不能与 $apply 同用 (/$count counts entities; $apply returns groups)", "$apply");
-        var request = new SearchRequest(query, VisibilityScope.For(caller), SearchOptionsReader.Facets(context.Request));
-        var count = await index.CountAsync(request, context.RequestAborted);
+        var count = await search.CountAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(count.ToString(CultureInfo.InvariantCulture), context.RequestAborted);
-    });
-
-    private static async Task GuardAsync(Func<Task> search)
-    {
-        try
-        {
-            await search();
-        }
-        catch (SearchQueryException e)
-        {
-            throw ODataProblem.BadRequest(e.Message);
-        }
-        catch (SearchUnavailableException e)
-        {
-            throw new ODataProblem(StatusCodes.Status503ServiceUnavailable, "SearchUnavailable",
-                $"搜索服务暂不可用，请稍后重试 (the search index is unavailable: {e.Message})");
-        }
     }
-
-    /// <summary>
-    /// The page's resources as the database holds them now. A stored document is shown as stored while its Version
-    /// and the fields visibility depends on still equal the database's, so most pages cost one narrow read instead
-    /// of every row; the others are read in full. The caller's scope is checked against the database's values
-    /// (<see cref="VisibilityScope.Allows"/>, the rule the SQL form states) even if a write skipped the Version:
-    /// a row changed since it was indexed is shown only to those who may see it now, and as it is now.
-    /// The changed rows' ids go as one array parameter (EF.Parameter), so EF reuses its SQL. (Not EF compiled
-    /// queries: one compiles for the first provider it meets, and tests run SQLite and PostgreSQL in one process.)
-    /// </summary>
-    private async Task<Dictionary<Guid, Resource>> RowsAsync(IReadOnlyList<SearchHit> hits, VisibilityScope scope, CancellationToken ct)
-    {
-        var current = await ResourceStates.ReadAsync(db, hits.Select(h => h.Document.Id).ToList(), ct);
-        var rows = new List<Resource>();
-        var changed = new List<Guid>();
-        foreach (var hit in hits)
-        {
-            if (!current.TryGetValue(hit.Document.Id, out var now))
-                continue; // deleted since it was indexed
-            if (IsCurrent(hit.Document, now) && SearchDocumentBuilder.ForDisplay(hit.Document, now.DurationSeconds) is { } stored)
-                rows.Add(stored);
-            else
-                changed.Add(now.Id);
-        }
-        if (changed.Count > 0)
-            rows.AddRange(await db.Resources.AsNoTracking().Where(r => EF.Parameter(changed).Contains(r.Id)).ToListAsync(ct));
-        return rows.Where(scope.Allows).ToDictionary(r => r.Id);
-    }
-
-    /// <summary>Still the database's version, with the same fields visibility depends on (a write may skip the Version).</summary>
-    private static bool IsCurrent(SearchDocument d, ResourceState now) =>
-        now.Version == d.Version && now.Status == d.Status && now.OwnerOrg == d.OwnerOrg
-        && now.CreatedBy == d.CreatedBy && now.Subject == d.Subject;
 
     /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
-    private async Task GroupByAsync(HttpContext context, EntityQuery query, VisibilityScope scope, FacetRequest? facets, string field, string alias)
+    private async Task GroupByAsync(HttpContext context, EntityQuery query, Caller caller, FacetRequest? facets, string alias, string field)
     {
-        var request = new SearchRequest(query with { Top = 0, After = null, OrderBy = [] }, scope,
-            new FacetRequest([field], facets?.Selected, Size: 1000));
-        var result = await index.SearchAsync(request, context.RequestAborted);
+        var result = await search.GroupAsync(caller, query, facets, field, context.RequestAborted);
         var name = result.Facets.Keys.Single();
         await WriteJsonAsync(context, w =>
         {
@@ -124,7 +65,7 @@ public sealed class SearchEndpoint(ISearchIndex index, ResourceHubDbContext db)
         });
     }
 
-    private static Task WriteAsync(HttpContext context, EntityQuery query, SearchResult result, Dictionary<Guid, Resource> entities)
+    private static Task WriteAsync(HttpContext context, EntityQuery query, SearchResult result, IReadOnlyDictionary<Guid, Resource> entities)
     {
         var fields = query.Select.Count > 0
             ? ResourceDefinition.Instance.Fields.Where(f => query.Select.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList()

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ResourceHub.Api.OData;
 using ResourceHub.Query.Model;
 
@@ -15,21 +13,9 @@ public static class SearchQueryReader
     public static string? Raw(HttpRequest request, string name) =>
         request.Query.TryGetValue("$" + name, out var v) || request.Query.TryGetValue(name, out v) ? v.ToString() : null;
 
-    public static string EncodeCursor(KeysetPosition position) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(position.Values)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string EncodeCursor(KeysetPosition position) => SearchCursor.Encode(position);
 
-    public static KeysetPosition DecodeCursor(string token)
-    {
-        try
-        {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            base64 += new string('=', (4 - base64.Length % 4) % 4);
-            var values = JsonSerializer.Deserialize<List<JsonElement>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)))!;
-            return new KeysetPosition(values.Select(v => (object?)v).ToList());
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            throw ODataProblem.BadRequest("无效的 $skiptoken (the $skiptoken is not one this service issued)", "$skiptoken");
-        }
-    }
+    public static KeysetPosition DecodeCursor(string token) =>
+        SearchCursor.TryDecode(token)
+        ?? throw ODataProblem.BadRequest("无效的 $skiptoken (the $skiptoken is not one this service issued)", "$skiptoken");
 }

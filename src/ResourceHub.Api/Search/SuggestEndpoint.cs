@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ResourceHub.Api.OData;
-using ResourceHub.Domain.Access;
-using ResourceHub.Indexing;
+using ResourceHub.Application.Search;
 
 namespace ResourceHub.Api.Search;
 
@@ -10,22 +9,11 @@ public static class SuggestEndpoint
 {
     public const string Path = ServiceRoot.Path + "/Suggest";
 
-    public static async Task HandleAsync(HttpContext context, ISearchIndex index)
+    public static async Task HandleAsync(HttpContext context, ResourceSearch search)
     {
         var caller = context.RequireCaller();
-        var prefix = context.Request.Query["prefix"].ToString().Trim('\'', ' ');
-        if (prefix.Length == 0)
-            throw ODataProblem.BadRequest("需要 prefix 参数 (prefix is required)", "prefix");
         var top = int.TryParse(context.Request.Query["top"], out var t) ? t : 10;
-        IReadOnlyList<Suggestion> suggestions;
-        try
-        {
-            suggestions = await index.SuggestAsync(new SuggestRequest(prefix, VisibilityScope.For(caller), top), context.RequestAborted);
-        }
-        catch (SearchUnavailableException e)
-        {
-            throw new ODataProblem(StatusCodes.Status503ServiceUnavailable, "SearchUnavailable", $"搜索服务暂不可用 ({e.Message})");
-        }
+        var suggestions = await search.SuggestAsync(caller, context.Request.Query["prefix"].ToString(), top, context.RequestAborted);
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var w = new Utf8JsonWriter(context.Response.Body, JsonOutput.WriterOptions);
         w.WriteStartObject();

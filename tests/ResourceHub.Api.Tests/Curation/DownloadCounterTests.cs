@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Api.Curation;
+using ResourceHub.Application.Curation;
 using ResourceHub.Data;
 
 namespace ResourceHub.Api.Tests.Curation;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ResourceHub.Api.Identity;
@@ -15,7 +16,7 @@ public sealed class TokenClaimsTests() : ApiTest(DatabaseOptions.Sqlite)
 {
     private string Sign(params (string Type, string Value)[] claims)
     {
-        var key = LocalSigningKey.LoadOrCreate(Db.DataDir);
+        var key = Api.Services.GetRequiredService<LocalSigningKeySource>().Key;
         var options = new IdentityOptions();
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

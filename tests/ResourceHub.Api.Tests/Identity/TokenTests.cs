@@ -31,7 +31,7 @@ public sealed class TokenTests() : ApiTest(DatabaseOptions.Sqlite)
     [Fact]
     public async Task An_expired_token_is_refused()
     {
-        var issuer = new TokenIssuer(LocalSigningKey.LoadOrCreate(Db.DataDir), new IdentityOptions());
+        var issuer = new TokenIssuer(Api.Services.GetRequiredService<LocalSigningKeySource>().Key, new IdentityOptions());
         Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(issuer.Issue("t1", "teacher", "bh-no1", lifetime: TimeSpan.FromMinutes(-5))));
     }
 
@@ -48,22 +48,5 @@ public sealed class TokenTests() : ApiTest(DatabaseOptions.Sqlite)
         Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(forged));
         Assert.Equal(HttpStatusCode.Unauthorized, await ListWith(forged));
         Assert.Null(cache.Find(forged));
-    }
-
-    [Fact]
-    public void The_signing_key_is_created_once_and_reused()
-    {
-        var dir = Directory.CreateTempSubdirectory("rh-key-").FullName;
-        try
-        {
-            var first = LocalSigningKey.LoadOrCreate(dir);
-            var second = LocalSigningKey.LoadOrCreate(dir);
-            Assert.Equal(first.Key, second.Key);
-            Assert.Equal(32, first.Key.Length);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ResourceHub.Api.Identity;
+using ResourceHub.Application.Identity;
 
 namespace ResourceHub.Api.Tests.Identity;
 

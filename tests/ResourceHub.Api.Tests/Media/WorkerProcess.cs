@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ResourceHub.Testing;
 
@@ -7,8 +8,12 @@ namespace ResourceHub.Api.Tests.Media;
 public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private WorkerProcess(Process process) => _process = process;
+
+    /// <summary>What the process has written to stdout and stderr so far (its log).</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
 
     public static WorkerProcess Start(TestDatabase db, IDictionary<string, string> settings)
     {
@@ -24,15 +29,34 @@ public sealed class WorkerProcess : IDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
+        var worker = new WorkerProcess(process);
         // Drain the pipes so a chatty worker never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => worker.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => worker.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new WorkerProcess(process);
+        return worker;
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until the host has started (its services run and it polls for jobs).</summary>
+    public async Task WaitStartedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Any(l => l.Contains("Application started", StringComparison.Ordinal)))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException("worker did not start:\n" + string.Join("\n", Output.TakeLast(40)));
+            await Task.Delay(100);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+            _output.Enqueue(line);
+    }
 
     /// <summary>SIGKILL with its ffmpeg children: no graceful hand-back of the job.</summary>
     public void Kill()

@@ -1,4 +1,4 @@
-namespace ResourceHub.Api.Identity;
+namespace ResourceHub.Application.Identity;
 
 /// <summary>The claims ResourceHub reads from a token (OIDC providers map theirs to these).</summary>
 public static class ClaimNames

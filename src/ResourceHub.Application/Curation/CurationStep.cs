@@ -1,6 +1,6 @@
 using ResourceHub.Domain.Curation;
 
-namespace ResourceHub.Api.Curation;
+namespace ResourceHub.Application.Curation;
 
 /// <summary>One action on one loaded item: fetches what the workflow step needs, then runs it.</summary>
 public sealed class CurationStep(CurationStore store, Actor actor, CurationItem item, DateTime now, CancellationToken ct)

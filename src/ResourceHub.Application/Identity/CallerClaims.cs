@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ResourceHub.Domain.Access;
 
-namespace ResourceHub.Api.Identity;
+namespace ResourceHub.Application.Identity;
 
 public static class CallerClaims
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Domain.Curation;
 
-namespace ResourceHub.Api.Curation;
+namespace ResourceHub.Application.Curation;
 
 /// <summary>
 /// Counts completed downloads (popularity, kept apart from quality). The download path

@@ -4,7 +4,7 @@ using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
-namespace ResourceHub.Api.Curation;
+namespace ResourceHub.Application.Curation;
 
 /// <summary>
 /// What a reviewer is shown of an item: the version under review, and under a blind rubric no uploader

@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using ResourceHub.Api.OData;
-using ResourceHub.Api.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
-namespace ResourceHub.Api.Curation;
+namespace ResourceHub.Application.Curation;
 
 /// <summary>Loads what the curation workflow needs from the database and saves what it changed, atomically.</summary>
-public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore files)
+public sealed class CurationStore(ResourceHubDbContext db, IMediaStarter media)
 {
     /// <summary>Deeper than any real hierarchy (province → city → county → school); stops a ParentCode cycle.</summary>
     private const int MaxRegionDepth = 8;
@@ -58,7 +56,7 @@ public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore fil
 
     public async Task<Rubric> RubricAsync(Guid id, CancellationToken ct) =>
         await db.Set<Rubric>().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct)
-        ?? throw ODataProblem.NotFound($"量规 {id} 不存在 (no rubric with this id)");
+        ?? throw AppError.NotFound($"量规 {id} 不存在 (no rubric with this id)");
 
     public Task<List<Review>> RoundReviewsAsync(ReviewCase reviewCase, CancellationToken ct) =>
         db.Set<Review>().Where(r => r.ResourceId == reviewCase.ResourceId && r.Round == reviewCase.Round).ToListAsync(ct);
@@ -81,12 +79,12 @@ public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore fil
         // A revision's file went live: its media job commits with the step. The previous original is swept
         // after a grace period (BlobCleanup), since a download or the cancelled job may still be reading it.
         if (item.PublishedFile is not null)
-            await files.StartMediaAsync(item.Resource.Id, ct);
+            await media.StartMediaAsync(item.Resource.Id, ct);
         try
         {
             await SaveOrConflictAsync(ct);
         }
-        catch (ODataProblem p) when (p.Status == StatusCodes.Status409Conflict)
+        catch (AppError e) when (e.Kind == AppErrorKind.Conflict)
         {
             // The winner of a race also created a row this step creates (e.g. the stats row on publish),
             // so the loser trips a unique key before its version check: it is the same lost race.
@@ -108,8 +106,8 @@ public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore fil
             throw LostRace();
     }
 
-    private static ODataProblem LostRace() =>
-        ODataProblem.PreconditionFailed("资源已被他人处理，请刷新后重试 (someone else acted on this item first; reload and retry)");
+    private static AppError LostRace() =>
+        new(AppErrorKind.PreconditionFailed, "资源已被他人处理，请刷新后重试 (someone else acted on this item first; reload and retry)", "If-Match");
 
     /// <summary>Hands the step's new and removed rows to the context; the resource is always written.</summary>
     public void Stage(CurationItem item)
@@ -134,7 +132,7 @@ public sealed class CurationStore(ResourceHubDbContext db, ResourceFileStore fil
         catch (DbUpdateException)
         {
             // A unique index (one review per expert and round, one rating per teacher) caught a double submit.
-            throw new ODataProblem(StatusCodes.Status409Conflict, "Conflict", "重复提交 (this was already recorded)");
+            throw new AppError(AppErrorKind.Conflict, "重复提交 (this was already recorded)");
         }
     }
 }

@@ -1,0 +1,20 @@
+namespace ResourceHub.Application;
+
+public enum AppErrorKind { BadRequest, NotFound, Forbidden, Conflict, PreconditionFailed, Unavailable }
+
+/// <summary>
+/// A use case's refusal, in the words the caller sees (Chinese first). Each driving adapter says it its own
+/// way: the OData adapter as an error body with the matching status, the web pages as a message on the page.
+/// </summary>
+public sealed class AppError(AppErrorKind kind, string message, string? target = null, string? code = null) : Exception(message)
+{
+    public AppErrorKind Kind { get; } = kind;
+    public string? Target { get; } = target;
+
+    /// <summary>A machine-readable name more specific than the kind (e.g. SearchUnavailable), when there is one.</summary>
+    public string Code { get; } = code ?? kind.ToString();
+
+    public static AppError NotFound(string message) => new(AppErrorKind.NotFound, message);
+    public static AppError Forbidden(string message) => new(AppErrorKind.Forbidden, message);
+    public static AppError BadRequest(string message, string? target = null) => new(AppErrorKind.BadRequest, message, target);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResourceHub.Application.Curation;
+using ResourceHub.Application.Resources;
+using ResourceHub.Application.Search;
+
+namespace ResourceHub.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>The use cases. The host also registers the ports they need (<see cref="IMediaStarter"/>, the search index, the database).</summary>
+    public static IServiceCollection AddResourceHubApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ReviewerView>();
+        services.AddScoped<ResourceReader>();
+        services.AddScoped<ResourceSearch>();
+        services.AddScoped<DownloadCounter>();
+        services.AddScoped<ResourceDownloads>();
+        services.AddScoped<CurationStore>();
+        services.AddScoped<CurationRunner>();
+        return services;
+    }
+}
