@@ -101,7 +101,7 @@ public sealed class FtsSearchIndex : ISearchIndex
             // Counting is cheap (a posting-list merge); it decides whether every match can be ranked in time.
             total = Count(c, tx, q);
             var tieredCursor = FtsTieredQuery.IsCursor(request.Query.After);
-            if (tieredCursor || (request.Query.After is null && total * Math.Max(1, text.TokenCount) > _exactRankingBudget))
+            if (tieredCursor || (request.Query.After is null && total * (text.TokenCount + RankerCostPerCandidate) > _exactRankingBudget))
                 hits = ReadTieredHits(c, tx, q, new FtsTieredQuery(request, text, g), out next);
             else
                 hits = ReadRankedHits(c, tx, q, out next);
@@ -132,6 +132,12 @@ public sealed class FtsSearchIndex : ISearchIndex
         // Synchronous underneath (SQLite): the task is complete when it returns.
         return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The exact path reads each candidate's token columns (an FTS content lookup per row) before scoring its terms:
+    /// about nine terms' worth of bm25 work, so a one-word query ranks at most 1,000 matches exactly by default.
+    /// </summary>
+    private const int RankerCostPerCandidate = 9;
 
     /// <summary>The exact relevance path: every match scored by <see cref="FtsRanker"/>, sorted, the page after the cursor.</summary>
     private List<SearchHit> ReadRankedHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
