@@ -14,6 +14,7 @@ public static class ApplicationServices
         services.AddScoped<ReviewerView>();
         services.AddScoped<ResourceReader>();
         services.AddScoped<ResourceSearch>();
+        services.AddScoped<IndexNow>();
         services.AddScoped<DownloadCounter>();
         services.AddScoped<ResourceDownloads>();
         services.AddScoped<CurationStore>();
