@@ -1,6 +1,8 @@
 # One image for both the API and the worker (compose runs it twice with different roles).
 # Exact versions: the SDK and runtime this repository is built and tested with.
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
+# npm vendors hls.js into the web app at build time (src/ResourceHub.Web/package.json).
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/ResourceHub.Api -c Release -o /app

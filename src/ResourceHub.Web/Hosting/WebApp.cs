@@ -30,6 +30,13 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
+        services.AddResponseCompression(o =>
+        {
+            // Pages and our CSS/JS only (media is compressed already). HTTPS too: request tokens are re-encrypted
+            // per response and the session is a cookie, so a compressed page does not leak a secret (BREACH).
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript"];
+        });
         services.AddSingleton(Html.Encoder); // Razor's encoder too: Chinese stays characters
         services.AddSingleton<WebAssets>();
         services.AddSingleton<MarkdownRenderer>();
@@ -38,7 +45,7 @@ public static class WebApp
 
     /// <summary>Early in the pipeline: web pages get HTML errors and the security headers.</summary>
     public static void UseResourceHubWebErrors(this WebApplication app) =>
-        app.UseWhen(c => WebPaths.IsWeb(c.Request.Path), b => b.UseMiddleware<WebErrorMiddleware>().UseMiddleware<WebSecurityHeaders>());
+        app.UseWhen(c => WebPaths.IsWeb(c.Request.Path), b => b.UseMiddleware<WebErrorMiddleware>().UseMiddleware<WebSecurityHeaders>().UseResponseCompression());
 
     public static void MapResourceHubWeb(this WebApplication app)
     {
