@@ -39,6 +39,7 @@ public static class ServiceHost
     public static IServiceCollection AddResourceHubServices(this IServiceCollection services, IConfiguration config, string dataDir)
     {
         services.AddSingleton(LimitOptions.From(config));
+        services.AddResourceHubRateLimits(config);
         services.AddResourceHubData(config, dataDir);
         services.AddResourceHubAuthentication(config, dataDir);
         services.AddSingleton(TaxonomyCatalog.Default);
@@ -68,8 +69,10 @@ public static class ServiceHost
 
     public static void UseResourceHub(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<ODataErrorMiddleware>();
         app.UseAuthentication();
+        app.UseResourceHubRateLimits();
         app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
         app.MapResourceHubHealth();
