@@ -15,6 +15,7 @@ public static class CurationEdm
     public const string Recommend = "Recommend";
     public const string Retire = "Retire";
     public const string Rate = "Rate";
+    public const string Transfer = "Transfer";
     public const string ReviewQueue = "ReviewQueue";
 
     public const string Reviews = "Reviews";
@@ -55,6 +56,7 @@ public static class CurationEdm
         AddAction(model, resource, Recommend, ("level", text), ("reason", optionalText));
         AddAction(model, resource, Retire, ("reason", text));
         AddAction(model, resource, Rate, ("stars", EdmCoreModel.Instance.GetInt32(false)));
+        AddAction(model, resource, Transfer, ("ownerOrg", text), ("reason", text));
 
         var collection = new EdmCollectionTypeReference(new EdmCollectionType(resource));
         var queue = new EdmFunction(EdmModelFactory.Namespace, ReviewQueue, collection, isBound: true,

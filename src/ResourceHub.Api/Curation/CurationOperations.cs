@@ -22,7 +22,7 @@ public sealed class CurationOperations(
     public IReadOnlyCollection<string> Operations { get; } =
     [
         CurationEdm.Submit, CurationEdm.Review, CurationEdm.Nominate, CurationEdm.Recommend,
-        CurationEdm.Retire, CurationEdm.Rate, CurationEdm.ReviewQueue,
+        CurationEdm.Retire, CurationEdm.Rate, CurationEdm.Transfer, CurationEdm.ReviewQueue,
     ];
 
     public IReadOnlyCollection<string> Navigations { get; } =
@@ -77,6 +77,13 @@ public sealed class CurationOperations(
                 var (level, reason) = (p.RequiredString("level"), p.OptionalString("reason"));
                 p.ThrowIfInvalid();
                 return s => s.RecommendAsync(level, reason);
+            }
+            case CurationEdm.Transfer:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "ownerOrg", "reason");
+                var (org, reason) = (p.RequiredString("ownerOrg"), p.RequiredString("reason"));
+                p.ThrowIfInvalid();
+                return s => s.TransferAsync(org, reason);
             }
             case CurationEdm.Retire:
             {
@@ -161,8 +168,8 @@ public sealed class CurationOperations(
                     await queries.Reviews(caller).Where(r => r.ResourceId == id).OrderBy(r => r.Round).ThenBy(r => r.CreatedAt).ToListAsync(ct));
                 return;
             case CurationEdm.History:
-                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance,
-                    await queries.History(caller).Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct));
+                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance, await queries.ShownHistoryAsync(caller,
+                    await queries.History(caller).Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct), ct));
                 return;
             case CurationEdm.Nominations:
                 await writer.WriteCollectionAsync(context, NominationDefinition.Instance,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
+using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Taxonomy;
 
@@ -23,8 +24,9 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
 
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
-        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(context.RequireCaller(), context.RequestAborted));
-        var quotas = await db.Set<RecommendationQuota>().AsNoTracking()
+        var caller = context.RequireCaller();
+        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(caller, context.RequestAborted));
+        var quotas = await InRegion(caller).AsNoTracking()
             .OrderBy(q => q.Year).ThenBy(q => q.RegionCode).ThenBy(q => q.Level).ThenBy(q => q.Subject)
             .Take(ReadOnlySetHandler<RecommendationQuota>.PageSize).ToListAsync(context.RequestAborted);
         await writer.WriteCollectionAsync(context, QuotaDefinition.Instance, quotas);
@@ -32,8 +34,11 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
 
     public override async Task GetAsync(HttpContext context, object key, ODataUriParser parser)
     {
-        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(context.RequireCaller(), context.RequestAborted));
-        var quota = await FindAsync(key, context.RequestAborted);
+        var caller = context.RequireCaller();
+        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(caller, context.RequestAborted));
+        var id = (Guid)key;
+        var quota = await InRegion(caller).AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, context.RequestAborted)
+                    ?? throw ODataProblem.NotFound($"名额 {id} 不存在 (no quota with this id)");
         context.Response.Headers.ETag = QuotaDefinition.Instance.ETagOf(quota);
         await writer.WriteEntityAsync(context, QuotaDefinition.Instance, quota);
     }
@@ -51,8 +56,8 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
             Level = body.String("Level", errors) ?? "",
             RegionCode = body.String("RegionCode", errors) ?? actor.Org!.Code,
             Subject = body.String("Subject", errors) ?? "",
-            Year = (int)(body.Decimal("Year", errors) ?? DateTime.UtcNow.Year),
-            MaxCount = (int)(body.Decimal("MaxCount", errors) ?? -1),
+            Year = body.Int("Year", errors) ?? DateTime.UtcNow.Year,
+            MaxCount = body.Int("MaxCount", errors) ?? -1,
         };
         RequestBody.ThrowIfAny(errors);
         RecommendationLevels.CheckKnown(quota.Level);
@@ -76,15 +81,23 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
         var body = await RequestBody.ReadAsync(context.Request,
             new HashSet<string>(["MaxCount"], StringComparer.OrdinalIgnoreCase), Writable.Concat(Computed).ToHashSet());
         var errors = new List<ODataErrorDetail>();
-        var max = body.Decimal("MaxCount", errors);
+        var max = body.Int("MaxCount", errors);
         RequestBody.ThrowIfAny(errors);
         if (max is { } m)
         {
-            CheckCount((int)m);
-            quota.MaxCount = (int)m;
+            CheckCount(m);
+            quota.MaxCount = m;
         }
         await store.SaveOrConflictAsync(ct);
         Responses.Updated(context, QuotaDefinition.Instance, quota);
+    }
+
+    /// <summary>Quotas of the admin's region: its own organisation's and those below it.</summary>
+    private IQueryable<RecommendationQuota> InRegion(Caller caller)
+    {
+        var quotas = db.Set<RecommendationQuota>();
+        var orgs = caller.Region.Orgs.ToList();
+        return caller.Region.Everywhere ? quotas : quotas.Where(q => orgs.Contains(q.RegionCode));
     }
 
     private async Task<RecommendationQuota> FindAsync(object key, CancellationToken ct)

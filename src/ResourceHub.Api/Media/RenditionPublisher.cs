@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Resources;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Domain.Jobs;
@@ -11,9 +12,10 @@ namespace ResourceHub.Api.Media;
 /// <summary>
 /// Last step: uploads a job's outputs under resources/{id}/renditions/{set}/ and swaps the
 /// resource's rendition set in one transaction with the job's success, so readers see the old set
-/// or the new one, never a mix; the old set's blobs are deleted after the commit.
+/// or the new one, never a mix. The new set is reserved in blob_cleanups before its first upload (a worker
+/// killed mid-publish leaves nothing behind for long) and the old set is queued for cleanup by the swap.
 /// </summary>
-public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, TimeProvider clock)
+public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, PendingBlobs pending, TimeProvider clock)
 {
     /// <remarks>Outputs go to a fresh folder per publish, not per job: a worker that lost its lease and the
     /// one that took over must never write into (or clean up) each other's files.</remarks>
@@ -21,7 +23,7 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
     public async Task<bool> PublishAsync(MediaJob job, string owner, ProcessedMedia media, CancellationToken ct)
     {
         var prefix = ResourceBlobKeys.RenditionSet(job.ResourceId);
-        List<Rendition> old;
+        var reservation = await pending.ReserveAsync(prefix, isPrefix: true, ct);
         try
         {
             var rows = new List<Rendition>();
@@ -32,12 +34,14 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
             if (!await queue.CompleteAsync(job.Id, owner, media.Note, ct))
             {
                 await tx.RollbackAsync(ct);
-                await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+                await AbandonAsync(prefix, reservation);
                 return false;
             }
-            old = await db.Renditions.Where(r => r.ResourceId == job.ResourceId).ToListAsync(ct);
+            pending.Keep(reservation);
+            var old = await db.Renditions.Where(r => r.ResourceId == job.ResourceId).ToListAsync(ct);
             db.Renditions.RemoveRange(old);
-            // Deletes first: the (resource, kind) unique index would reject the new rows otherwise.
+            // Deletes first: the (resource, kind) unique index would reject the new rows otherwise. The old
+            // set's blobs are queued (BlobCleanupRecorder): a player may still be streaming them.
             await db.SaveChangesAsync(ct);
             db.Renditions.AddRange(rows);
             await db.SaveChangesAsync(ct);
@@ -48,12 +52,16 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
         }
         catch
         {
-            await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+            await AbandonAsync(prefix, reservation);
             throw;
         }
-        foreach (var stale in old.Select(r => r.BlobPrefix).Where(p => p != prefix).Distinct())
-            await blobs.DeletePrefixAsync(stale, CancellationToken.None);
         return true;
+    }
+
+    private async Task AbandonAsync(string prefix, BlobCleanup reservation)
+    {
+        await pending.AbandonAsync(reservation);
+        await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
     }
 
     private async Task<Rendition> UploadAsync(Guid resourceId, string prefix, string outputDir, RenditionOutput output, CancellationToken ct)

@@ -17,6 +17,8 @@ public sealed class BlobCleanupOptions
     /// <summary>How long an orphaned blob is kept: a download or a cancelled media job may still be reading it.</summary>
     public double GraceSeconds { get; set; } = 600;
     public double PollSeconds { get; set; } = 30;
+    /// <summary>How long an upload may take before its blob counts as abandoned (see <see cref="PendingBlobs"/>).</summary>
+    public double UploadWindowSeconds { get; set; } = 24 * 3600;
     public int BatchSize { get; set; } = 50;
     /// <summary>First retry delay after a failed deletion; doubles per attempt, capped at an hour.</summary>
     public double BackoffSeconds { get; set; } = 30;
@@ -95,14 +97,16 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
 
     private static async Task<bool> StillReferencedAsync(ResourceHubDbContext db, BlobCleanup cleanup, CancellationToken ct)
     {
+        var key = cleanup.Key;
         if (cleanup.IsPrefix)
         {
-            // Only a resource's own folder is ever swept, and only once the resource is gone.
-            if (ResourceBlobKeys.ResourceOf(cleanup.Key) is not { } id)
+            // Only a rendition set no rendition uses, or a resource's own folder once the resource is gone.
+            if (ResourceBlobKeys.IsRenditionSet(key))
+                return await db.Renditions.AnyAsync(r => r.BlobPrefix == key, ct);
+            if (ResourceBlobKeys.ResourceOf(key) is not { } id)
                 return true;
             return await db.Resources.AnyAsync(r => r.Id == id, ct);
         }
-        var key = cleanup.Key;
         return await db.Resources.AnyAsync(r => r.File != null && r.File.BlobKey == key, ct)
                || await db.Set<ResourceRevision>().AnyAsync(r => r.File != null && r.File.BlobKey == key, ct);
     }
@@ -114,6 +118,7 @@ public static class BlobCleanupServiceCollectionExtensions
     {
         services.AddSingleton(config.GetSection(BlobCleanupOptions.Section).Get<BlobCleanupOptions>() ?? new BlobCleanupOptions());
         services.AddSingleton<BlobCleaner>();
+        services.AddScoped<PendingBlobs>();
         if (ServiceRoles.RunsWorker(config))
             services.AddHostedService(sp => sp.GetRequiredService<BlobCleaner>());
         return services;

@@ -28,26 +28,35 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
         if (mode == EditMode.Locked) // refused before a byte is stored
             throw EditModes.Locked(item.ReviewStatus);
         var upload = await ReadAsync(context);
+        StoredUpload stored;
         try
         {
             await using var body = upload.Content;
-            if (mode == EditMode.InPlace)
-                await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct);
-            else
-            {
-                // A staged blob a later upload replaces is swept (BlobCleanup); one whose save loses a race stays unreferenced under its own key.
-                var staged = await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
-                new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, staged);
-            }
+            stored = mode == EditMode.InPlace
+                ? await files.StoreAsync(resource, body, upload.FileName, upload.ContentType, ct)
+                : await files.StageAsync(resource.Id, body, upload.FileName, upload.ContentType, ct);
         }
         catch (BlobTooLargeException)
         {
             throw TooLarge();
         }
-        if (mode == EditMode.InPlace)
-            await resources.SaveConcurrentAsync(context);
-        else
-            await curation.SaveAsync(item, ct);
+        try
+        {
+            // The save checks the version the request loaded: of concurrent uploads one switches the row to
+            // its own key, the others get 412 and their blobs are swept (PendingBlobs).
+            if (mode == EditMode.InPlace)
+                await resources.SaveConcurrentAsync(context);
+            else
+            {
+                new CurationWorkflow(new Actor(caller, null), DateTime.UtcNow).ReviseFile(item, stored.File);
+                await curation.SaveAsync(item, ct);
+            }
+        }
+        catch
+        {
+            await files.AbandonAsync(stored);
+            throw;
+        }
         ResourceHandler.SetETag(context, resource);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }

@@ -9,12 +9,20 @@ public static class ResourceBlobKeys
     public static Guid? ResourceOf(string folder) =>
         folder.Split('/') is ["resources", var id, ""] && Guid.TryParse(id, out var guid) ? guid : null;
 
-    /// <summary>The file of an item not yet live; re-uploads overwrite it.</summary>
-    public static string Original(Guid id) => Folder(id) + "original";
+    /// <summary>
+    /// A fresh key per upload of an item's file: concurrent uploads never write over each other or over
+    /// the file the row describes, so the row's switch to the new key (with its version check) is the only
+    /// moment the served bytes change. Keys of older data ("…/original") stay valid.
+    /// </summary>
+    public static string Upload(Guid id) => Folder(id) + $"files/{Guid.NewGuid():N}";
 
     /// <summary>A fresh key per staged upload: it never overwrites the live file, nor one a reviewer may be reading.</summary>
     public static string Revision(Guid id) => Folder(id) + $"revision/{Guid.NewGuid():N}";
 
     /// <summary>A fresh folder per media job's outputs, swapped in whole.</summary>
     public static string RenditionSet(Guid id) => Folder(id) + $"renditions/{Guid.NewGuid():N}/";
+
+    /// <summary>True for a folder made by <see cref="RenditionSet"/>.</summary>
+    public static bool IsRenditionSet(string prefix) =>
+        prefix.Split('/') is ["resources", var id, "renditions", { Length: > 0 }, ""] && Guid.TryParse(id, out _);
 }

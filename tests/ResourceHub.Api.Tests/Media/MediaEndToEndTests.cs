@@ -24,6 +24,7 @@ public sealed class MediaEndToEndTests : IAsyncLifetime, IDisposable
         {
             ["ResourceHub:Jobs:PollSeconds"] = "0.2",
             ["ResourceHub:Jobs:HeartbeatSeconds"] = "0.5",
+            ["ResourceHub:Blobs:Cleanup:GraceSeconds"] = "0",
         });
         _vendor = _api.ClientAs("alice", "vendor", "acme");
     }
@@ -88,13 +89,15 @@ public sealed class MediaEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.ClientAs(null).GetAsync($"/media/{id}/hls/master.m3u8")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _vendor.GetAsync($"/media/{id}/hls/..%2F..%2Foriginal.ts")).StatusCode);
 
-        // Replacing the file re-enqueues; afterwards exactly one set, and the old set's blobs are gone.
+        // Replacing the file re-enqueues; afterwards exactly one set, and the old set's blobs are swept by the cleaner.
         await UploadAsync(_vendor, id, await File.ReadAllBytesAsync(_clips.Png()), "image/png", "板书.png");
         Assert.Equal("succeeded", (await WaitForJobAsync(_vendor, id)).GetProperty("State").GetString());
         var after = await ListAsync(_vendor, $"/odata/Resources({id})/Renditions");
         Assert.Equal("thumbnail", Assert.Single(after).GetProperty("Kind").GetString());
         Assert.Equal(2, (await ListAsync(_vendor, $"/odata/Resources({id})/Jobs")).Count);
         var blobs = _api.Services.GetRequiredService<IBlobStore>();
+        var cleaner = _api.Services.GetRequiredService<ResourceHub.Api.Resources.BlobCleaner>();
+        while (await cleaner.RunOnceAsync(CancellationToken.None) > 0) { }
         var keys = await blobs.ListAsync($"resources/{id:D}/renditions/").Select(b => b.Key).ToListAsync();
         Assert.Single(keys);
         Assert.Equal(HttpStatusCode.NotFound, (await _vendor.GetAsync($"/media/{id}/hls/master.m3u8")).StatusCode);

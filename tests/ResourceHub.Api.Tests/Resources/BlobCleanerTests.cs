@@ -34,6 +34,12 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         return (uri, id);
     }
 
+    private async Task<string> FileKeyAsync(Guid id)
+    {
+        await using var db = Db.CreateContext();
+        return (await db.Resources.AsNoTracking().SingleAsync(r => r.Id == id)).File!.BlobKey;
+    }
+
     private async Task<List<BlobCleanup>> QueueAsync()
     {
         await using var db = Db.CreateContext();
@@ -45,7 +51,7 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
     {
         var vendor = Api.ClientAs("alice", "vendor", "acme");
         var (uri, id) = await UploadedAsync(vendor);
-        var key = ResourceBlobKeys.Original(id);
+        var key = await FileKeyAsync(id);
         var poster = ResourceBlobKeys.RenditionSet(id) + "poster.jpg"; // derived files go with the folder
         await Blobs.PutAsync(poster, new MemoryStream([0xFF, 0xD8, 0xFF]), "image/jpeg");
         Assert.NotNull(await Blobs.StatAsync(key));
@@ -65,14 +71,14 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         var (_, id) = await UploadedAsync(Api.ClientAs("alice", "vendor", "acme"));
         await using (var db = Db.CreateContext())
         {
-            db.BlobCleanups.Add(new BlobCleanup { Key = ResourceBlobKeys.Original(id), NotBefore = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
+            db.BlobCleanups.Add(new BlobCleanup { Key = await FileKeyAsync(id), NotBefore = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
             db.BlobCleanups.Add(new BlobCleanup { Key = ResourceBlobKeys.Folder(id), IsPrefix = true, NotBefore = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
         await Cleaner.RunOnceAsync(CancellationToken.None);
 
-        Assert.NotNull(await Blobs.StatAsync(ResourceBlobKeys.Original(id)));
+        Assert.NotNull(await Blobs.StatAsync(await FileKeyAsync(id)));
         Assert.Empty(await QueueAsync());
     }
 
@@ -91,5 +97,29 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         Assert.Equal(1, row.Attempts);
         Assert.False(string.IsNullOrEmpty(row.LastError));
         Assert.True(row.NotBefore > DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_rendition_set_is_swept_only_when_no_rendition_uses_it()
+    {
+        var (_, id) = await UploadedAsync(Api.ClientAs("alice", "vendor", "acme"));
+        var (used, unused) = (ResourceBlobKeys.RenditionSet(id), ResourceBlobKeys.RenditionSet(id));
+        foreach (var set in new[] { used, unused })
+            await Blobs.PutAsync(set + "poster.jpg", new MemoryStream([0xFF, 0xD8, 0xFF]), "image/jpeg");
+        await using (var db = Db.CreateContext())
+        {
+            db.Renditions.Add(new ResourceHub.Domain.Renditions.Rendition
+            {
+                Id = Guid.NewGuid(), ResourceId = id, Kind = "poster-test", ContentType = "image/jpeg", BlobKey = used + "poster.jpg", BlobPrefix = used, CreatedAt = DateTime.UtcNow,
+            });
+            foreach (var set in new[] { used, unused })
+                db.BlobCleanups.Add(new BlobCleanup { Key = set, IsPrefix = true, NotBefore = DateTime.UtcNow, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        while (await Cleaner.RunOnceAsync(CancellationToken.None) > 0) { }
+
+        Assert.NotNull(await Blobs.StatAsync(used + "poster.jpg"));
+        Assert.Null(await Blobs.StatAsync(unused + "poster.jpg"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Jobs;
+using ResourceHub.Domain.Renditions;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Testing;
 
@@ -27,7 +28,7 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
         var resource = new Resource
         {
             Id = id, Kind = "courseware", Title = "圆的面积", Subject = "math", Stage = "primary", OwnerOrg = "acme", CreatedBy = "alice",
-            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, File = File(ResourceBlobKeys.Original(id)),
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, File = File(ResourceBlobKeys.Upload(id)),
         };
         await using var db = _db.CreateContext();
         db.Resources.Add(resource);
@@ -58,12 +59,49 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
         await using (var db = _db.CreateContext())
         {
             var loaded = await db.Resources.SingleAsync(r => r.Id == resource.Id);
-            var again = File(ResourceBlobKeys.Original(resource.Id));
+            var again = File(resource.File!.BlobKey);
             again.Size = 20;
             loaded.File = again;
             await db.SaveChangesAsync();
         }
         Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_new_upload_under_its_own_key_queues_the_replaced_file()
+    {
+        var resource = await SavedAsync();
+        await using (var db = _db.CreateContext())
+        {
+            var loaded = await db.Resources.SingleAsync(r => r.Id == resource.Id);
+            loaded.File = File(ResourceBlobKeys.Upload(resource.Id));
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([(resource.File!.BlobKey, false)], await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_replaced_rendition_set_is_queued_but_a_set_still_in_use_is_not()
+    {
+        var resource = await SavedAsync();
+        var (oldSet, keptSet) = (ResourceBlobKeys.RenditionSet(resource.Id), ResourceBlobKeys.RenditionSet(resource.Id));
+        Rendition Row(string set, string kind) => new()
+        {
+            Id = Guid.NewGuid(), ResourceId = resource.Id, Kind = kind, ContentType = "image/jpeg", BlobKey = set + kind, BlobPrefix = set, CreatedAt = DateTime.UtcNow,
+        };
+        await using (var db = _db.CreateContext())
+        {
+            db.Renditions.AddRange(Row(oldSet, "poster"), Row(keptSet, "thumbnail"), Row(keptSet, "mp4-720p"));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _db.CreateContext())
+        {
+            // As the publisher does: the whole set is loaded, so the recorder sees what stays (the cleaner re-checks anyway).
+            var all = await db.Renditions.ToListAsync();
+            db.Renditions.RemoveRange(all.Where(r => r.Kind != "mp4-720p"));
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([(oldSet, true)], await QueuedAsync());
     }
 
     [Fact]
@@ -81,7 +119,7 @@ public abstract class BlobCleanupRecorderTests(string provider) : IAsyncLifetime
             db.Remove(revision);
             await db.SaveChangesAsync();
         }
-        Assert.Equal([(ResourceBlobKeys.Original(resource.Id), false)], await QueuedAsync());
+        Assert.Equal([(resource.File!.BlobKey, false)], await QueuedAsync());
     }
 
     [Fact]
