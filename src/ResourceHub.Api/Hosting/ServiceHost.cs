@@ -11,6 +11,7 @@ using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
 using ResourceHub.Indexing;
+using ResourceHub.Web.Hosting;
 
 namespace ResourceHub.Api.Hosting;
 
@@ -60,10 +61,12 @@ public static class ServiceHost
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
+        services.AddScoped<ResourceHub.Api.Demo.DemoAccounts>();
         services.AddResourceHubCuration();
         services.AddResourceHubSearch(config, dataDir);
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
+        services.AddResourceHubWeb();
         return services;
     }
 
@@ -71,14 +74,18 @@ public static class ServiceHost
     {
         app.UseSecurityHeaders();
         app.UseMiddleware<ODataErrorMiddleware>();
+        app.UseResourceHubWebErrors();
         app.UseAuthentication();
         app.UseResourceHubRateLimits();
         app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
+        app.UseAuthorization();
         app.MapResourceHubHealth();
         if (!ServiceRoles.ServesApi(app.Configuration))
             return;
         app.MapHls();
+        app.MapSignedMedia();
+        app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
