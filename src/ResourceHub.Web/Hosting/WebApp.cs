@@ -43,9 +43,10 @@ public static class WebApp
         return services;
     }
 
-    /// <summary>Early in the pipeline: web pages get HTML errors and the security headers.</summary>
+    /// <summary>Early in the pipeline: web pages get HTML errors and compression. (CSP and the other security headers
+    /// come from the host's one SecurityHeaders middleware: the page policy for every HTML response.)</summary>
     public static void UseResourceHubWebErrors(this WebApplication app) =>
-        app.UseWhen(c => WebPaths.IsWeb(c.Request.Path), b => b.UseMiddleware<WebErrorMiddleware>().UseMiddleware<WebSecurityHeaders>().UseResponseCompression());
+        app.UseWhen(c => WebPaths.IsWeb(c.Request.Path), b => b.UseMiddleware<WebErrorMiddleware>().UseResponseCompression());
 
     public static void MapResourceHubWeb(this WebApplication app)
     {
