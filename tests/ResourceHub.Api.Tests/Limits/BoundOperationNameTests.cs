@@ -23,7 +23,7 @@ public sealed class BoundOperationNameTests() : CurationApi(DatabaseOptions.Sqli
         var model = Api.Services.GetRequiredService<ODataJsonWriter>().Model;
         var binding = operation.Parameters.First().Type;
         var entityType = (binding.IsCollection() ? binding.AsCollection().ElementType() : binding).Definition;
-        var set = model.EntityContainer.EntitySets().First(s => s.EntityType() == entityType).Name;
+        var set = model.EntityContainer.EntitySets().First(s => s.EntityType == entityType).Name;
         var call = operation is IEdmFunction ? "()" : "";
         return binding.IsCollection() ? $"/odata/{set}/{name}{call}" : $"/odata/{set}({key})/{name}{call}";
     }
