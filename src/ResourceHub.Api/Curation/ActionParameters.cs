@@ -32,12 +32,10 @@ public sealed class ActionParameters
 
     public int RequiredInt(string name)
     {
-        var value = _body?.Decimal(name, _errors);
+        var value = _body?.Int(name, _errors);
         if (value is null && !_errors.Any(e => e.Target == name))
             _errors.Add(new("MissingParameter", $"缺少参数 '{name}' (parameter {name} is required)", name));
-        if (value is { } v && v != decimal.Truncate(v))
-            _errors.Add(new("WrongType", $"参数 '{name}' 须为整数 (expected an integer)", name));
-        return value is { } d && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue ? (int)d : 0;
+        return value ?? 0;
     }
 
     /// <summary>[{"Criterion": "教学设计", "Points": 22}, …]</summary>
@@ -68,8 +66,9 @@ public sealed class ActionParameters
         {
             if (p.NameEquals("Criterion") || p.Name.Equals("criterion", StringComparison.OrdinalIgnoreCase))
                 criterion = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
-            else if (p.Name.Equals("Points", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Number)
-                points = p.Value.GetDouble();
+            else if (p.Name.Equals("Points", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Number
+                     && p.Value.TryGetDouble(out var d) && double.IsFinite(d))
+                points = d;
         }
         return criterion is null || points is null ? null : new CriterionScore(criterion, points.Value);
     }

@@ -51,8 +51,8 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
             Level = body.String("Level", errors) ?? "",
             RegionCode = body.String("RegionCode", errors) ?? actor.Org!.Code,
             Subject = body.String("Subject", errors) ?? "",
-            Year = (int)(body.Decimal("Year", errors) ?? DateTime.UtcNow.Year),
-            MaxCount = (int)(body.Decimal("MaxCount", errors) ?? -1),
+            Year = body.Int("Year", errors) ?? DateTime.UtcNow.Year,
+            MaxCount = body.Int("MaxCount", errors) ?? -1,
         };
         RequestBody.ThrowIfAny(errors);
         RecommendationLevels.CheckKnown(quota.Level);
@@ -76,12 +76,12 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
         var body = await RequestBody.ReadAsync(context.Request,
             new HashSet<string>(["MaxCount"], StringComparer.OrdinalIgnoreCase), Writable.Concat(Computed).ToHashSet());
         var errors = new List<ODataErrorDetail>();
-        var max = body.Decimal("MaxCount", errors);
+        var max = body.Int("MaxCount", errors);
         RequestBody.ThrowIfAny(errors);
         if (max is { } m)
         {
-            CheckCount((int)m);
-            quota.MaxCount = (int)m;
+            CheckCount(m);
+            quota.MaxCount = m;
         }
         await store.SaveOrConflictAsync(ct);
         Responses.Updated(context, QuotaDefinition.Instance, quota);

@@ -76,7 +76,7 @@ public sealed class RubricHandler(ResourceHubDbContext db, CurationStore store, 
         var errors = new List<ODataErrorDetail>();
         if (body.Has("Name")) rubric.Name = body.String("Name", errors)?.Trim() ?? "";
         if (body.Has("Kinds")) rubric.Kinds = body.StringList("Kinds", errors) ?? [];
-        if (body.Has("RequiredReviews")) rubric.RequiredReviews = (int)(body.Decimal("RequiredReviews", errors) ?? 0);
+        if (body.Has("RequiredReviews")) rubric.RequiredReviews = body.Int("RequiredReviews", errors) ?? 0;
         if (body.Has("PassMean")) rubric.PassMean = (double)(body.Decimal("PassMean", errors) ?? 0);
         if (body.Has("DivergenceGap")) rubric.DivergenceGap = (double)(body.Decimal("DivergenceGap", errors) ?? 0);
         if (body.Has("BlindReview")) rubric.BlindReview = body.Boolean("BlindReview", errors) ?? false;
@@ -109,7 +109,7 @@ public sealed class RubricHandler(ResourceHubDbContext db, CurationStore store, 
             if (p.Name.Equals("Name", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
                 c.Name = p.Value.GetString()!.Trim();
             else if (p.Name.Equals("MaxPoints", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Number)
-                c.MaxPoints = p.Value.GetDouble();
+                c.MaxPoints = p.Value.TryGetDouble(out var points) && double.IsFinite(points) ? points : double.NaN;
             else if (p.Name.Equals("Description", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
                 c.Description = p.Value.GetString();
         }

@@ -1,6 +1,7 @@
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Limits;
 using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
@@ -21,7 +22,13 @@ public static class ServiceHost
         // appsettings.json sits beside the binary; the data directory, not the working folder, holds state.
         args = ServiceRoles.FromVerb(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine);
+        var limits = LimitOptions.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
+            // No body may exceed the largest JSON one; the upload endpoint raises this per request.
+            k.Limits.MaxRequestBodySize = Math.Max(limits.BatchBodyBytes, limits.JsonBodyBytes);
+        });
         var dataDir = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
         var app = builder.Build();
@@ -31,6 +38,7 @@ public static class ServiceHost
 
     public static IServiceCollection AddResourceHubServices(this IServiceCollection services, IConfiguration config, string dataDir)
     {
+        services.AddSingleton(LimitOptions.From(config));
         services.AddResourceHubData(config, dataDir);
         services.AddResourceHubAuthentication(config, dataDir);
         services.AddSingleton(TaxonomyCatalog.Default);

@@ -16,6 +16,7 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
     {
         try
         {
+            Limits.ClientBodyStream.Wrap(context);
             await next(context);
         }
         catch (ODataProblem problem)
@@ -49,7 +50,14 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         }
         catch (BadHttpRequestException e)
         {
-            await WriteAsync(context, e.StatusCode, "BadRequest", e.Message, null, []);
+            // Kestrel's own refusals: malformed chunking, a body over MaxRequestBodySize, a too slow upload.
+            var (code, message) = e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ("PayloadTooLarge", $"请求体过大 (request body too large: {e.Message})"),
+                StatusCodes.Status408RequestTimeout => ("RequestTimeout", $"请求体发送过慢或超时 (request body timed out: {e.Message})"),
+                _ => ("BadRequest", $"HTTP 请求格式错误 (malformed HTTP request: {e.Message})"),
+            };
+            await WriteAsync(context, e.StatusCode, code, message, null, []);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -9,7 +9,6 @@ namespace ResourceHub.Api.OData;
 /// </summary>
 public sealed class RequestBody
 {
-    private const int MaxBytes = 1024 * 1024;
     private readonly Dictionary<string, JsonElement> _values;
 
     private RequestBody(Dictionary<string, JsonElement> values) => _values = values;
@@ -19,17 +18,7 @@ public sealed class RequestBody
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
                 $"请求体须为 JSON (Content-Type '{type}' is not supported; use application/json)");
-        if (request.ContentLength > MaxBytes)
-            throw ODataProblem.BadRequest($"请求体过大 (a JSON payload is limited to {MaxBytes} bytes)");
-        JsonDocument doc;
-        try
-        {
-            doc = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw ODataProblem.BadRequest($"请求体不是有效的 JSON (malformed JSON: {e.Message})");
-        }
+        var doc = await JsonPayload.ReadAsync(request, Limits.LimitOptions.Of(request.HttpContext).JsonBodyBytes);
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
@@ -70,6 +59,19 @@ public sealed class RequestBody
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d))
             return d;
         errors.Add(new("WrongType", $"属性 '{name}' 须为数字 (expected a number)", name));
+        return null;
+    }
+
+    /// <summary>A whole number that fits an int; anything else (3000000000, 2.5, "7") is one error naming it.</summary>
+    public int? Int(string name, List<ODataErrorDetail> errors)
+    {
+        if (!_values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i))
+            return i;
+        errors.Add(v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d == decimal.Truncate(d)
+            ? new("OutOfRange", $"属性 '{name}' 超出整数范围 (expected an integer between {int.MinValue} and {int.MaxValue})", name)
+            : new("WrongType", $"属性 '{name}' 须为整数 (expected an integer)", name));
         return null;
     }
 

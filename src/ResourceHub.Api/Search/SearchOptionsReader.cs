@@ -30,9 +30,25 @@ public static partial class SearchOptionsReader
             return null;
         var m = GroupByPattern().Match(apply.Trim());
         if (!m.Success)
+        {
+            RequireValid(request);
             throw ODataProblem.NotImplemented(
                 "$apply 仅支持 groupby((字段),aggregate($count as 名称)) (only groupby((Field),aggregate($count as Name)) over one field is supported)", "$apply");
+        }
         return (m.Groups["field"].Value, m.Groups["alias"].Value);
+    }
+
+    /// <summary>An $apply OData itself rejects (an unknown property, bad syntax) is the client's mistake: 400, not 501.</summary>
+    private static void RequireValid(HttpRequest request)
+    {
+        try
+        {
+            ODataRouter.CreateParser(request).ParseApply();
+        }
+        catch (Exception e) when (e is Microsoft.OData.ODataException or ArgumentException or FormatException or OverflowException)
+        {
+            throw ODataProblem.BadRequest($"$apply 无效 (invalid $apply: {e.Message})", "$apply");
+        }
     }
 
     private static List<string> Split(string? value) =>

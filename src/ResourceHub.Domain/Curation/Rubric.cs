@@ -7,6 +7,8 @@ namespace ResourceHub.Domain.Curation;
 public class Rubric
 {
     public const int DefaultRequiredReviews = 2;
+    public const int MaxCriteria = 50;
+    public const double MaxCriterionPoints = 1000;
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -62,15 +64,19 @@ public class Rubric
             throw CurationError.Invalid("量规名称不能为空 (Name is required)", "Name");
         if (Criteria.Count == 0)
             throw CurationError.Invalid("量规至少需要一个评分项 (a rubric needs criteria)", "Criteria");
-        if (Criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints <= 0))
+        if (Criteria.Count > MaxCriteria)
+            throw CurationError.Invalid($"评分项最多 {MaxCriteria} 个 (a rubric has at most {MaxCriteria} criteria)", "Criteria");
+        if (Criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || !(c.MaxPoints > 0)))
             throw CurationError.Invalid("评分项须有名称且满分大于 0 (each criterion needs a name and positive points)", "Criteria");
+        if (Criteria.Any(c => c.MaxPoints > MaxCriterionPoints))
+            throw CurationError.Invalid($"评分项满分不能超过 {MaxCriterionPoints} (MaxPoints is at most {MaxCriterionPoints})", "Criteria");
         if (Criteria.Select(c => c.Name).Distinct().Count() != Criteria.Count)
             throw CurationError.Invalid("评分项名称不能重复 (criterion names must be unique)", "Criteria");
         if (RequiredReviews is < 1 or > 9)
             throw CurationError.Invalid("所需评审人数须在 1 到 9 之间 (RequiredReviews must be 1–9)", "RequiredReviews");
-        if (PassMean < 0 || PassMean > MaxTotal)
+        if (!(PassMean >= 0) || PassMean > MaxTotal)
             throw CurationError.Invalid($"通过分须在 0 到 {MaxTotal} 之间 (PassMean out of range)", "PassMean");
-        if (DivergenceGap < 0)
+        if (!(DivergenceGap >= 0) || double.IsInfinity(DivergenceGap))
             throw CurationError.Invalid("分差阈值不能为负 (DivergenceGap must be ≥ 0)", "DivergenceGap");
     }
 }

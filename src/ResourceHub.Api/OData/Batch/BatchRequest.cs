@@ -6,14 +6,12 @@ namespace ResourceHub.Api.OData.Batch;
 public sealed record BatchRequest(string Id, string Method, string Url, IReadOnlyDictionary<string, string> Headers,
     JsonElement? Body, string? AtomicityGroup, IReadOnlyList<string> DependsOn)
 {
-    public const int MaxRequests = 100;
-
-    public static IReadOnlyList<BatchRequest> ParseAll(JsonElement root)
+    public static IReadOnlyList<BatchRequest> ParseAll(JsonElement root, int maxRequests)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("requests", out var requests) || requests.ValueKind != JsonValueKind.Array)
             throw ODataProblem.BadRequest("批处理请求须为 {\"requests\": [...]} (a JSON batch needs a requests array)", "requests");
-        if (requests.GetArrayLength() > MaxRequests)
-            throw ODataProblem.BadRequest($"批处理最多 {MaxRequests} 个请求 (a batch holds at most {MaxRequests} requests)", "requests");
+        if (requests.GetArrayLength() > maxRequests)
+            throw ODataProblem.BadRequest($"批处理最多 {maxRequests} 个请求 (a batch holds at most {maxRequests} requests)", "requests");
         var errors = new List<ODataErrorDetail>();
         var parsed = new List<BatchRequest>();
         var index = 0;

@@ -20,24 +20,24 @@ public sealed class JsonBatchHandler(IServiceScopeFactory scopes, ILogger<ODataE
         if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
                 "仅支持 JSON 批处理 (only the JSON batch format, Content-Type: application/json, is supported)", "Content-Type");
-        JsonDocument doc;
-        try
-        {
-            doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw ODataProblem.BadRequest($"批处理请求不是有效的 JSON (malformed JSON: {e.Message})");
-        }
+        if (IsNested(context))
+            throw ODataProblem.BadRequest("批处理不能嵌套 ($batch cannot be nested)", "url");
+        var limits = Limits.LimitOptions.Of(context);
         IReadOnlyList<BatchRequest> requests;
-        using (doc)
-            requests = BatchRequest.ParseAll(doc.RootElement);
+        using (var doc = await JsonPayload.ReadAsync(context.Request, limits.BatchBodyBytes))
+            requests = BatchRequest.ParseAll(doc.RootElement, limits.BatchRequests);
 
         var responses = new List<BatchResponse>();
+        var budget = new ResponseBudget(limits.BatchResponseBytes);
         foreach (var unit in Units(requests))
-            responses.AddRange(await RunUnitAsync(context, unit, responses));
+            responses.AddRange(await RunUnitAsync(context, unit, responses, budget));
         await WriteAsync(context, responses);
     }
+
+    /// <summary>Set on every part's context: the router refuses a $batch target however its URL was spelled.</summary>
+    private const string PartMarker = "ResourceHub.BatchPart";
+
+    public static bool IsNested(HttpContext context) => context.Items.ContainsKey(PartMarker);
 
     /// <summary>Consecutive members of one atomicity group form one unit; every other request is a unit of its own.</summary>
     private static IEnumerable<List<BatchRequest>> Units(IReadOnlyList<BatchRequest> requests)
@@ -56,7 +56,8 @@ public sealed class JsonBatchHandler(IServiceScopeFactory scopes, ILogger<ODataE
             yield return current;
     }
 
-    private async Task<List<BatchResponse>> RunUnitAsync(HttpContext outer, List<BatchRequest> unit, List<BatchResponse> earlier)
+    private async Task<List<BatchResponse>> RunUnitAsync(HttpContext outer, List<BatchRequest> unit, List<BatchResponse> earlier,
+        ResponseBudget budget)
     {
         await using var scope = scopes.CreateAsyncScope();
         var atomic = unit[0].AtomicityGroup is not null;
@@ -69,7 +70,9 @@ public sealed class JsonBatchHandler(IServiceScopeFactory scopes, ILogger<ODataE
                 earlier.Concat(results).Any(r => (r.Id == d || r.Group == d) && r.Status >= 400));
             results.Add(failedDependency is not null
                 ? BatchResponse.Error(request, StatusCodes.Status424FailedDependency, "FailedDependency", $"依赖的请求 {failedDependency} 失败 (request {failedDependency} failed)")
-                : await RunOneAsync(outer, scope.ServiceProvider, request));
+                : budget.Spent
+                    ? budget.NotRun(request)
+                    : await RunOneAsync(outer, scope.ServiceProvider, request, budget));
             if (atomic && results[^1].Status >= 400)
                 break;
         }
@@ -88,16 +91,17 @@ public sealed class JsonBatchHandler(IServiceScopeFactory scopes, ILogger<ODataE
             .ToList();
     }
 
-    private async Task<BatchResponse> RunOneAsync(HttpContext outer, IServiceProvider services, BatchRequest request)
+    private async Task<BatchResponse> RunOneAsync(HttpContext outer, IServiceProvider services, BatchRequest request, ResponseBudget budget)
     {
         var sub = new DefaultHttpContext { RequestServices = services, User = outer.User, RequestAborted = outer.RequestAborted };
+        sub.Items[PartMarker] = true;
         sub.Request.Method = request.Method;
         sub.Request.Scheme = outer.Request.Scheme;
         sub.Request.Host = outer.Request.Host;
         sub.Request.PathBase = outer.Request.PathBase;
         foreach (var (name, value) in request.Headers)
             sub.Request.Headers[name] = value;
-        if (!Target(request.Url, out var path, out var query))
+        if (!Target(ServiceRoot.Of(outer.Request), outer.Request.PathBase, request.Url, out var path, out var query))
             return BatchResponse.Error(request, StatusCodes.Status400BadRequest, "BadRequest", $"url {request.Url} 不在服务根之下 (url must be relative to the service root)");
         sub.Request.Path = path;
         sub.Request.QueryString = query;
@@ -107,33 +111,27 @@ public sealed class JsonBatchHandler(IServiceScopeFactory scopes, ILogger<ODataE
             if (!request.Headers.ContainsKey("Content-Type"))
                 sub.Request.ContentType = "application/json";
         }
-        var output = new MemoryStream();
+        var output = budget.Stream();
         sub.Response.Body = output;
         var router = services.GetRequiredService<ODataRouter>();
-        await new ODataErrorMiddleware(c => c.Request.Path.StartsWithSegments(ServiceRoot.Path + "/$batch")
-            ? throw ODataProblem.BadRequest("批处理不能嵌套 ($batch cannot be nested)", "url")
-            : router.HandleAsync(c), logger).InvokeAsync(sub);
-        return BatchResponse.From(request, sub.Response, output.ToArray());
+        await new ODataErrorMiddleware(router.HandleAsync, logger).InvokeAsync(sub);
+        return BatchResponse.From(request, sub.Response, budget.Take(output));
     }
 
-    /// <summary>"Resources?…", "/odata/Resources?…" or an absolute URL under the service root.</summary>
-    private static bool Target(string url, out PathString path, out QueryString query)
+    /// <summary>
+    /// "Resources?…", "/odata/Resources?…" or an absolute URL, resolved against the service root the way a
+    /// client would ("./", "../" and escapes normalised); it must stay under the service root.
+    /// </summary>
+    private static bool Target(Uri serviceRoot, PathString pathBase, string url, out PathString path, out QueryString query)
     {
-        var root = ServiceRoot.Path + "/";
-        var relative = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
-            ? absolute.PathAndQuery
-            : url;
-        if (relative.StartsWith(root, StringComparison.OrdinalIgnoreCase))
-            relative = relative[root.Length..];
-        else if (relative.StartsWith('/'))
-        {
-            path = default;
-            query = default;
+        path = default;
+        query = default;
+        if (!Uri.TryCreate(serviceRoot, url, out var resolved)
+            || !(resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps)
+            || !(resolved.AbsolutePath + "/").StartsWith(serviceRoot.AbsolutePath, StringComparison.OrdinalIgnoreCase))
             return false;
-        }
-        var q = relative.IndexOf('?');
-        path = new PathString(root + (q < 0 ? relative : relative[..q]));
-        query = q < 0 ? QueryString.Empty : new QueryString(relative[q..]);
+        path = PathString.FromUriComponent(resolved.AbsolutePath[(pathBase.Value?.Length ?? 0)..]);
+        query = QueryString.FromUriComponent(resolved.Query);
         return true;
     }
 

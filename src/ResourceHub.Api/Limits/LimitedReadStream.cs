@@ -1,0 +1,37 @@
+namespace ResourceHub.Api.Limits;
+
+/// <summary>
+/// Reads at most a number of bytes from a request body and throws the given error beyond it, so a
+/// limit holds for chunked bodies that announce no Content-Length. Does not own the inner stream.
+/// </summary>
+public sealed class LimitedReadStream(Stream inner, long maxBytes, Func<Exception> tooLarge) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
+        Count(await inner.ReadAsync(buffer, ct));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    private int Count(int n)
+    {
+        _read += n;
+        if (_read > maxBytes)
+            throw tooLarge();
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
