@@ -22,6 +22,7 @@ try
     var runner = new FfmpegRunner(pipeline.Tools);
     var input = Path.Combine(work, "lesson-1080p30.mp4");
 
+    Console.WriteLine($"load average at start: {LoadAverage()}");
     Console.WriteLine($"Generating {clipSeconds} s 1080p30 clip with stereo audio...");
     var generate = Stopwatch.StartNew();
     await runner.RunFfmpegAsync(
@@ -89,6 +90,7 @@ try
     var settings = pipeline.Commands.Settings;
 
     Console.WriteLine();
+    Console.WriteLine($"load average at end: {LoadAverage()} (wall figures mean something only on an otherwise idle machine; the CPU ratio holds under load)");
     Console.WriteLine($"clip                 {mediaSeconds:0.0} s 1080p30 + AAC -> MP4 {mp4.Width}x{mp4.Height} + HLS {string.Join("/", plan.HlsRungs.Select(r => $"{r.Width}x{r.Height}"))} + poster + thumbnail (preset {settings.Preset}, crf {settings.Crf}, 720p maxrate {plan.Mp4.Rung.VideoMaxrateKbps}k, bufsize {plan.Mp4.Rung.VideoBufsizeKbps}k, audio {plan.Mp4.Rung.AudioKbps}k)");
     Console.WriteLine($"raw 720p encode      {Describe(raw)}");
     Console.WriteLine($"complete job         {Describe(jobs)}");
@@ -128,6 +130,9 @@ static double RunDirect(string ffmpeg, IReadOnlyList<string> arguments)
         throw new InvalidOperationException($"ffmpeg failed: {stderr.Result}");
     return clock.Elapsed.TotalSeconds;
 }
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Median(List<double> values)
 {

@@ -27,7 +27,7 @@ try
     await Seed(app.Services, rows);
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    var token = app.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", "acme");
+    var token = app.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", ResourceSeed.PlatformOrg);
     using var http = new HttpClient { BaseAddress = new Uri(address) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

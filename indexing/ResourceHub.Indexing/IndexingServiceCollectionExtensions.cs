@@ -4,6 +4,7 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Elastic;
 using ResourceHub.Indexing.Fts;
 using ResourceHub.Indexing.Pipeline;
+using ResourceHub.Indexing.Understanding;
 
 namespace ResourceHub.Indexing;
 
@@ -32,11 +33,15 @@ public static class IndexingServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The admins' synonym file, added to the shipped list (see Understanding/SynonymSet).</summary>
+    public static string SynonymsPath(string dataDir) => Path.Combine(dataDir, "search", "synonyms.txt");
+
     public static ISearchIndex Create(SearchOptions options, RankingBoost boost, string dataDir) =>
         options.Provider.ToLowerInvariant() switch
         {
             SearchOptions.Fts => CreateFts(options, boost, dataDir),
-            SearchOptions.Elasticsearch => new ElasticSearchIndex(new ElasticClient(ElasticClient.CreateHttpClient(options)), options, boost),
+            SearchOptions.Elasticsearch => new ElasticSearchIndex(new ElasticClient(ElasticClient.CreateHttpClient(options)), options, boost,
+                understanding: new QueryUnderstanding(SynonymsPath(dataDir))),
             _ => throw new InvalidOperationException(
                 $"ResourceHub:Search:Provider '{options.Provider}' is not supported (use {SearchOptions.Fts} or {SearchOptions.Elasticsearch})"),
         };
@@ -44,7 +49,7 @@ public static class IndexingServiceCollectionExtensions
     private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir)
     {
         var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost,
-            options.FtsExactRankingBudget);
+            options.FtsExactRankingBudget, new QueryUnderstanding(SynonymsPath(dataDir)));
         // Local and cheap: create now so queries work before the indexer's first pass.
         index.EnsureCreatedAsync().GetAwaiter().GetResult();
         return index;

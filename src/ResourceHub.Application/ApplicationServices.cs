@@ -10,6 +10,7 @@ public static class ApplicationServices
     /// <summary>The use cases. The host also registers the ports they need (<see cref="IMediaStarter"/>, the search index, the database).</summary>
     public static IServiceCollection AddResourceHubApplication(this IServiceCollection services)
     {
+        services.AddSingleton(new Identity.OrganizationDirectory(TimeProvider.System));
         services.AddScoped<ReviewerView>();
         services.AddScoped<ResourceReader>();
         services.AddScoped<ResourceSearch>();

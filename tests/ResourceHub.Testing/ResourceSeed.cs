@@ -19,8 +19,12 @@ public static class ResourceSeed
     private static readonly string[] TopicPool = ["ethics", "it-methods", "it-integration"];
     private static readonly string?[] Grades = [null, "g1", "g3", "g6", "G6"];
 
+    /// <summary>The root organisation: its admin is the platform administrator (sees and manages every item).</summary>
+    public const string PlatformOrg = "edu-root";
+
     public static IEnumerable<Organization> Organizations() =>
-        Orgs.Select(o => new Organization { Code = o, Name = "机构 " + o, Kind = "vendor", Tier = "school" });
+        Orgs.Select(o => new Organization { Code = o, Name = "机构 " + o, Kind = "vendor", Tier = "school", ParentCode = PlatformOrg })
+            .Prepend(new Organization { Code = PlatformOrg, Name = "平台", Kind = "region", Tier = "province" });
 
     public static IEnumerable<Resource> Resources(int count, int seed = 7)
     {

@@ -22,5 +22,7 @@ public sealed record RankingBoost(double LevelWeight = 0.1, double QualityWeight
         return 0;
     }
 
-    public double Factor(string? level, double? quality) => 1 + LevelWeight * LevelRank(level) + QualityWeight * (quality ?? 0);
+    public double Factor(string? level, double? quality) => Factor(LevelRank(level), quality);
+
+    public double Factor(int levelRank, double? quality) => 1 + LevelWeight * levelRank + QualityWeight * (quality ?? 0);
 }

@@ -85,6 +85,8 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
             taxonomy.Kinds.NameOf(r.Kind), taxonomy.Subjects.NameOf(r.Subject), taxonomy.Stages.NameOf(r.Stage),
         };
         names.AddRange(r.Topics.Select(taxonomy.Topics.NameOf));
+        // 八年级 and 初二 for g8: grade words in a query then find the grade (see Understanding/Data/concepts.json).
+        names.AddRange(Understanding.Lexicon.Default.GradeNames(r.Grade));
         return names.OfType<string>().Distinct().ToList();
     }
 }

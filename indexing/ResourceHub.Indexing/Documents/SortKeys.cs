@@ -1,4 +1,4 @@
-using ResourceHub.Indexing.Text;
+using ResourceHub.Indexing.Understanding;
 
 namespace ResourceHub.Indexing.Documents;
 
@@ -11,7 +11,7 @@ public sealed record SortKey(SearchField? Field, bool Descending);
 /// </summary>
 public static class SortKeys
 {
-    public static IReadOnlyList<SortKey> For(SearchRequest request, UserQuery text)
+    public static IReadOnlyList<SortKey> For(SearchRequest request, StructuredQuery text)
     {
         var keys = new List<SortKey>();
         if (request.Query.OrderBy.Count == 0 && !text.IsEmpty)

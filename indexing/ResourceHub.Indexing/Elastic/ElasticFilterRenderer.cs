@@ -24,8 +24,8 @@ public static class ElasticFilterRenderer
         var should = new JsonArray();
         if (scope.PublicStatuses.Count > 0)
             should.Add(Terms("status", scope.PublicStatuses));
-        if (scope.OwnerOrg is not null)
-            should.Add(Term("owner_org", scope.OwnerOrg));
+        if (scope.OwnerOrgs.Count > 0)
+            should.Add(Terms("owner_org", scope.OwnerOrgs));
         if (scope.CreatedBy is not null)
             should.Add(Term("created_by", scope.CreatedBy));
         if (scope.ReviewSubjects.Count > 0 && scope.ReviewStatuses.Count > 0)

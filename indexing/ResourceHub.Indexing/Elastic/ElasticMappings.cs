@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Understanding;
 
 namespace ResourceHub.Indexing.Elastic;
 
@@ -7,36 +8,78 @@ namespace ResourceHub.Indexing.Elastic;
 /// The explicit index definition. Codes are keywords (facet fields load global ordinals eagerly so
 /// the first facet query after a refresh is not slow); Chinese text uses the configured analyzer
 /// (built-in cjk by default) with a ".chars" sub-field on the standard analyzer, which indexes every
-/// ideograph alone so one-character queries match, as in the FTS engine.
+/// ideograph alone so one-character queries match, as in the FTS engine. With the built-in cjk analyzer, queries are
+/// analyzed by the same chain plus a synonym_graph filter fed by the domain synonym file (shipped list and the admins'
+/// file as it was when the index was made; the query side applies the admins' current file anyway, see QueryUnderstanding).
 /// </summary>
 public static class ElasticMappings
 {
-    public static JsonObject Create(string analyzer) => new()
+    public const string SearchAnalyzer = "resourcehub_cjk_synonyms";
+
+    public static JsonObject Create(string analyzer, SynonymSet? synonyms = null)
     {
-        ["settings"] = new JsonObject
+        var settings = new JsonObject
         {
             ["number_of_shards"] = 1,
             ["max_result_window"] = 10000,
-        },
-        ["mappings"] = new JsonObject
+        };
+        var withSynonyms = analyzer == "cjk";
+        if (withSynonyms)
+            settings["analysis"] = Analysis(synonyms ?? SynonymSet.Shipped);
+        return new JsonObject
         {
-            ["dynamic"] = "strict",
-            ["properties"] = Properties(analyzer),
+            ["settings"] = settings,
+            ["mappings"] = new JsonObject
+            {
+                ["dynamic"] = "strict",
+                ["properties"] = Properties(analyzer, withSynonyms ? SearchAnalyzer : null),
+            },
+        };
+    }
+
+    /// <summary>The cjk analyzer's chain (standard, cjk_width, lowercase, cjk_bigram, English stop words) plus synonyms.</summary>
+    private static JsonObject Analysis(SynonymSet synonyms) => new()
+    {
+        ["filter"] = new JsonObject
+        {
+            ["resourcehub_synonyms"] = new JsonObject
+            {
+                ["type"] = "synonym_graph",
+                ["lenient"] = true,
+                ["synonyms"] = new JsonArray(synonyms.Rules.Select(r => (JsonNode?)r).ToArray()),
+            },
+        },
+        ["analyzer"] = new JsonObject
+        {
+            [SearchAnalyzer] = new JsonObject
+            {
+                ["type"] = "custom",
+                ["tokenizer"] = "standard",
+                ["filter"] = new JsonArray("cjk_width", "lowercase", "cjk_bigram", "stop", "resourcehub_synonyms"),
+            },
         },
     };
 
-    private static JsonObject Properties(string analyzer)
+    private static JsonObject Properties(string analyzer, string? searchAnalyzer)
     {
+        JsonObject Text(JsonObject fields)
+        {
+            var text = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer, ["fields"] = fields };
+            if (searchAnalyzer is not null)
+                text["search_analyzer"] = searchAnalyzer;
+            return text;
+        }
+
         var properties = new JsonObject
         {
             ["id"] = new JsonObject { ["type"] = "keyword" },
-            ["title"] = Text(analyzer, new JsonObject
+            ["title"] = Text(new JsonObject
             {
                 ["raw"] = new JsonObject { ["type"] = "keyword", ["ignore_above"] = 512 },
                 ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" },
             }),
-            ["description"] = Text(analyzer, new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
-            ["code_names"] = Text(analyzer, new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
+            ["description"] = Text(new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
+            ["code_names"] = Text(new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
             ["level_rank"] = new JsonObject { ["type"] = "integer" },
             ["quality_score"] = new JsonObject { ["type"] = "double" },
             ["created_at"] = new JsonObject { ["type"] = "date" },
@@ -51,12 +94,14 @@ public static class ElasticMappings
             if (field.Facet)
                 keyword["eager_global_ordinals"] = true;
             if (field.Name == "Tags")
-                keyword["fields"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer } };
+            {
+                var text = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer };
+                if (searchAnalyzer is not null)
+                    text["search_analyzer"] = searchAnalyzer;
+                keyword["fields"] = new JsonObject { ["text"] = text };
+            }
             properties[field.Column] = keyword;
         }
         return properties;
     }
-
-    private static JsonObject Text(string analyzer, JsonObject fields) =>
-        new() { ["type"] = "text", ["analyzer"] = analyzer, ["fields"] = fields };
 }

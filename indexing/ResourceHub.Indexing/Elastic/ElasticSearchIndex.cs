@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Text;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Elastic;
@@ -12,9 +13,10 @@ namespace ResourceHub.Indexing.Elastic;
 /// Writes refresh per request only in tests (<paramref name="refreshOnWrite"/>), never in production.
 /// </summary>
 public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions options, RankingBoost boost, bool refreshOnWrite = false,
-    TimeProvider? clock = null) : ISearchIndex
+    TimeProvider? clock = null, QueryUnderstanding? understanding = null) : ISearchIndex
 {
-    private readonly ElasticQueryRenderer _renderer = new(boost);
+    private readonly QueryUnderstanding _understanding = understanding ?? QueryUnderstanding.Default;
+    private readonly ElasticQueryRenderer _renderer = new(boost, understanding);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private ElasticClient Client => client;
@@ -38,7 +40,7 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
         {
             return false; // nothing built yet: EnsureCreatedAsync makes it with today's mapping
         }
-        var wanted = ElasticMappings.Create(options.Analyzer)["mappings"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        var wanted = ElasticMappings.Create(options.Analyzer, _understanding.Synonyms)["mappings"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
         return live.AsObject().Any(index => index.Value?["mappings"]?["properties"] is not JsonObject properties
                                             || wanted.Any(name => !properties.ContainsKey(name)));
     }
@@ -48,7 +50,7 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
         if (await client.ExistsAsync($"_alias/{Alias}", ct))
             return;
         var index = NewIndexName();
-        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer), ct);
+        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer, _understanding.Synonyms), ct);
         await client.PostAsync("_aliases", new JsonObject
         {
             ["actions"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["index"] = index, ["alias"] = Alias, ["is_write_index"] = true } }),
@@ -61,9 +63,22 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
     public Task<BulkResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
         ids.Count == 0 ? Task.FromResult(BulkResult.Ok(0)) : BulkAsync(ElasticDocuments.BulkDelete(Alias, ids), ct);
 
+    /// <summary>Understands the text, corrects misspelt curriculum terms and relaxes a fruitless query as FTS does (<see cref="TypoFallback"/>).</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var response = await client.PostAsync($"{Alias}/_search", _renderer.Search(request), ct);
+        var text = _renderer.Understand(request);
+        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => TermCountAsync(term, request, ct)) is { } corrected)
+            text = corrected;
+        var result = await SearchAsync(request, text, ct);
+        return TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed ? await SearchAsync(request, relaxed, ct) : result;
+    }
+
+    private async Task<long> TermCountAsync(string term, SearchRequest request, CancellationToken ct) =>
+        (await client.PostAsync($"{Alias}/_count", _renderer.TermCount(term, request.Scope), ct))["count"]!.GetValue<long>();
+
+    private async Task<SearchResult> SearchAsync(SearchRequest request, StructuredQuery text, CancellationToken ct)
+    {
+        var response = await client.PostAsync($"{Alias}/_search", _renderer.Search(request, text), ct);
         var hits = new List<SearchHit>();
         JsonArray? lastSort = null;
         foreach (var hit in response["hits"]?["hits"]?.AsArray() ?? [])
@@ -89,7 +104,7 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
         var next = hits.Count == request.PageSize && request.PageSize > 0 && lastSort is not null
             ? new KeysetPosition(lastSort.Select(v => (object?)Plain(v)).ToList())
             : null;
-        return new SearchResult(hits, total, facets, next);
+        return new SearchResult(hits, total, facets, next, text.DidYouMean, text.SuggestedFacets);
     }
 
     public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
@@ -111,7 +126,7 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
     public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
     {
         var index = NewIndexName();
-        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer), ct);
+        await client.PutAsync(index, ElasticMappings.Create(options.Analyzer, _understanding.Synonyms), ct);
         return new Rebuild(this, index);
     }
 

@@ -24,8 +24,7 @@ internal static class FtsAccess
             return null;
         var clauses = new List<string>();
         clauses.AddRange(scope.PublicStatuses.Select(s => Quote(Token("st", s))));
-        if (scope.OwnerOrg is not null)
-            clauses.Add(Quote(Token("og", scope.OwnerOrg)));
+        clauses.AddRange(scope.OwnerOrgs.Select(o => Quote(Token("og", o))));
         if (scope.CreatedBy is not null)
             clauses.Add(Quote(Token("by", scope.CreatedBy)));
         if (scope.ReviewSubjects.Count > 0 && scope.ReviewStatuses.Count > 0)

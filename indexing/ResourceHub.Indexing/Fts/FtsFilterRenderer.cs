@@ -18,8 +18,8 @@ internal sealed class FtsFilterRenderer(SqlBuilder sql, string alias)
         var clauses = new List<string>();
         if (scope.PublicStatuses.Count > 0)
             clauses.Add($"{alias}.status IN ({sql.AddList(scope.PublicStatuses)})");
-        if (scope.OwnerOrg is not null)
-            clauses.Add($"{alias}.owner_org = {sql.Add(scope.OwnerOrg)}");
+        if (scope.OwnerOrgs.Count > 0)
+            clauses.Add($"{alias}.owner_org IN ({sql.AddList(scope.OwnerOrgs)})");
         if (scope.CreatedBy is not null)
             clauses.Add($"{alias}.created_by = {sql.Add(scope.CreatedBy)}");
         if (scope.ReviewSubjects.Count > 0 && scope.ReviewStatuses.Count > 0)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Text;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Fts;
@@ -14,21 +15,22 @@ internal sealed class FtsQuery
     private readonly SearchRequest _request;
     private readonly long _generation;
     private readonly RankingBoost _boost;
-    private readonly UserQuery _text;
+    private readonly StructuredQuery _text;
     private readonly IReadOnlyList<(string Expression, bool Descending)> _order;
 
-    public FtsQuery(SearchRequest request, long generation, RankingBoost boost, long? knownTotal = null)
+    public FtsQuery(SearchRequest request, StructuredQuery text, long generation, RankingBoost boost, long? knownTotal = null)
     {
         _request = request;
         _generation = generation;
         _boost = boost;
-        _text = UserQuery.Parse(request.Query.Search);
+        _text = text;
         _order = Order();
         KnownTotal = knownTotal;
     }
 
     public int PageSize => _request.PageSize;
-    public UserQuery Text => _text;
+    public StructuredQuery Text => _text;
+    public KeysetPosition? After => _request.Query.After;
 
     /// <summary>The number of matches when the caller already counted them (see <see cref="FtsTieredQuery"/>).</summary>
     public long? KnownTotal { get; }
@@ -55,6 +57,21 @@ internal sealed class FtsQuery
             WHERE {string.Join(" AND ", where)}
             ORDER BY {string.Join(", ", _order.Select(o => o.Expression + (o.Descending ? " DESC" : " ASC")))}
             LIMIT {sql.Add(PageSize)}
+            """);
+    }
+
+    /// <summary>
+    /// Every visible match with what <see cref="FtsRanker"/> reads (token columns, codes, curation), facet selections
+    /// applied: the exact relevance path ranks them in C#, only when they are few (see FtsExactRankingBudget).
+    /// </summary>
+    public SqliteCommand CandidatesCommand(SqliteConnection c, SqliteTransaction tx)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql, scored: false, tokens: true);
+        return Command(c, tx, sql, $"""
+            {cte}
+            SELECT m.rid, m.id, m.t_title, m.t_keywords, m.t_body, m.kind, m.stage, m.grade, m.subject, m.level_rank, m.quality_score FROM m
+            WHERE {string.Join(" AND ", Selections(sql, except: null))}
             """);
     }
 
@@ -132,7 +149,8 @@ internal sealed class FtsQuery
 
     /// <param name="scored">False when nothing reads the score (facets): bm25 is the expensive part.</param>
     /// <param name="materializedColumns">Materialize m once with only these document columns (several facets read it).</param>
-    private string Matched(SqlBuilder sql, bool scored = true, IReadOnlyCollection<string>? materializedColumns = null)
+    /// <param name="tokens">Also the FTS row's token columns (t_title, t_keywords, t_body), for the ranker.</param>
+    private string Matched(SqlBuilder sql, bool scored = true, IReadOnlyCollection<string>? materializedColumns = null, bool tokens = false)
     {
         var head = materializedColumns is null ? "WITH m AS" : "WITH m AS MATERIALIZED";
         var columns = materializedColumns is null ? "d.*" : string.Join(", ", materializedColumns.Prepend("rid").Select(c => "d." + c));
@@ -146,6 +164,8 @@ internal sealed class FtsQuery
         // bm25 is lower-is-better; negate so score is higher-is-better, then apply the curation boost.
         var score = !scored ? "0.0" : $"(-bm25({fts}, {FtsSchema.Bm25Weights})) * (1 + {sql.Add(_boost.LevelWeight)} * d.level_rank"
                     + $" + {sql.Add(_boost.QualityWeight)} * coalesce(d.quality_score, 0))";
+        if (tokens)
+            columns += $", {fts}.title AS t_title, {fts}.keywords AS t_keywords, {fts}.body AS t_body";
         return $"{head} (SELECT {columns}, {score} AS score FROM {fts} JOIN {docs} d ON d.rid = {fts}.rowid"
                + $" WHERE {fts} MATCH {sql.Add(match)} AND {where})";
     }

@@ -18,9 +18,9 @@ internal static class FtsSchema
     /// <summary>The text columns user words may match (never the access tokens).</summary>
     public const string TextColumns = "{title keywords body}";
 
-    /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details); an index of
-    /// another format is rebuilt from the database.</summary>
-    public const int Format = 3;
+    /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details; 4: grade names
+    /// among the code names); an index of another format is rebuilt from the database.</summary>
+    public const int Format = 4;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";

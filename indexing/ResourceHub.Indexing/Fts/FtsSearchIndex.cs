@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ResourceHub.Data;
 using ResourceHub.Indexing.Documents;
-using ResourceHub.Indexing.Text;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Fts;
@@ -17,11 +17,14 @@ public sealed class FtsSearchIndex : ISearchIndex
     private readonly string _connectionString;
     private readonly RankingBoost _boost;
     private readonly int _exactRankingBudget;
+    private readonly QueryUnderstanding _understanding;
 
-    /// <param name="exactRankingBudget">The most bm25 work (visible matches × query tokens) a search may take;
+    /// <param name="exactRankingBudget">The most ranking work (visible matches × query terms) a search may take;
     /// beyond it the search is ranked in tiers (<see cref="FtsTieredQuery"/>) instead.</param>
-    public FtsSearchIndex(string path, RankingBoost? boost = null, int exactRankingBudget = DefaultExactRankingBudget)
+    public FtsSearchIndex(string path, RankingBoost? boost = null, int exactRankingBudget = DefaultExactRankingBudget,
+        QueryUnderstanding? understanding = null)
     {
+        _understanding = understanding ?? QueryUnderstanding.Default;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -67,22 +70,37 @@ public sealed class FtsSearchIndex : ISearchIndex
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: true); // one snapshot for hits, count and facets
         var g = Generation(c, tx);
-        var q = new FtsQuery(request, g, _boost);
-        var text = q.Text;
+        var text = _understanding.Understand(request.Query.Search);
+        if (!text.IsEmpty && Corrected(c, tx, g, request) is { } corrected)
+            text = corrected;
+        var result = Search(c, tx, g, request, text);
+        if (TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed)
+            result = Search(c, tx, g, request, relaxed);
+        return Task.FromResult(result);
+    }
+
+    public Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: true);
+        return Task.FromResult(Count(c, tx, new FtsQuery(request, _understanding.Understand(request.Query.Search), Generation(c, tx), _boost)));
+    }
+
+    private SearchResult Search(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request, StructuredQuery text)
+    {
+        var q = new FtsQuery(request, text, g, _boost);
         List<SearchHit> hits;
         KeysetPosition? next;
         long? total = null;
-        if (FtsTieredQuery.Applies(request, text) && (request.Query.After is null || FtsTieredQuery.IsCursor(request.Query.After)))
+        if (FtsTieredQuery.Applies(request, text))
         {
-            // Counting is cheap (a posting-list merge); it decides whether bm25 can rank every match in time.
+            // Counting is cheap (a posting-list merge); it decides whether every match can be ranked in time.
             total = Count(c, tx, q);
-            if (FtsTieredQuery.IsCursor(request.Query.After) || total * text.TokenCount > _exactRankingBudget)
+            var tieredCursor = FtsTieredQuery.IsCursor(request.Query.After);
+            if (tieredCursor || (request.Query.After is null && total * Math.Max(1, text.TokenCount) > _exactRankingBudget))
                 hits = ReadTieredHits(c, tx, q, new FtsTieredQuery(request, text, g), out next);
             else
-            {
-                q = new FtsQuery(request, g, _boost, total);
-                hits = ReadHits(c, tx, q, out next, out _);
-            }
+                hits = ReadRankedHits(c, tx, q, out next);
         }
         else
         {
@@ -91,14 +109,58 @@ public sealed class FtsSearchIndex : ISearchIndex
                 total = q.CountsInHitsQuery ? counted : Count(c, tx, q);
         }
         var facets = ReadFacets(c, tx, q, request.Facets);
-        return Task.FromResult(new SearchResult(hits, request.Query.Count ? total : null, facets, next));
+        return new SearchResult(hits, request.Query.Count ? total : null, facets, next, text.DidYouMean, text.SuggestedFacets);
     }
 
-    public Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
+    /// <summary>The query with misspelt curriculum terms corrected (<see cref="TypoFallback"/>), or null.</summary>
+    private StructuredQuery? Corrected(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request)
     {
-        using var c = Open();
-        using var tx = c.BeginTransaction(deferred: true);
-        return Task.FromResult(Count(c, tx, new FtsQuery(request, Generation(c, tx), _boost)));
+        var access = FtsAccess.Match(request.Scope);
+        long Documents(string term)
+        {
+            var sql = new SqlBuilder();
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT count(*) FROM {FtsSchema.Fts(g)} WHERE {FtsSchema.Fts(g)} MATCH {sql.Add(FtsMatch.Concept(new Concept(term, [term], ConceptRole.Topic), access))}";
+            sql.ApplyTo(cmd);
+            return (long)cmd.ExecuteScalar()!;
+        }
+        // Synchronous underneath (SQLite): the task is complete when it returns.
+        return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The exact relevance path: every match scored by <see cref="FtsRanker"/>, sorted, the page after the cursor.</summary>
+    private List<SearchHit> ReadRankedHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
+    {
+        var ranker = new FtsRanker(q.Text, _boost);
+        var scored = new List<(long Rid, string Id, double Score)>();
+        using (var cmd = q.CandidatesCommand(c, tx))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var codes = new Dictionary<string, string?>
+                {
+                    ["Kind"] = reader.GetString(5), ["Stage"] = reader.GetString(6),
+                    ["Grade"] = reader.IsDBNull(7) ? null : reader.GetString(7), ["Subject"] = reader.GetString(8),
+                };
+                var candidate = new FtsCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    codes, reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetDouble(10));
+                scored.Add((candidate.Rid, candidate.Id, ranker.Score(candidate)));
+            }
+        }
+        IEnumerable<(long Rid, string Id, double Score)> ordered = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal);
+        if (q.After is { } after)
+        {
+            if (after.Values.Count != 2 || FtsValues.ToDb(after.Values[0]) is not (double or long) || FtsValues.ToDb(after.Values[1]) is not string afterId)
+                throw new SearchQueryException("分页游标与排序不符 ($skiptoken does not match this search)");
+            var afterScore = Convert.ToDouble(FtsValues.ToDb(after.Values[0]), System.Globalization.CultureInfo.InvariantCulture);
+            ordered = ordered.Where(s => s.Score < afterScore || (s.Score == afterScore && string.CompareOrdinal(s.Id, afterId) > 0));
+        }
+        var page = ordered.Take(q.PageSize).ToList();
+        next = page.Count == q.PageSize && page.Count > 0 ? new KeysetPosition([page[^1].Score, page[^1].Id]) : null;
+        var documents = ReadDocuments(c, tx, q, page.Select(p => p.Rid).ToList());
+        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, q.Highlights(documents[p.Rid]))).ToList();
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)

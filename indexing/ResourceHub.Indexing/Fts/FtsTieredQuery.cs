@@ -1,33 +1,35 @@
 using Microsoft.Data.Sqlite;
 using ResourceHub.Indexing.Documents;
-using ResourceHub.Indexing.Text;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Fts;
 
 /// <summary>
-/// Relevance order for searches with more matches than bm25 can rank in time: words in the title
-/// first, then in tags and code names, then in the description (the bm25 column weights, as tiers);
-/// within a tier by curation boost, newest first. Row ids sort by boost (<see cref="FtsRowId"/>), so
+/// Relevance order for searches with more matches than the exact ranking can take in time: every concept in the
+/// title first, then in title, tags and code names, then anywhere, then documents with only enough concepts
+/// (minimum-should-match); within a tier by curation boost, newest first. Row ids sort by boost (<see cref="FtsRowId"/>), so
 /// each tier is "MATCH … ORDER BY rowid DESC LIMIT n": FTS5 stops after a page instead of scoring
 /// 50,000 matches. With that many matches the words barely discriminate (bm25's idf is near zero),
 /// so where they occur and the experts' verdict are the useful signal.
 /// </summary>
-internal sealed class FtsTieredQuery(SearchRequest request, UserQuery text, long generation)
+internal sealed class FtsTieredQuery(SearchRequest request, StructuredQuery text, long generation)
 {
     /// <summary>First value of a tiered $skiptoken: [marker, tier, row id].</summary>
     private const string Marker = "tier";
 
 
     /// <summary>Tiers order by relevance only: an explicit $orderby sorts every match as asked.</summary>
-    public static bool Applies(SearchRequest request, UserQuery text) => request.Query.OrderBy.Count == 0 && !text.IsEmpty;
+    public static bool Applies(SearchRequest request, StructuredQuery text) => request.Query.OrderBy.Count == 0 && !text.IsEmpty;
 
     public static bool IsCursor(KeysetPosition? position) =>
         position is { Values: [var marker, _, _] } && FtsValues.ToDb(marker) is Marker;
 
-    /// <summary>A tiered hit's score: the bm25 weight of its tier's column (title, keywords, body) × boost.</summary>
+    /// <summary>A tiered hit's score: its tier's weight (the column weights, then half the lowest) × boost.</summary>
     public static double Score(int tier, RankingBoost boost, SearchDocument d) =>
-        FtsSchema.TextColumnWeights[tier] * boost.Factor(d.RecommendationLevel, d.QualityScore);
+        TierWeights[tier] * boost.Factor(d.RecommendationLevel, d.QualityScore);
+
+    private static readonly double[] TierWeights = [.. FtsSchema.TextColumnWeights, FtsSchema.TextColumnWeights[^1] / 2];
 
     /// <summary>The page after the cursor, walking tier by tier; each hit with its tier.</summary>
     public List<(long Rid, int Tier)> Page(SqliteConnection c, SqliteTransaction tx, out KeysetPosition? next)

@@ -3,11 +3,15 @@ using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing;
 
+/// <param name="DidYouMean">The corrected text when typo correction changed what was searched (您是不是要找：平行四边形).</param>
+/// <param name="SuggestedFacets">Facet values the query's grade, stage, subject and kind words point at.</param>
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
     long? Total,
     IReadOnlyDictionary<string, IReadOnlyList<FacetBucket>> Facets,
-    KeysetPosition? Next);
+    KeysetPosition? Next,
+    string? DidYouMean = null,
+    IReadOnlyList<Understanding.FieldBoost>? SuggestedFacets = null);
 
 /// <summary>Highlights: field name (Title, Description) → text with matches wrapped in &lt;em&gt;…&lt;/em&gt;.</summary>
 public sealed record SearchHit(SearchDocument Document, double Score, IReadOnlyDictionary<string, string> Highlights);

@@ -74,9 +74,10 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
                 args.AddRange([.. AsArguments(HlsMuxer(outputs, encodes[i])), outputs.HlsPlaylist(encodes[i])]);
             else
             {
-                // Packets go to two muxers, so they carry no in-band H.264 headers by default:
-                // the MP4 takes them from the global header, and dump_extra repeats them before each
-                // keyframe in the TS segments so every segment decodes on its own.
+                // Through tee, ffmpeg cannot ask the encoders for what the MP4 needs, so +global_header says
+                // it: H.264/AAC headers go once into the stream header (avcC/esds in the MP4) instead of
+                // in-band; dump_extra puts SPS/PPS back before each keyframe in the TS segments, so every
+                // segment decodes on its own (the TS muxer adds ADTS headers to the AAC itself).
                 var hls = HlsMuxer(outputs, encodes[i]).Append(("bsfs/v", "dump_extra=freq=keyframe"));
                 args.AddRange(["-flags", "+global_header", "-f", "tee", TeeSlaves(
                     (Mp4Muxer, outputs.Mp4),
@@ -94,14 +95,17 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
     /// <summary>Frames per second looked at when choosing a poster.</summary>
     public const int PosterSampleRate = 5;
 
-    // One decoded, rate-fixed source split into a scaled branch per encode, plus a poster branch.
-    // The poster branch keeps only a short window (skipping black lead-in frames on longer clips),
-    // sampled at 5 fps and scaled before the thumbnail filter, which buffers its whole batch:
-    // 15 frames at 720p (~20 MB), not 90 at 1080p.
+    // One decoded, rate-fixed source, scaled once to the largest output size and split into a branch
+    // per encode (smaller rungs scale down from there, about 30 % less scaling work than scaling each from
+    // 1080p; an equal size passes through), plus a poster branch. The poster branch keeps only a short
+    // window (skipping black lead-in frames on longer clips), sampled at 5 fps before the thumbnail
+    // filter, which buffers its whole batch: 15 frames at 720p (~20 MB), not 90 at 1080p.
     private string TranscodeGraph(TranscodePlan plan, IReadOnlyList<RungPlan> encodes)
     {
+        var largest = encodes.MaxBy(r => r.Width * r.Height)!;
         var graph = new System.Text.StringBuilder();
-        graph.Append(CultureInfo.InvariantCulture, $"[0:{plan.VideoStreamIndex}]fps={plan.FrameRate},split={encodes.Count + 1}");
+        graph.Append(CultureInfo.InvariantCulture,
+            $"[0:{plan.VideoStreamIndex}]fps={plan.FrameRate},{ScaleFilter(largest)},split={encodes.Count + 1}");
         for (var i = 0; i <= encodes.Count; i++)
             graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
         for (var i = 0; i < encodes.Count; i++)

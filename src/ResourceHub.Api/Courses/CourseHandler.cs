@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.Resources;
+using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Courses;
@@ -16,7 +17,7 @@ namespace ResourceHub.Api.Courses;
 /// organisation's) and workshop hosts (their own). Items must name resources the caller can see,
 /// and expanded items only show resources the reader can see.
 /// </summary>
-public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter writer, TaxonomyCatalog taxonomy)
+public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter writer, TaxonomyCatalog taxonomy, ResourceReader reader)
     : QueryableSetHandler<Course>(writer)
 {
     protected override EntityDefinition<Course> Definition => CourseDefinition.Instance;
@@ -34,8 +35,8 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
         var items = await db.Set<CourseItem>().AsNoTracking().Where(i => ids.Contains(i.CourseId)).OrderBy(i => i.Position).ToListAsync(ct);
         var resourceIds = items.Select(i => i.ResourceId).Distinct().ToList();
         // Authorization reaches into the expansion: items whose resource the reader cannot see are left out.
-        var visible = await db.Resources.AsNoTracking().Where(VisibilityScope.For(caller).ToExpression())
-            .Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var found = await reader.Visible(caller).AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToListAsync(ct);
+        var visible = (await reader.MaskAsync(caller, found, ct)).ToDictionary(r => r.Id); // blind review, as on every read
         var resourceExpand = itemsExpand.Expand.FirstOrDefault(e => e.Navigation == "Resource");
         var byCourse = items.Where(i => visible.ContainsKey(i.ResourceId)).ToLookup(i => i.CourseId);
         var resourceEntries = resourceExpand is null
@@ -58,7 +59,7 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
         var body = await RequestBody.ReadAsync(context.Request, CourseInput.Writable, CourseInput.Computed);
         var now = DateTime.UtcNow;
         var course = new Course { Id = Guid.NewGuid(), OwnerOrg = caller.OrgCode, CreatedBy = caller.UserId, CreatedAt = now, UpdatedAt = now };
-        var items = CourseInput.Apply(body, course, caller, taxonomy);
+        var items = CourseInput.Apply(body, course, caller, taxonomy, creating: true);
         await SetItemsAsync(course, items ?? [], caller, context.RequestAborted);
         db.Courses.Add(course);
         await db.SaveChangesAsync(context.RequestAborted);
@@ -69,7 +70,7 @@ public sealed class CourseHandler(ResourceHubDbContext db, ODataJsonWriter write
     {
         var (caller, course) = await FindModifiableAsync(context, key);
         var body = await RequestBody.ReadAsync(context.Request, CourseInput.Writable, CourseInput.Computed);
-        var items = CourseInput.Apply(body, course, caller, taxonomy);
+        var items = CourseInput.Apply(body, course, caller, taxonomy, creating: false);
         if (items is not null)
         {
             db.Set<CourseItem>().RemoveRange(await db.Set<CourseItem>().Where(i => i.CourseId == course.Id).ToListAsync(context.RequestAborted));

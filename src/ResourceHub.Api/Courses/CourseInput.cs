@@ -18,7 +18,7 @@ public static class CourseInput
         { "Id", "CreatedAt", "UpdatedAt" };
 
     /// <summary>Sets the scalar properties; returns the new item list (resource ids in order) when the payload has Items.</summary>
-    public static List<Guid>? Apply(RequestBody body, Course target, Caller caller, TaxonomyCatalog taxonomy)
+    public static List<Guid>? Apply(RequestBody body, Course target, Caller caller, TaxonomyCatalog taxonomy, bool creating)
     {
         var errors = new List<ODataErrorDetail>();
         if (body.Has("Title")) target.Title = body.String("Title", errors)?.Trim() ?? "";
@@ -28,11 +28,7 @@ public static class CourseInput
         if (body.Has("Stage")) target.Stage = body.String("Stage", errors) ?? "";
         if (body.Has("CreditHours")) target.CreditHours = (double)(body.Decimal("CreditHours", errors) ?? 0);
         if (body.Has("OwnerOrg") && body.String("OwnerOrg", errors) is { } org && org != target.OwnerOrg)
-        {
-            if (!caller.IsAdmin)
-                throw ODataProblem.Forbidden("只有管理员可以指定其他机构 (only admins may set OwnerOrg to another organisation)");
-            target.OwnerOrg = org;
-        }
+            target.OwnerOrg = OwnerOrgInput.Check(caller, org, creating);
         var items = body.Has("Items") ? body.Array("Items", ResourceIdOf, errors) : null;
         if (string.IsNullOrWhiteSpace(target.Title) || target.Title.Length > 200)
             errors.Add(new("InvalidValue", "课程标题不能为空且不超过 200 字 (Title is required, at most 200 characters)", "Title"));

@@ -161,8 +161,8 @@ public sealed class CurationOperations(
                     await queries.Reviews(caller).Where(r => r.ResourceId == id).OrderBy(r => r.Round).ThenBy(r => r.CreatedAt).ToListAsync(ct));
                 return;
             case CurationEdm.History:
-                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance,
-                    await queries.History(caller).Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct));
+                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance, await queries.ShownHistoryAsync(caller,
+                    await queries.History(caller).Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct), ct));
                 return;
             case CurationEdm.Nominations:
                 await writer.WriteCollectionAsync(context, NominationDefinition.Instance,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Resources;
+using ResourceHub.Application.Curation;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
@@ -7,7 +8,7 @@ using ResourceHub.Domain.Curation;
 namespace ResourceHub.Api.Curation;
 
 /// <summary>What of curation a caller may read: records of resources they can see (one rule for sets and navigations).</summary>
-public sealed class CurationQueries(ResourceHubDbContext db, ResourceHandler resources)
+public sealed class CurationQueries(ResourceHubDbContext db, ResourceHandler resources, ReviewerView reviewerView)
 {
     /// <summary>Experts see only their own reviews, so each review stays independent of the others.</summary>
     public IQueryable<Review> Reviews(Caller caller)
@@ -22,6 +23,10 @@ public sealed class CurationQueries(ResourceHubDbContext db, ResourceHandler res
         var visible = resources.Visible(caller).Select(r => r.Id);
         return db.Set<CurationEvent>().AsNoTracking().Where(x => visible.Contains(x.ResourceId));
     }
+
+    /// <summary>History rows as the caller may read them: an expert learns nothing of an open round from others' steps.</summary>
+    public Task<List<CurationEvent>> ShownHistoryAsync(Caller caller, List<CurationEvent> events, CancellationToken ct) =>
+        reviewerView.HistoryAsync(caller, events, ct);
 
     public IQueryable<Nomination> Nominations(Caller caller)
     {

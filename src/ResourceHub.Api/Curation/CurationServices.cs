@@ -19,7 +19,8 @@ public static class CurationServices
             q => q.OrderByDescending(r => r.CreatedAt), sp.GetRequiredService<ODataJsonWriter>()));
         services.AddScoped<IEntitySetHandler>(sp => new ReadOnlySetHandler<CurationEvent>(HistoryDefinition.Instance,
             sp.GetRequiredService<CurationQueries>().History, key => e => e.Id == (long)key,
-            q => q.OrderByDescending(e => e.Id), sp.GetRequiredService<ODataJsonWriter>()));
+            q => q.OrderByDescending(e => e.Id), sp.GetRequiredService<ODataJsonWriter>(),
+            sp.GetRequiredService<CurationQueries>().ShownHistoryAsync));
         services.AddScoped<IEntitySetHandler>(sp => new ReadOnlySetHandler<Nomination>(NominationDefinition.Instance,
             sp.GetRequiredService<CurationQueries>().Nominations, key => n => n.Id == (Guid)key,
             q => q.OrderByDescending(n => n.At), sp.GetRequiredService<ODataJsonWriter>()));

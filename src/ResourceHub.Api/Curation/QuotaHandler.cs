@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
+using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Taxonomy;
 
@@ -23,8 +24,9 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
 
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
-        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(context.RequireCaller(), context.RequestAborted));
-        var quotas = await db.Set<RecommendationQuota>().AsNoTracking()
+        var caller = context.RequireCaller();
+        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(caller, context.RequestAborted));
+        var quotas = await InRegion(caller).AsNoTracking()
             .OrderBy(q => q.Year).ThenBy(q => q.RegionCode).ThenBy(q => q.Level).ThenBy(q => q.Subject)
             .Take(ReadOnlySetHandler<RecommendationQuota>.PageSize).ToListAsync(context.RequestAborted);
         await writer.WriteCollectionAsync(context, QuotaDefinition.Instance, quotas);
@@ -32,8 +34,11 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
 
     public override async Task GetAsync(HttpContext context, object key, ODataUriParser parser)
     {
-        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(context.RequireCaller(), context.RequestAborted));
-        var quota = await FindAsync(key, context.RequestAborted);
+        var caller = context.RequireCaller();
+        CurationPolicy.AuthorizeRegionAdmin(await store.ActorAsync(caller, context.RequestAborted));
+        var id = (Guid)key;
+        var quota = await InRegion(caller).AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, context.RequestAborted)
+                    ?? throw ODataProblem.NotFound($"名额 {id} 不存在 (no quota with this id)");
         context.Response.Headers.ETag = QuotaDefinition.Instance.ETagOf(quota);
         await writer.WriteEntityAsync(context, QuotaDefinition.Instance, quota);
     }
@@ -85,6 +90,14 @@ public sealed class QuotaHandler(ResourceHubDbContext db, CurationStore store, T
         }
         await store.SaveOrConflictAsync(ct);
         Responses.Updated(context, QuotaDefinition.Instance, quota);
+    }
+
+    /// <summary>Quotas of the admin's region: its own organisation's and those below it.</summary>
+    private IQueryable<RecommendationQuota> InRegion(Caller caller)
+    {
+        var quotas = db.Set<RecommendationQuota>();
+        var orgs = caller.Region.Orgs.ToList();
+        return caller.Region.Everywhere ? quotas : quotas.Where(q => orgs.Contains(q.RegionCode));
     }
 
     private async Task<RecommendationQuota> FindAsync(object key, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Users;
@@ -17,10 +18,12 @@ public sealed class UserProvisioning(RequestDelegate next)
     // Claims already written to the database recently: most requests then cost no query at all.
     private readonly ConcurrentDictionary<string, DateTime> _synced = new();
 
-    public async Task InvokeAsync(HttpContext context, ResourceHubDbContext db)
+    public async Task InvokeAsync(HttpContext context, ResourceHubDbContext db, OrganizationDirectory organizations)
     {
         if (context.User.ToCaller() is { } caller)
         {
+            if (caller.IsAdmin)
+                await organizations.TreeAsync(db, context.RequestAborted); // the admin's region is then resolved without waiting
             var key = string.Join('|', caller.UserId, caller.DisplayName, caller.Role, caller.OrgCode, string.Join(',', caller.Subjects));
             var now = DateTime.UtcNow;
             if (!_synced.TryGetValue(key, out var at) || now - at >= TouchInterval)

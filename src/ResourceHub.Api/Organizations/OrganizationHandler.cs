@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.OData.Querying;
+using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Organizations;
@@ -8,8 +9,8 @@ using ResourceHub.Domain.Taxonomy;
 
 namespace ResourceHub.Api.Organizations;
 
-/// <summary>Organizations: every authenticated caller reads them; only admins create, change or delete.</summary>
-public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter writer, TaxonomyCatalog taxonomy)
+/// <summary>Organizations: every authenticated caller reads them; admins create, change or delete those of their region (<see cref="OrganizationPermissions"/>).</summary>
+public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter writer, TaxonomyCatalog taxonomy, OrganizationDirectory directory)
     : QueryableSetHandler<Organization>(writer)
 {
     private static readonly IReadOnlySet<string> Writable = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -30,8 +31,9 @@ public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter
         else if (await db.Organizations.AnyAsync(o => o.Code == org.Code, context.RequestAborted))
             errors.Add(new("Duplicate", $"机构代码 {org.Code} 已存在 (an organisation with this Code exists)", "Code"));
         Apply(body, org, errors);
+        await AuthorizeAsync(context, org, exists: false);
         db.Organizations.Add(org);
-        await db.SaveChangesAsync(context.RequestAborted);
+        await SaveAsync(context);
         await RespondCreatedAsync(context, org);
     }
 
@@ -43,15 +45,17 @@ public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter
         if (body.Has("Code") && body.String("Code", errors) != org.Code)
             errors.Add(new("ReadOnly", "机构代码不可修改 (Code is the key and cannot change)", "Code"));
         Apply(body, org, errors);
-        await db.SaveChangesAsync(context.RequestAborted);
+        await AuthorizeAsync(context, org, exists: true);
+        await SaveAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
     public override async Task DeleteAsync(HttpContext context, object key)
     {
         var org = await FindForAdminAsync(context, key);
+        await AuthorizeAsync(context, org, exists: true);
         db.Organizations.Remove(org);
-        await db.SaveChangesAsync(context.RequestAborted);
+        await SaveAsync(context);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
@@ -76,6 +80,19 @@ public sealed class OrganizationHandler(ResourceHubDbContext db, ODataJsonWriter
         var code = (string)key;
         return await db.Organizations.FirstOrDefaultAsync(o => o.Code == code, context.RequestAborted)
                ?? throw ODataProblem.NotFound($"机构 {code} 不存在 (no organisation with this code)");
+    }
+
+    private async Task AuthorizeAsync(HttpContext context, Organization org, bool exists)
+    {
+        var tree = await directory.TreeAsync(db, context.RequestAborted);
+        if (OrganizationPermissions.Denial(context.RequireCaller(), tree, org, exists) is { } denial)
+            throw ODataProblem.Forbidden(denial);
+    }
+
+    private async Task SaveAsync(HttpContext context)
+    {
+        await db.SaveChangesAsync(context.RequestAborted);
+        directory.Invalidate(); // regions change with the tree
     }
 
     private static void RequireAdmin(HttpContext context)

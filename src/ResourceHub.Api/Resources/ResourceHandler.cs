@@ -24,6 +24,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     protected override IQueryable<Resource> Readable(Caller caller) => Visible(caller);
 
+    protected override void CheckQuery(Caller caller, EntityQuery query) => UploaderQueries.Check(caller, query);
+
     protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
         EntityQuery query)
     {
@@ -80,7 +82,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
             UpdatedAt = now,
             Status = ResourceStatus.Draft,
         };
-        ResourceInput.Apply(body, resource, caller);
+        ResourceInput.Apply(body, resource, caller, creating: true);
         Validate(resource);
         db.Resources.Add(resource);
         await db.SaveChangesAsync(context.RequestAborted);
@@ -96,7 +98,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         var body = await RequestBody.ReadAsync(context.Request, ResourceInput.Writable, ResourceInput.Computed);
         // Live items are edited through a pending revision that goes back through review (curation).
         var edit = await revisions.BeginAsync(resource, caller, context.RequestAborted);
-        ResourceInput.Apply(body, edit.Target, caller);
+        ResourceInput.Apply(body, edit.Target, caller, creating: false);
         Validate(edit.Target);
         resource.UpdatedAt = DateTime.UtcNow;
         await edit.SaveAsync(() => SaveConcurrentAsync(context), context.RequestAborted);

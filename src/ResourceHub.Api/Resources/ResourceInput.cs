@@ -13,7 +13,8 @@ public static class ResourceInput
     public static readonly IReadOnlySet<string> Computed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "Id", "CreatedBy", "CreatedAt", "UpdatedAt", "Status", "FileName", "ContentType", "Size", "Sha256", "RecommendationLevel", "QualityScore" };
 
-    public static void Apply(RequestBody body, Resource target, Caller caller)
+    /// <summary>Applies the payload; OwnerOrg may be chosen only when <paramref name="creating"/> (see <see cref="ResourcePermissions"/>).</summary>
+    public static void Apply(RequestBody body, Resource target, Caller caller, bool creating)
     {
         var errors = new List<ODataErrorDetail>();
         if (body.Has("Kind")) target.Kind = body.String("Kind", errors) ?? "";
@@ -26,14 +27,8 @@ public static class ResourceInput
         if (body.Has("Tags")) target.Tags = body.StringList("Tags", errors) ?? [];
         if (body.Has("TrainingProject")) target.TrainingProject = body.String("TrainingProject", errors)?.Trim();
         if (body.Has("Workshop")) target.Workshop = body.String("Workshop", errors)?.Trim();
-        if (body.Has("OwnerOrg"))
-        {
-            var org = body.String("OwnerOrg", errors);
-            if (org != null && org != target.OwnerOrg && !caller.IsAdmin)
-                throw ODataProblem.Forbidden("只有管理员可以指定其他机构 (only admins may set OwnerOrg to another organisation)");
-            if (org != null)
-                target.OwnerOrg = org;
-        }
+        if (body.Has("OwnerOrg") && body.String("OwnerOrg", errors) is { } org && org != target.OwnerOrg)
+            target.OwnerOrg = OwnerOrgInput.Check(caller, org, creating);
         RequestBody.ThrowIfAny(errors);
     }
 }

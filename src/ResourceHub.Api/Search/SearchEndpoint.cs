@@ -77,6 +77,10 @@ public sealed class SearchEndpoint(ResourceSearch search)
                 w.WriteNumber("@odata.count", total);
             if (result.Facets.Count > 0)
                 WriteFacets(w, result);
+            if (result.DidYouMean is { } corrected)
+                w.WriteString("@ResourceHub.didYouMean", corrected);
+            if (result.SuggestedFacets is { Count: > 0 } suggested)
+                WriteSuggestedFacets(w, suggested);
             w.WriteStartArray("value");
             foreach (var hit in result.Hits)
             {
@@ -118,6 +122,26 @@ public sealed class SearchEndpoint(ResourceSearch search)
                 w.WriteString("Code", b.Code);
                 if (b.Name is null) w.WriteNull("Name"); else w.WriteString("Name", b.Name);
                 w.WriteNumber("Count", b.Count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Facet values the query's grade, stage, subject and kind words name (初二 → Stage junior, Grade g8), for the client to offer.</summary>
+    private static void WriteSuggestedFacets(Utf8JsonWriter w, IReadOnlyList<Indexing.Understanding.FieldBoost> suggested)
+    {
+        w.WriteStartObject("@ResourceHub.suggestedFacets");
+        foreach (var field in suggested.GroupBy(s => s.Field))
+        {
+            w.WriteStartArray(field.Key);
+            foreach (var code in field.Select(s => s.Code).Distinct())
+            {
+                w.WriteStartObject();
+                w.WriteString("Code", code);
+                var name = Indexing.Documents.SearchFields.Get(field.Key).Names?.NameOf(code) ?? Indexing.Understanding.Lexicon.Default.GradeNames(code).FirstOrDefault();
+                if (name is null) w.WriteNull("Name"); else w.WriteString("Name", name);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

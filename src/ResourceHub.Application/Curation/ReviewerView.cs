@@ -27,6 +27,30 @@ public sealed class ReviewerView(ResourceHubDbContext db)
         return view;
     }
 
+    /// <summary>History as this caller may read it (<see cref="ReviewSecrecy"/>): for an expert, open rounds keep their secrets.</summary>
+    public async Task<List<CurationEvent>> HistoryAsync(Caller caller, List<CurationEvent> events, CancellationToken ct)
+    {
+        if (!caller.Is(Roles.Expert) || events.Count == 0)
+            return events;
+        var rounds = await OpenRoundsAsync(events.Select(e => e.ResourceId).Distinct().ToList(), ct);
+        return events.Select(e => ReviewSecrecy.Show(caller, e, rounds.GetValueOrDefault(e.ResourceId))).OfType<CurationEvent>().ToList();
+    }
+
+    /// <summary>The rounds still open among these items: the pending revision's status decides where there is one.</summary>
+    private async Task<Dictionary<Guid, OpenRound>> OpenRoundsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var cases = await db.Set<ReviewCase>().AsNoTracking().Where(c => ids.Contains(c.ResourceId)).ToListAsync(ct);
+        if (cases.Count == 0)
+            return [];
+        var live = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Status })
+            .ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        var revisions = await db.Set<ResourceRevision>().AsNoTracking().Where(v => ids.Contains(v.ResourceId))
+            .Select(v => new { v.ResourceId, v.Status }).ToDictionaryAsync(v => v.ResourceId, v => v.Status, ct);
+        return cases
+            .Where(c => VisibilityScope.UnderReview.Contains(revisions.GetValueOrDefault(c.ResourceId) ?? live.GetValueOrDefault(c.ResourceId) ?? ""))
+            .ToDictionary(c => c.ResourceId, c => new OpenRound(c.OpenedAt, c.Blind));
+    }
+
     /// <summary>The items as this caller may see them: masked copies for an expert where a blind round is open.</summary>
     public async Task<List<Resource>> MaskAsync(Caller caller, List<Resource> items, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Application.Curation;
+using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Data.Querying;
 using ResourceHub.Domain.Access;
@@ -22,23 +24,34 @@ public sealed record SearchPage(SearchResult Result, IReadOnlyDictionary<Guid, R
 /// <see cref="VisibilityScope"/>; the page's entities are then checked against the database (same scope, see
 /// <see cref="RowsAsync"/>) so callers get exactly what reading each resource returns.
 /// </summary>
-public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db)
+public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db, ReviewerView reviewerView)
 {
     public Task<SearchPage> SearchAsync(Caller caller, EntityQuery query, FacetRequest? facets, CancellationToken ct) =>
         GuardAsync(async () =>
         {
+            UploaderQueries.Check(caller, query, facets);
             var scope = VisibilityScope.For(caller);
             var result = await index.SearchAsync(new SearchRequest(query, scope, facets), ct);
-            return new SearchPage(result, await RowsAsync(result.Hits, scope, ct));
+            var rows = await RowsAsync(result.Hits, scope, ct);
+            var shown = await reviewerView.MaskAsync(caller, rows.Values.ToList(), ct); // blind review, as on every read
+            return new SearchPage(result, shown.ToDictionary(r => r.Id));
         });
 
     /// <summary>The facet buckets of one field over the filtered set, without hits.</summary>
     public Task<SearchResult> GroupAsync(Caller caller, EntityQuery query, FacetRequest? facets, string field, CancellationToken ct) =>
-        GuardAsync(() => index.SearchAsync(new SearchRequest(query with { Top = 0, After = null, OrderBy = [] }, VisibilityScope.For(caller),
-            new FacetRequest([field], facets?.Selected, Size: 1000)), ct));
+        GuardAsync(() =>
+        {
+            UploaderQueries.Check(caller, query, facets, field);
+            return index.SearchAsync(new SearchRequest(query with { Top = 0, After = null, OrderBy = [] }, VisibilityScope.For(caller),
+                new FacetRequest([field], facets?.Selected, Size: 1000)), ct);
+        });
 
     public Task<long> CountAsync(Caller caller, EntityQuery query, FacetRequest? facets, CancellationToken ct) =>
-        GuardAsync(() => index.CountAsync(new SearchRequest(query, VisibilityScope.For(caller), facets), ct));
+        GuardAsync(() =>
+        {
+            UploaderQueries.Check(caller, query, facets);
+            return index.CountAsync(new SearchRequest(query, VisibilityScope.For(caller), facets), ct);
+        });
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(Caller caller, string prefix, int top, CancellationToken ct)
     {

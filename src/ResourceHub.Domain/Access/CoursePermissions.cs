@@ -9,7 +9,7 @@ public static class CoursePermissions
 
     public static bool CanModify(Caller caller, Course course) => caller.Role switch
     {
-        Roles.Admin => true,
+        Roles.Admin => caller.Region.Contains(course.OwnerOrg),
         Roles.Vendor => course.OwnerOrg == caller.OrgCode,
         Roles.WorkshopHost => course.CreatedBy == caller.UserId,
         _ => false,

@@ -10,7 +10,7 @@ namespace ResourceHub.Domain.Access;
 public sealed record VisibilityScope(
     bool All,
     IReadOnlyList<string> PublicStatuses,
-    string? OwnerOrg,
+    IReadOnlyList<string> OwnerOrgs,
     string? CreatedBy,
     IReadOnlyList<string> ReviewSubjects,
     IReadOnlyList<string> ReviewStatuses)
@@ -21,21 +21,23 @@ public sealed record VisibilityScope(
     public static VisibilityScope For(Caller? caller)
     {
         if (caller is null)
-            return new(false, [], null, null, [], []);
+            return new(false, [], [], null, [], []);
         if (caller.IsAdmin)
-            return new(true, [], null, null, [], []);
+            return caller.Region.Everywhere
+                ? new(true, [], [], null, [], [])
+                : new(false, ResourceStatus.PublicStates, caller.Region.Orgs, null, [], []); // its region's items, whatever their state
         return caller.Role switch
         {
-            Roles.Vendor => new(false, ResourceStatus.PublicStates, caller.OrgCode, null, [], []),
-            Roles.Expert => new(false, ResourceStatus.PublicStates, null, caller.UserId, caller.Subjects, UnderReview),
-            _ => new(false, ResourceStatus.PublicStates, null, caller.UserId, [], []),
+            Roles.Vendor => new(false, ResourceStatus.PublicStates, [caller.OrgCode], null, [], []),
+            Roles.Expert => new(false, ResourceStatus.PublicStates, [], caller.UserId, caller.Subjects, UnderReview),
+            _ => new(false, ResourceStatus.PublicStates, [], caller.UserId, [], []),
         };
     }
 
     public bool Allows(Resource r) =>
         All
         || PublicStatuses.Contains(r.Status)
-        || (OwnerOrg is not null && r.OwnerOrg == OwnerOrg)
+        || OwnerOrgs.Contains(r.OwnerOrg)
         || (CreatedBy is not null && r.CreatedBy == CreatedBy)
         || (ReviewSubjects.Contains(r.Subject) && ReviewStatuses.Contains(r.Status));
 
@@ -45,12 +47,12 @@ public sealed record VisibilityScope(
         if (All)
             return r => true;
         var statuses = PublicStatuses.ToList();
-        var org = OwnerOrg;
+        var orgs = OwnerOrgs.ToList();
         var user = CreatedBy;
         var subjects = ReviewSubjects.ToList();
         var reviewStatuses = ReviewStatuses.ToList();
         return r => statuses.Contains(r.Status)
-                    || (org != null && r.OwnerOrg == org)
+                    || orgs.Contains(r.OwnerOrg)
                     || (user != null && r.CreatedBy == user)
                     || (subjects.Contains(r.Subject) && reviewStatuses.Contains(r.Status));
     }

@@ -157,7 +157,7 @@ public sealed class ProtocolTests : IAsyncLifetime
         Assert.Equal("north", list.GetProperty("value")[0].GetProperty("Code").GetString());
         Assert.Equal(HttpStatusCode.Forbidden,
             (await teacher.PostAsJsonAsync("/odata/Organizations", new { Code = "x", Name = "X", Kind = "school", Tier = "school" })).StatusCode);
-        var admin = _api.ClientAs("root", "admin", "acme");
+        var admin = _api.ClientAs("root", "admin", ResourceSeed.PlatformOrg);
         var created = await admin.PostAsJsonAsync("/odata/Organizations", new { Code = "sz-1", Name = "深圳一中", Kind = "school", Tier = "school" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.EndsWith("Organizations('sz-1')", created.Headers.Location!.ToString());
@@ -166,7 +166,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Batch_runs_gets_and_rolls_back_a_failed_atomicity_group()
     {
-        var admin = _api.ClientAs("root", "admin", "acme");
+        var admin = _api.ClientAs("root", "admin", ResourceSeed.PlatformOrg);
         var batch = new
         {
             requests = new object[]

@@ -109,7 +109,12 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await anonymous.SendAsync(Put(resource, new ByteArrayContent(Pdf(100)), "application/pdf"))).StatusCode);
 
-        // Admins publish in the later workflow; here the item is made visible by an admin edit of the owner.
+        // The admin of the root organisation (the platform administrator) sees every organisation's drafts.
+        await using (var context = Db.CreateContext())
+        {
+            context.Organizations.Add(new ResourceHub.Domain.Organizations.Organization { Code = "ah-edu", Name = "安徽省教育厅", Kind = "region", Tier = "province" });
+            await context.SaveChangesAsync();
+        }
         var admin = Api.ClientAs("root", "admin", "ah-edu");
         var otherVendor = Api.ClientAs("bob", "vendor", "lumen");
         var adminView = await admin.GetAsync(resource);

@@ -23,6 +23,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         _api = await ApiFactory.StartAsync(_db, new Dictionary<string, string?> { ["ResourceHub:Search:Indexer:PollMilliseconds"] = "20", ["Logging:LogLevel:Default"] = "Warning" });
         _teacher = _api.ClientAs("tina", "teacher", "school9");
         await using var db = _db.CreateContext();
+        db.Organizations.Add(new ResourceHub.Domain.Organizations.Organization { Code = "province", Name = "省教育厅", Kind = "region", Tier = "province" });
         void Add(string title, string subject, string stage, string status = ResourceStatus.Published, string? description = null) =>
             db.Resources.Add(new Resource
             {
@@ -35,6 +36,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         Add("分数的物理应用", "physics", "junior");
         Add("未发布的分数草稿", "math", "primary", ResourceStatus.Draft);
         Add("圆的面积", "math", "primary", description: "用**割补法**推导面积公式");
+        Add("平行四边形面积公式推导", "math", "senior");
         var circle = db.ChangeTracker.Entries<Resource>().Single(e => e.Entity.Title == "圆的面积").Entity;
         circle.TrainingProject = "国培计划2026";
         circle.Workshop = "小学数学工作坊";
@@ -53,18 +55,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private async Task IndexedAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using var db = _db.CreateContext();
-            if (await db.SearchOutbox.CountAsync(e => e.ProcessedAt == null) == 0)
-                return;
-            Assert.True(DateTime.UtcNow < deadline, "indexer did not drain the outbox");
-            await Task.Delay(30);
-        }
-    }
+    private Task IndexedAsync() => _db.IndexedAsync();
 
     private async Task<JsonElement> GetJson(HttpClient client, string url)
     {
@@ -186,6 +177,30 @@ public sealed class SearchApiTests : IAsyncLifetime
     {
         var response = await _teacher.GetAsync("/odata/Resources?$search=" + Uri.EscapeDataString(text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_misspelt_curriculum_term_is_corrected_and_said()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("平行四变形"));
+        Assert.Equal("平行四边形", json.GetProperty("@ResourceHub.didYouMean").GetString());
+        Assert.Equal(["平行四边形面积公式推导"], Titles(json));
+        Assert.False((await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("平行四边形"))).TryGetProperty("@ResourceHub.didYouMean", out _));
+    }
+
+    [Fact]
+    public async Task Grade_and_kind_words_boost_and_come_back_as_facet_suggestions()
+    {
+        var json = await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("初一 分数 课件"));
+        var suggested = json.GetProperty("@ResourceHub.suggestedFacets");
+        Assert.Equal("junior", suggested.GetProperty("Stage")[0].GetProperty("Code").GetString());
+        Assert.Equal("初中", suggested.GetProperty("Stage")[0].GetProperty("Name").GetString());
+        Assert.Equal("g7", suggested.GetProperty("Grade")[0].GetProperty("Code").GetString());
+        Assert.Equal("courseware", suggested.GetProperty("Kind")[0].GetProperty("Code").GetString());
+        // A boost, not a filter: primary items are still found, the junior ones come first.
+        var titles = Titles(json);
+        Assert.Equal(["分数乘法", "分数的物理应用"], titles.Take(2).Order());
+        Assert.Contains("分数加法", titles);
     }
 
     [Fact]
@@ -349,8 +364,8 @@ public sealed class SearchApiTests : IAsyncLifetime
         }).Build();
         var output = new StringWriter();
         Assert.Equal(0, await ReindexVerb.RunAsync(config, output));
-        Assert.Contains("reindex: 6/6 (100%)", output.ToString());
-        Assert.Contains("reindex: done, 6 resources into fts", output.ToString());
+        Assert.Contains("reindex: 7/7 (100%)", output.ToString());
+        Assert.Contains("reindex: done, 7 resources into fts", output.ToString());
         Assert.Equal(4, Titles(await GetJson(_teacher, "/odata/Resources?$search=分数")).Count);
     }
 }

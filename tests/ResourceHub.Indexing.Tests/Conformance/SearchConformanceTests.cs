@@ -14,7 +14,7 @@ namespace ResourceHub.Indexing.Tests.Conformance;
 public abstract class SearchConformanceTests(SearchFixture f)
 {
     private static readonly VisibilityScope Teacher = VisibilityScope.For(new Caller("tina", "Tina", Roles.Teacher, "school9", []));
-    private static readonly VisibilityScope Admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []));
+    private static readonly VisibilityScope Admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []) { Region = AdminRegion.Platform });
 
     private static FieldRef Field(string name, FieldType type = FieldType.String) => new(name, type);
     private static CompareNode Eq(string field, object value) => new(Field(field), CompareOperator.Eq, value);

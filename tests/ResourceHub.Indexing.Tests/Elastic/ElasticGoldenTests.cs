@@ -12,6 +12,7 @@ public sealed class ElasticGoldenTests
     private static readonly VisibilityScope Teacher = VisibilityScope.For(new Caller("tina", "Tina", Roles.Teacher, "school9", []));
     private static readonly VisibilityScope Expert = VisibilityScope.For(new Caller("erin", "Erin", Roles.Expert, "", ["physics"]));
     private readonly ElasticQueryRenderer _renderer = new(new RankingBoost());
+    private static readonly System.Text.Json.JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static FieldRef Field(string name, FieldType type = FieldType.String) => new(name, type);
 
@@ -62,7 +63,7 @@ public sealed class ElasticGoldenTests
             Filter = filter, Top = 50,
             OrderBy = [new OrderBy("UpdatedAt", true), new OrderBy("RecommendationLevel", false)],
             After = new KeysetPosition([1709251200000L, "", "0b0c8a4e-8a43-4a7c-9d59-3c6f0f1f2a11"]),
-        }, VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", [])));
+        }, VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []) { Region = AdminRegion.Platform }));
         GoldenJson.Matches("search-keyset", _renderer.Search(request));
     }
 
@@ -86,11 +87,32 @@ public sealed class ElasticGoldenTests
     public void Suggest_request() => GoldenJson.Matches("suggest", ElasticQueryRenderer.Suggest(new SuggestRequest("分数", Teacher, 8)));
 
     [Fact]
-    public void User_text_never_reaches_query_string()
+    public void User_text_never_reaches_a_query_syntax()
     {
         var json = _renderer.Search(new SearchRequest(new EntityQuery { Search = "title:x AND (y OR z~2) /re.*/" }, Teacher)).ToJsonString();
-        Assert.DoesNotContain("\"query_string\"", json);
-        Assert.Contains("\"simple_query_string\"", json);
+        Assert.DoesNotContain("query_string\"", json);
+        Assert.Contains("\"multi_match\"", json);
+    }
+
+    [Fact]
+    public void Concepts_render_to_should_with_minimum_should_match_and_concept_words_to_boosts() =>
+        GoldenJson.Matches("search-understood", _renderer.Search(new SearchRequest(new EntityQuery { Search = "初二 勾股定理 证明 方法 微课 -课件 Python" }, Teacher)));
+
+    [Fact]
+    public void Quoted_phrases_are_required()
+    {
+        var json = _renderer.Search(new SearchRequest(new EntityQuery { Search = "\"圆的面积\" 教案" }, Teacher));
+        var must = json["query"]!["function_score"]!["query"]!["bool"]!["must"]!.AsArray();
+        Assert.Contains("圆的面积", must.ToJsonString(Plain));
+    }
+
+    [Fact]
+    public void The_mapping_feeds_the_synonym_file_to_a_synonym_graph_search_analyzer()
+    {
+        var json = ElasticMappings.Create("cjk", new ResourceHub.Indexing.Understanding.SynonymSet(["微课, 微视频", "备课稿 => 教案"])).ToJsonString(Plain);
+        Assert.Contains("synonym_graph", json);
+        Assert.Contains("备课稿 => 教案", json);
+        Assert.Contains("\"search_analyzer\":\"resourcehub_cjk_synonyms\"", json);
     }
 
     [Fact]

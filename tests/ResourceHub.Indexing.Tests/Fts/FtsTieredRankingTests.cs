@@ -69,15 +69,16 @@ public sealed class FtsTieredRankingTests : IDisposable
     }
 
     [Fact]
-    public async Task Small_result_sets_keep_bm25_order_and_large_ones_switch_to_tiers()
+    public async Task Small_result_sets_are_ranked_exactly_and_large_ones_switch_to_tiers()
     {
-        // bm25 ranks the short title with the repeated word first; the tiers rank by boost (equal) then newest.
-        SearchDocument[] docs = [Doc("面积 面积"), Doc("长方形的面积计算方法与练习")];
-        var exact = await TitlesAsync(await IndexAsync(budget: 10, docs), "面积", top: 5);
-        var tiered = await TitlesAsync(await IndexAsync(budget: 1, docs), "面积", top: 5);
+        // Exact ranking gives the words standing together as typed (proximity) the lead; the tiers (both titles have
+        // every word) rank by boost (equal), then newest.
+        SearchDocument[] docs = [Doc("长方形面积的计算"), Doc("面积单位与长方形")];
+        var exact = await TitlesAsync(await IndexAsync(budget: 100, docs), "长方形 面积", top: 5);
+        var tiered = await TitlesAsync(await IndexAsync(budget: 1, docs), "长方形 面积", top: 5);
 
-        Assert.Equal("面积 面积", exact[0]);
-        Assert.Equal("长方形的面积计算方法与练习", tiered[0]);
+        Assert.Equal("长方形面积的计算", exact[0]);
+        Assert.Equal("面积单位与长方形", tiered[0]);
     }
 
     [Fact]

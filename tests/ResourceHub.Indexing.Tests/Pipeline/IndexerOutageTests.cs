@@ -16,7 +16,7 @@ namespace ResourceHub.Indexing.Tests.Pipeline;
 /// <summary>The background indexer against an engine that goes away and comes back.</summary>
 public sealed class IndexerOutageTests : IAsyncLifetime
 {
-    private static readonly VisibilityScope Admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []));
+    private static readonly VisibilityScope Admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []) { Region = AdminRegion.Platform });
     private TestDatabase _db = null!;
     private FlakyIndex _index = null!;
     private ServiceProvider _services = null!;

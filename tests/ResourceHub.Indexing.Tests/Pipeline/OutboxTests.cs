@@ -102,7 +102,7 @@ public sealed class PostgresOutboxTests
         Assert.Equal(2, (await drainer.DrainOnceAsync(CancellationToken.None)).Applied);
         Assert.Equal(1, (await drainer.DrainOnceAsync(CancellationToken.None)).Applied);
         Assert.Equal(0, await drainer.PendingAsync(CancellationToken.None));
-        var admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []));
+        var admin = VisibilityScope.For(new Caller("root", "Root", Roles.Admin, "", []) { Region = AdminRegion.Platform });
         var hits = await index.SearchAsync(new SearchRequest(new EntityQuery { Search = "数据库" }, admin));
         Assert.Equal(["数据库甲"], hits.Hits.Select(h => h.Document.Title));
     }

@@ -43,15 +43,6 @@ public sealed class CjkTokenizerTests
             Highlighter.FromEngineFragment("<img src=x onerror=alert(1)> " + Highlighter.EnginePre + "分数" + Highlighter.EnginePost + "</em>"));
 
     [Fact]
-    public void User_query_keeps_words_and_exclusions()
-    {
-        var q = UserQuery.Parse("分数  -加法 \"");
-        Assert.Equal(["分数"], q.Required);
-        Assert.Equal(["加法"], q.Excluded);
-        Assert.Equal("分数 -加法", q.ToSimpleQueryString());
-    }
-
-    [Fact]
     public void Markdown_becomes_plain_text() =>
         Assert.Equal("用 割补法 推导，见 链接。", SearchDocumentBuilder.PlainText("用 **割补法** 推导，见 [链接](http://x)。"));
 

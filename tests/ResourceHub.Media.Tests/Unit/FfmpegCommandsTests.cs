@@ -102,7 +102,7 @@ public class FfmpegCommandsTests
         Assert.Equal(["480p", "720p"], plan.HlsRungs.Select(r => r.Rung.Name));
         Assert.Equal(plan.HlsRungs[1], plan.SharedRung);
         Assert.Equal(
-            "[0:0]fps=30,split=3[s0][s1][s2];[s0]scale=854:480,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1]"
+            "[0:0]fps=30,scale=1280:720,setsar=1,split=3[s0][s1][s2];[s0]scale=854:480,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1]"
             + ";[s2]trim=duration=3,fps=5,scale=1280:720,setsar=1,thumbnail=15,split=2[p][t0];[t0]scale=320:180[t]",
             ValueOf(args, "-filter_complex"));
         // Two encodes (480p, 720p), each with its own caps and audio rate; no third 720p encode for the MP4.
@@ -137,7 +137,7 @@ public class FfmpegCommandsTests
         var args = Commands.Transcode(plan, "in.mp4", Outputs).ToList();
 
         Assert.Null(plan.SharedRung); // the 480p rung at 640x360 has other caps than the MP4
-        Assert.StartsWith("[0:0]fps=30,split=3[s0][s1][s2];[s0]scale=640:360,setsar=1[v0];[s1]scale=640:360,setsar=1[v1];", ValueOf(args, "-filter_complex"));
+        Assert.StartsWith("[0:0]fps=30,scale=640:360,setsar=1,split=3[s0][s1][s2];[s0]scale=640:360,setsar=1[v0];[s1]scale=640:360,setsar=1[v1];", ValueOf(args, "-filter_complex"));
         Assert.Equal(["600k", "1000k"], ValuesOf(args, "-maxrate"));
         Assert.Equal(["hls", "mp4", "image2", "image2"], ValuesOf(args, "-f"));
         Assert.Equal("+faststart", ValueOf(args, "-movflags"));

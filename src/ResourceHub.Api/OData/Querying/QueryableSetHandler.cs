@@ -27,6 +27,11 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     protected virtual Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<T> rows, EntityQuery query) =>
         Task.FromResult<IReadOnlyList<ODataEntry>>(rows.Select(r => ODataJsonWriter.Entry(context.Request, Definition, r, query.Select, [])).ToList());
 
+    /// <summary>Refuses a query this caller may not run (e.g. an expert querying by uploader); called for every read.</summary>
+    protected virtual void CheckQuery(Caller caller, EntityQuery query)
+    {
+    }
+
     protected ODataJsonWriter Writer => writer;
 
     private EfQueryRenderer<T> Renderer => _renderer ??= new EfQueryRenderer<T>(Definition.FieldMap);
@@ -36,6 +41,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     {
         var caller = context.RequireCaller();
         var query = Translate(context, parser);
+        CheckQuery(caller, query);
         MediaTypes.RequireJson(context.Request);
         QueryBackend.RequireDatabase(context.Request, SetName);
         // Read-only: no change tracking for a page of rows that are only serialized.
@@ -61,6 +67,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     {
         var caller = context.RequireCaller();
         var query = Translate(context, parser);
+        CheckQuery(caller, query);
         QueryBackend.RequireDatabase(context.Request, SetName);
         var count = await Renderer.Filter(Readable(caller), query.Filter).LongCountAsync(context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
@@ -71,6 +78,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     {
         var caller = context.RequireCaller();
         var query = Translate(context, parser);
+        CheckQuery(caller, query);
         var entity = await FindReadableAsync(caller, key, context.RequestAborted);
         if (Definition.ETagOf(entity) is { } etag)
             context.Response.Headers.ETag = etag;

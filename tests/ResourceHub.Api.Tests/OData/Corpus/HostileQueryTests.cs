@@ -22,7 +22,7 @@ public sealed class CorpusApi : IAsyncLifetime
             await context.SaveChangesAsync();
         }
         Api = await ApiFactory.StartAsync(_db);
-        Client = Api.ClientAs("root", "admin", "acme");
+        Client = Api.ClientAs("root", "admin", ResourceSeed.PlatformOrg);
     }
 
     public async Task DisposeAsync()
