@@ -105,6 +105,28 @@ internal sealed class FtsQuery
         return Command(c, tx, sql, $"{cte} SELECT count(*) FROM m WHERE {string.Join(" AND ", Selections(sql, null))}");
     }
 
+    /// <summary>
+    /// The facet value numbers (<see cref="FtsFacetValues"/>) of every visible match of the text and $filter, before
+    /// facet selections (the counter applies them per facet). Visibility runs inside MATCH, as in the count.
+    /// </summary>
+    public SqliteCommand FacetCodesCommand(SqliteConnection c, SqliteTransaction tx)
+    {
+        var sql = new SqlBuilder();
+        var unselected = _request with { Facets = null };
+        var facets = FtsSchema.Facets(_generation);
+        var access = FtsAccess.Match(_request.Scope);
+        if ((FtsMatch.For(_text, access) ?? access) is { } match)
+            return Command(c, tx, sql, $"""
+                SELECT f.codes FROM (SELECT {FtsSchema.Fts(_generation)}.rowid AS rid {MatchingRows(sql, _generation, match, unselected)}) x
+                JOIN {facets} f ON f.rid = x.rid
+                """);
+        // The caller sees everything and typed no words: every document the $filter admits.
+        var filter = new FtsFilterRenderer(sql, "d").DocumentConditions(unselected);
+        return Command(c, tx, sql, filter.Count == 0
+            ? $"SELECT codes FROM {facets}"
+            : $"SELECT f.codes FROM {facets} f JOIN {FtsSchema.Docs(_generation)} d ON d.rid = f.rid WHERE {string.Join(" AND ", filter)}");
+    }
+
     public SqliteCommand FacetCommand(SqliteConnection c, SqliteTransaction tx, SearchField field, int size)
     {
         var sql = new SqlBuilder();

@@ -42,7 +42,7 @@ internal sealed class FtsRanker(StructuredQuery query, RankingBoost boost)
         var fields = totalWeight > 0 ? field / totalWeight : 0;
         var proximity = _neighbours.Count > 0 ? _neighbours.Count(columns[0].Contains) / (double)_neighbours.Count : 0;
         var codes = query.Boosts.Count > 0 ? query.Boosts.Count(b => d.Codes.GetValueOrDefault(b.Field) == b.Code) / (double)query.Boosts.Count : 0;
-        var text = 4 * coverage + 2 * fields + proximity + codes;
+        var text = 4 * coverage + 2 * fields + 1.5 * proximity + codes;
         // Curation comes after what the teacher asked for: it adds (national + QualityScore 100: +1.5 of 8), so a
         // recommended item about something else does not outrank the one whose title says what was typed.
         return Math.Round(text + CurationPoints * (boost.Factor(d.LevelRank, d.QualityScore) - 1), 9);

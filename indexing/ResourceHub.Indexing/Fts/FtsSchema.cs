@@ -19,12 +19,14 @@ internal static class FtsSchema
     public const string TextColumns = "{title keywords body}";
 
     /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details; 4: grade names
-    /// among the code names); an index of another format is rebuilt from the database.</summary>
-    public const int Format = 4;
+    /// among the code names; 5: numbered facet values); an index of another format is rebuilt from the database.</summary>
+    public const int Format = 5;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";
     public static string Stored(long generation) => $"stored_{generation}";
+    public static string Facets(long generation) => $"facets_{generation}";
+    public static string FacetValues(long generation) => $"facet_values_{generation}";
 
     public static void EnsureMeta(SqliteConnection c, SqliteTransaction tx) =>
         Execute(c, tx, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -97,6 +99,9 @@ internal static class FtsSchema
         // The stored JSON apart from the columns: a filter or facet pass over 50,000 matches then reads
         // narrow rows (a few pages per thousand) instead of every document.
         Execute(c, tx, $"CREATE TABLE {Stored(g)} (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL)");
+        // Facet passes read these instead of the document rows (see FtsFacetValues).
+        Execute(c, tx, $"CREATE TABLE {Facets(g)} (rid INTEGER PRIMARY KEY, codes BLOB NOT NULL)");
+        Execute(c, tx, $"CREATE TABLE {FacetValues(g)} (id INTEGER PRIMARY KEY, field INTEGER NOT NULL, value TEXT NOT NULL, UNIQUE (field, value))");
         // Only the facet and filter columns that narrow well; visibility's OR clauses scan anyway.
         foreach (var column in new[] { "subject", "stage", "kind", "status" })
             Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
@@ -109,6 +114,8 @@ internal static class FtsSchema
         Execute(c, tx, $"DROP TABLE IF EXISTS {Fts(g)}");
         Execute(c, tx, $"DROP TABLE IF EXISTS {Docs(g)}");
         Execute(c, tx, $"DROP TABLE IF EXISTS {Stored(g)}");
+        Execute(c, tx, $"DROP TABLE IF EXISTS {Facets(g)}");
+        Execute(c, tx, $"DROP TABLE IF EXISTS {FacetValues(g)}");
         Execute(c, tx, $"DELETE FROM meta WHERE key = 'sequence_{g}'");
     }
 

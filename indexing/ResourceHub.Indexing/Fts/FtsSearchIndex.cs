@@ -18,13 +18,17 @@ public sealed class FtsSearchIndex : ISearchIndex
     private readonly RankingBoost _boost;
     private readonly int _exactRankingBudget;
     private readonly QueryUnderstanding _understanding;
+    private readonly FtsFacetPass _facetPass;
+    private volatile FtsFacetValues? _facetValues;
 
     /// <param name="exactRankingBudget">The most ranking work (visible matches × query terms) a search may take;
     /// beyond it the search is ranked in tiers (<see cref="FtsTieredQuery"/>) instead.</param>
+    /// <param name="facetPass">How facets are counted; <see cref="FtsFacetPass.Sql"/> is the reference the tests and the bench compare with.</param>
     public FtsSearchIndex(string path, RankingBoost? boost = null, int exactRankingBudget = DefaultExactRankingBudget,
-        QueryUnderstanding? understanding = null)
+        QueryUnderstanding? understanding = null, FtsFacetPass facetPass = FtsFacetPass.Numbers)
     {
         _understanding = understanding ?? QueryUnderstanding.Default;
+        _facetPass = facetPass;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -97,7 +101,7 @@ public sealed class FtsSearchIndex : ISearchIndex
             // Counting is cheap (a posting-list merge); it decides whether every match can be ranked in time.
             total = Count(c, tx, q);
             var tieredCursor = FtsTieredQuery.IsCursor(request.Query.After);
-            if (tieredCursor || (request.Query.After is null && total * Math.Max(1, text.TokenCount) > _exactRankingBudget))
+            if (tieredCursor || (request.Query.After is null && total * (text.TokenCount + RankerCostPerCandidate) > _exactRankingBudget))
                 hits = ReadTieredHits(c, tx, q, new FtsTieredQuery(request, text, g), out next);
             else
                 hits = ReadRankedHits(c, tx, q, out next);
@@ -108,7 +112,7 @@ public sealed class FtsSearchIndex : ISearchIndex
             if (request.Query.Count)
                 total = q.CountsInHitsQuery ? counted : Count(c, tx, q);
         }
-        var facets = ReadFacets(c, tx, q, request.Facets);
+        var facets = _facetPass == FtsFacetPass.Numbers ? CountFacets(c, tx, g, q, request) : ReadFacets(c, tx, q, request.Facets);
         return new SearchResult(hits, request.Query.Count ? total : null, facets, next, text.DidYouMean, text.SuggestedFacets);
     }
 
@@ -128,6 +132,12 @@ public sealed class FtsSearchIndex : ISearchIndex
         // Synchronous underneath (SQLite): the task is complete when it returns.
         return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The exact path reads each candidate's token columns (an FTS content lookup per row) before scoring its terms:
+    /// about nine terms' worth of bm25 work, so a one-word query ranks at most 1,000 matches exactly by default.
+    /// </summary>
+    private const int RankerCostPerCandidate = 9;
 
     /// <summary>The exact relevance path: every match scored by <see cref="FtsRanker"/>, sorted, the page after the cursor.</summary>
     private List<SearchHit> ReadRankedHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
@@ -319,6 +329,19 @@ public sealed class FtsSearchIndex : ISearchIndex
         return (long)cmd.ExecuteScalar()!;
     }
 
+    private Dictionary<string, IReadOnlyList<FacetBucket>> CountFacets(SqliteConnection c, SqliteTransaction tx, long g, FtsQuery q, SearchRequest request)
+    {
+        var fields = (request.Facets?.Fields ?? []).Select(SearchFields.Facet).Distinct().ToList();
+        if (fields.Count == 0)
+            return [];
+        var values = _facetValues is { } known && known.Generation == g ? known : FtsFacetValues.Load(c, tx, g);
+        using var rows = q.FacetCodesCommand(c, tx);
+        var (facets, extended) = new FtsFacetCounter(request, fields).Count(rows, values, c, tx);
+        _facetValues = extended;
+        return facets;
+    }
+
+    /// <summary>Facets grouped in SQL over the joined document rows (<see cref="FtsFacetPass.Sql"/>).</summary>
     private static Dictionary<string, IReadOnlyList<FacetBucket>> ReadFacets(SqliteConnection c, SqliteTransaction tx, FtsQuery q, FacetRequest? request)
     {
         var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
@@ -382,4 +405,13 @@ public sealed class FtsSearchIndex : ISearchIndex
             return ValueTask.CompletedTask;
         }
     }
+}
+
+/// <summary>How the FTS engine counts facets.</summary>
+public enum FtsFacetPass
+{
+    /// <summary>Over each match's facet value numbers, in one pass (the default).</summary>
+    Numbers,
+    /// <summary>Grouped in SQL over the matches' document rows: slower, kept as the reference.</summary>
+    Sql,
 }

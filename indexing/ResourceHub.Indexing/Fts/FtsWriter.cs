@@ -21,6 +21,10 @@ internal sealed class FtsWriter : IDisposable
     private readonly SqliteCommand _deleteText;
     private readonly SqliteCommand _insertStored;
     private readonly SqliteCommand _deleteStored;
+    private readonly SqliteCommand _insertFacets;
+    private readonly SqliteCommand _deleteFacets;
+    private readonly SqliteCommand _insertFacetValue;
+    private readonly FtsFacetValues _facetValues;
 
     public FtsWriter(SqliteConnection connection, SqliteTransaction tx, long generation, RankingBoost boost)
     {
@@ -39,6 +43,10 @@ internal sealed class FtsWriter : IDisposable
         _deleteStored = Prepare($"DELETE FROM {FtsSchema.Stored(generation)} WHERE rid = @rid", "@rid");
         _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, access) VALUES (@rid, @title, @keywords, @body, @access)",
             "@rid", "@title", "@keywords", "@body", "@access");
+        _insertFacets = Prepare($"INSERT INTO {FtsSchema.Facets(generation)} (rid, codes) VALUES (@rid, @codes)", "@rid", "@codes");
+        _deleteFacets = Prepare($"DELETE FROM {FtsSchema.Facets(generation)} WHERE rid = @rid", "@rid");
+        _insertFacetValue = Prepare($"INSERT INTO {FtsSchema.FacetValues(generation)} (field, value) VALUES (@field, @value) RETURNING id", "@field", "@value");
+        _facetValues = FtsFacetValues.Load(connection, tx, generation);
         _findRid = Prepare($"SELECT rid FROM {docs} WHERE id = @id", "@id");
         _deleteDoc = Prepare($"DELETE FROM {docs} WHERE rid = @rid", "@rid");
         _deleteText = Prepare($"DELETE FROM {fts} WHERE rowid = @rid", "@rid");
@@ -65,6 +73,8 @@ internal sealed class FtsWriter : IDisposable
         _insertStored.ExecuteNonQuery();
         Set(_insertText, rid, p.Title, p.Keywords, p.Body, p.Access);
         _insertText.ExecuteNonQuery();
+        Set(_insertFacets, rid, _facetValues.Encode(d, InsertFacetValue));
+        _insertFacets.ExecuteNonQuery();
     }
 
     public void Delete(Guid id) => Remove(id);
@@ -84,12 +94,20 @@ internal sealed class FtsWriter : IDisposable
         _deleteDoc.ExecuteNonQuery();
         Set(_deleteStored, rid);
         _deleteStored.ExecuteNonQuery();
+        Set(_deleteFacets, rid);
+        _deleteFacets.ExecuteNonQuery();
         return rid;
+    }
+
+    private int InsertFacetValue(int field, string value)
+    {
+        Set(_insertFacetValue, field, value);
+        return checked((int)(long)_insertFacetValue.ExecuteScalar()!);
     }
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc, _insertStored, _deleteStored })
+        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc, _insertStored, _deleteStored, _insertFacets, _deleteFacets, _insertFacetValue })
             cmd.Dispose();
     }
 

@@ -111,9 +111,13 @@ public sealed class QueryUnderstanding
     private Concept Topic(string word)
     {
         var terms = Synonyms.Expand(word).ToList();
-        // Python3 also finds "Python 3".
+        // Python3 also finds "Python 3" and Python (a version number is rarely written in a title).
         if (word.Any(char.IsAsciiLetter) && word.Any(char.IsAsciiDigit) && LetterDigitSplit(word) is { } split)
+        {
             terms.Add(split);
+            if (char.IsAsciiLetter(word[0]) && word.TrimEnd("0123456789.".ToCharArray()) is { Length: >= 3 } letters && letters.All(char.IsAsciiLetter))
+                terms.Add(letters);
+        }
         return new Concept(word, terms, ConceptRole.Topic, Segmenter.Default.Weight(word));
     }
 

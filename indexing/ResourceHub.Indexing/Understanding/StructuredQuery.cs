@@ -35,7 +35,8 @@ public sealed record StructuredQuery(
     IReadOnlyList<Concept> Concepts,
     IReadOnlyList<string> Excluded,
     IReadOnlyList<FieldBoost> Boosts,
-    string? DidYouMean = null)
+    string? DidYouMean = null,
+    int? MinimumOverride = null)
 {
     public static readonly StructuredQuery Empty = new([], [], []);
 
@@ -60,7 +61,7 @@ public sealed record StructuredQuery(
     public IReadOnlyList<Concept> Optional => Concepts.Except(Mandatory).Except(Counted).ToList();
 
     /// <summary>All of one or two concepts, about three quarters of more (3 → 2, 4 → 3, 5 → 3, 6 → 4), as ES's "75%".</summary>
-    public int MinimumShouldMatch => Counted.Count <= 2 ? Counted.Count : (int)Math.Floor(Counted.Count * 0.75);
+    public int MinimumShouldMatch => MinimumOverride ?? (Counted.Count <= 2 ? Counted.Count : (int)Math.Floor(Counted.Count * 0.75));
 
     /// <summary>Facet values the concept words point at, for the client to offer (Stage: junior, Kind: micro-lesson).</summary>
     public IReadOnlyList<FieldBoost> SuggestedFacets => Boosts.Distinct().ToList();
@@ -73,12 +74,15 @@ public sealed record StructuredQuery(
         Concepts.SelectMany(c => c.Terms).Distinct().ToList();
 
     /// <summary>
-    /// The character-pair fallback for a query that found nothing: each topic word of four or more ideographs
-    /// needs only half of its character pairs, at least two (平行四变形 still finds 平行四边形 through 平行 and 行四).
+    /// The fallback for a query that found nothing: each topic word of four or more ideographs needs only half of its
+    /// character pairs, at least two (平行四变形 still finds 平行四边形 through 平行 and 行四), and a query of three or
+    /// more concepts needs only one of them (ranking still puts those with more first).
     /// </summary>
     public StructuredQuery Relaxed() => this with
     {
-        Concepts = Concepts.Select(c => c.Role == ConceptRole.Topic && c.Text.Length >= 4 && c.Text.All(ch => ch is >= '\u4E00' and <= '\u9FFF')
+        MinimumOverride = Counted.Count >= 3 ? 1 : null,
+        // One stray character (链 of 区块链金融) would then find anything: it stays only when it is all there is.
+        Concepts = Concepts.Where(c => Counted.Count < 3 || c.Role != ConceptRole.Topic || c.Text.Length > 1).Select(c => c.Role == ConceptRole.Topic && c.Text.Length >= 4 && c.Text.All(ch => ch is >= '\u4E00' and <= '\u9FFF')
             ? new Concept(c.Text, CjkTokenizer.ForQuery(c.Text), ConceptRole.Topic, c.Weight, MinimumTerms: Math.Max(2, (CjkTokenizer.ForQuery(c.Text).Count + 1) / 2))
             : c).ToList(),
     };

@@ -32,6 +32,6 @@ public static class TypoFallback
         if (hits > 0 || request.Query.After is not null)
             return null;
         var relaxed = text.Relaxed();
-        return relaxed.Concepts.SequenceEqual(text.Concepts) ? null : relaxed;
+        return relaxed.Concepts.SequenceEqual(text.Concepts) && relaxed.MinimumShouldMatch == text.MinimumShouldMatch ? null : relaxed;
     }
 }

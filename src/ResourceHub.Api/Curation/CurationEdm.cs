@@ -15,6 +15,7 @@ public static class CurationEdm
     public const string Recommend = "Recommend";
     public const string Retire = "Retire";
     public const string Rate = "Rate";
+    public const string Transfer = "Transfer";
     public const string ReviewQueue = "ReviewQueue";
 
     public const string Reviews = "Reviews";
@@ -29,7 +30,7 @@ public static class CurationEdm
     public static void Extend(EdmModel model, EdmEntityContainer container)
     {
         var resources = (EdmEntitySet)container.FindEntitySet("Resources");
-        var resourceType = (EdmEntityType)resources.EntityType();
+        var resourceType = (EdmEntityType)resources.EntityType;
         Navigate(resources, Reviews, EdmModelFactory.AddSet(model, container, ReviewDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, History, EdmModelFactory.AddSet(model, container, HistoryDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, Nominations, EdmModelFactory.AddSet(model, container, NominationDefinition.Instance), EdmMultiplicity.Many);
@@ -55,6 +56,7 @@ public static class CurationEdm
         AddAction(model, resource, Recommend, ("level", text), ("reason", optionalText));
         AddAction(model, resource, Retire, ("reason", text));
         AddAction(model, resource, Rate, ("stars", EdmCoreModel.Instance.GetInt32(false)));
+        AddAction(model, resource, Transfer, ("ownerOrg", text), ("reason", text));
 
         var collection = new EdmCollectionTypeReference(new EdmCollectionType(resource));
         var queue = new EdmFunction(EdmModelFactory.Namespace, ReviewQueue, collection, isBound: true,
@@ -65,9 +67,9 @@ public static class CurationEdm
 
     private static void Navigate(EdmEntitySet from, string name, EdmEntitySet to, EdmMultiplicity multiplicity)
     {
-        var nav = ((EdmEntityType)from.EntityType()).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        var nav = ((EdmEntityType)from.EntityType).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
         {
-            Name = name, Target = to.EntityType(), TargetMultiplicity = multiplicity,
+            Name = name, Target = to.EntityType, TargetMultiplicity = multiplicity,
         });
         from.AddNavigationTarget(nav, to);
     }

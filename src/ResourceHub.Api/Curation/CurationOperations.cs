@@ -22,7 +22,7 @@ public sealed class CurationOperations(
     public IReadOnlyCollection<string> Operations { get; } =
     [
         CurationEdm.Submit, CurationEdm.Review, CurationEdm.Nominate, CurationEdm.Recommend,
-        CurationEdm.Retire, CurationEdm.Rate, CurationEdm.ReviewQueue,
+        CurationEdm.Retire, CurationEdm.Rate, CurationEdm.Transfer, CurationEdm.ReviewQueue,
     ];
 
     public IReadOnlyCollection<string> Navigations { get; } =
@@ -77,6 +77,13 @@ public sealed class CurationOperations(
                 var (level, reason) = (p.RequiredString("level"), p.OptionalString("reason"));
                 p.ThrowIfInvalid();
                 return s => s.RecommendAsync(level, reason);
+            }
+            case CurationEdm.Transfer:
+            {
+                var p = await ActionParameters.ReadAsync(context.Request, "ownerOrg", "reason");
+                var (org, reason) = (p.RequiredString("ownerOrg"), p.RequiredString("reason"));
+                p.ThrowIfInvalid();
+                return s => s.TransferAsync(org, reason);
             }
             case CurationEdm.Retire:
             {

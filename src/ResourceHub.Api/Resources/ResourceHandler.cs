@@ -5,6 +5,7 @@ using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.Search;
 using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
+using ResourceHub.Application.Search;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
@@ -120,6 +121,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         EditModes.CheckDeletable(resource.Status); // reviewed items are retired, not deleted, so History survives
         db.Resources.Remove(resource);
         await SaveConcurrentAsync(context);
+        await context.RequestServices.GetRequiredService<IndexNow>().ApplyAsync([resource.Id], context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 

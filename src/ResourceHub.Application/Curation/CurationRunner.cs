@@ -1,4 +1,5 @@
 using ResourceHub.Application.Resources;
+using ResourceHub.Application.Search;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
@@ -11,7 +12,7 @@ namespace ResourceHub.Application.Curation;
 /// <see cref="CurationWorkflow"/> decide (authorization and rules live there), and saves against the
 /// version the caller acted on.
 /// </summary>
-public sealed class CurationRunner(ResourceReader resources, CurationStore store, ResourceHubDbContext db)
+public sealed class CurationRunner(ResourceReader resources, CurationStore store, ResourceHubDbContext db, IndexNow indexNow)
 {
     /// <summary>Concurrent ratings of one item only touch its totals, so a lost race is simply retried.</summary>
     private const int RateAttempts = 3;
@@ -22,6 +23,7 @@ public sealed class CurationRunner(ResourceReader resources, CurationStore store
         var resource = await resources.FindVisibleAsync(caller, id, ct);
         checkVersion?.Invoke(resource);
         var loaded = store.LoadedVersion(resource);
+        var seenBy = (resource.Status, resource.OwnerOrg);
         var item = await store.LoadAsync(resource, ct);
         var actor = await store.ActorAsync(caller, ct);
         try
@@ -34,6 +36,8 @@ public sealed class CurationRunner(ResourceReader resources, CurationStore store
             throw;
         }
         await store.SaveAsync(item, ct);
+        if ((resource.Status, resource.OwnerOrg) != seenBy)
+            await indexNow.ApplyAsync([resource.Id], ct); // who may see it changed: counts and suggestions must agree at once
         return resource;
     }
 

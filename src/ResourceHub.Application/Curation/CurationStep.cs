@@ -43,6 +43,15 @@ public sealed class CurationStep(CurationStore store, Actor actor, CurationItem 
         return Task.CompletedTask;
     }
 
+    /// <summary>Only to a registered organisation; who may transfer is checked first, so others learn nothing of the target.</summary>
+    public async Task TransferAsync(string toOrg, string reason)
+    {
+        CurationPolicy.Authorize(CurationVerb.Transfer, actor, item.Target);
+        if (!await store.OrganizationExistsAsync(toOrg, ct))
+            throw CurationError.Invalid($"机构 {toOrg} 不存在 (no organisation with this code)", "ownerOrg");
+        _flow.Transfer(item, toOrg, reason);
+    }
+
     public async Task RateAsync(int stars) =>
         _flow.Rate(item, await store.RatingAsync(item.Resource.Id, actor.Caller.UserId, ct), stars);
 }

@@ -15,6 +15,8 @@ public sealed class CurationStore(ResourceHubDbContext db, IMediaStarter media)
     public async Task<Actor> ActorAsync(Caller caller, CancellationToken ct) =>
         new(caller, await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == caller.OrgCode, ct));
 
+    public Task<bool> OrganizationExistsAsync(string code, CancellationToken ct) => db.Organizations.AnyAsync(o => o.Code == code, ct);
+
     /// <summary>The organisation and every region above it, nearest first.</summary>
     public async Task<IReadOnlyList<string>> RegionOfAsync(string orgCode, CancellationToken ct)
     {

@@ -32,4 +32,5 @@ public static class CurationActions
     public const string Nominate = "nominate";
     public const string Revise = "revise";
     public const string ThirdReviewer = "third-reviewer";
+    public const string Transfer = "transfer";
 }

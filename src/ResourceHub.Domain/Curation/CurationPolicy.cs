@@ -43,6 +43,8 @@ public static class CurationPolicy
             CurationVerb.Recommend when own => "不能推荐本人的资源 (you cannot recommend your own item)",
             CurationVerb.Recommend when level is not null && !RecommendationLevels.GrantableBy(actor.AdminTier).Contains(level) =>
                 $"{actor.AdminTier} 级管理员不能授予“{RecommendationLevels.NameOf(level)}” (your tier cannot grant this level)",
+            CurationVerb.Transfer when !caller.Region.Everywhere =>
+                "只有平台管理员可以转移资源的所属机构 (only the platform administrator moves items between organisations)",
             CurationVerb.Rate when !caller.Is(Roles.Teacher) => "只有教师可以评分 (only teachers rate)",
             CurationVerb.Rate when own => "不能为本人的资源评分 (you cannot rate your own item)",
             _ => null,

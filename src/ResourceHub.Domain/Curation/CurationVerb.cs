@@ -9,4 +9,6 @@ public enum CurationVerb
     Recommend,
     Retire,
     Rate,
+    /// <summary>Moves an item to another organisation (OwnerOrg): the platform administrator only, audited in History.</summary>
+    Transfer,
 }

@@ -115,6 +115,19 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
             item.DropRevision(); // nothing left to revise: the item is out of circulation (its staged file is swept, see BlobCleanup)
     }
 
+    /// <summary>Moves the item to another organisation; History records from where, to where and why.</summary>
+    public void Transfer(CurationItem item, string toOrg, string reason)
+    {
+        CurationPolicy.Authorize(CurationVerb.Transfer, actor, item.Target);
+        RequireReason(reason);
+        var from = item.Resource.OwnerOrg;
+        if (toOrg == from)
+            throw CurationError.Invalid($"资源已属于机构 {toOrg} (the item already belongs to this organisation)", "ownerOrg");
+        item.Resource.OwnerOrg = toOrg;
+        var status = item.Resource.Status;
+        Record(item, CurationActions.Transfer, status, status, $"{from} → {toOrg}：{reason.Trim()}");
+    }
+
     /// <summary>Adds or changes the caller's stars; returns the new row, or null when <paramref name="existing"/> was updated.</summary>
     public Rating? Rate(CurationItem item, Rating? existing, int stars)
     {

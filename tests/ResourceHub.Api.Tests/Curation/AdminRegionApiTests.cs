@@ -62,6 +62,22 @@ public abstract class AdminRegionApiTests(string provider) : CurationApi(provide
         Assert.Equal(HttpStatusCode.Created, (await County.PostAsJsonAsync("/odata/Resources", NewItem("bh-no1"))).StatusCode);
     }
 
+    protected async Task Only_the_platform_admin_transfers_an_item_and_history_records_it()
+    {
+        var item = await CreateAsync(Vendor);
+        var body = new { ownerOrg = "bh-no1", reason = "机构合并" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await Act(County, item, "Transfer", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Act(VendorAdmin, item, "Transfer", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Act(Platform, item, "Transfer", new { ownerOrg = "nowhere", reason = "x" })).StatusCode);
+        var moved = await Json(await Act(Platform, item, "Transfer", body));
+        Assert.Equal("bh-no1", moved.GetProperty("OwnerOrg").GetString());
+        var transfer = (await Json(await Platform.GetAsync(item + "/History"))).GetProperty("value").EnumerateArray()
+            .Single(e => e.GetProperty("Action").GetString() == "transfer");
+        Assert.Equal(("root", "acme → bh-no1：机构合并"), (transfer.GetProperty("ActorId").GetString(), transfer.GetProperty("Reason").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await Vendor.GetAsync(item)).StatusCode); // acme no longer owns it
+        Assert.Equal(HttpStatusCode.OK, (await Admin("sue", "bh-no1").GetAsync(item)).StatusCode);
+    }
+
     private static object NewItem(string org) => new
     {
         Kind = "micro-lesson", Title = "代建资源", Subject = "math", Stage = "primary", OwnerOrg = org, Topics = new[] { "it-integration" },
@@ -102,6 +118,7 @@ public sealed class SqliteAdminRegionApiTests() : AdminRegionApiTests(DatabaseOp
     [Fact] public Task Read_change_delete() => Admins_read_change_and_delete_only_inside_their_region();
     [Fact] public Task Owner_org_fixed() => Owner_org_cannot_be_changed_by_patch_even_by_the_platform_admin();
     [Fact] public Task Actions_quotas_orgs() => Curation_actions_quotas_and_organisations_stay_inside_the_region();
+    [Fact] public Task Transfer() => Only_the_platform_admin_transfers_an_item_and_history_records_it();
 }
 
 [Trait("Provider", "postgres")]
@@ -110,4 +127,5 @@ public sealed class PostgresAdminRegionApiTests() : AdminRegionApiTests(Database
     [PostgresFact] public Task Read_change_delete() => Admins_read_change_and_delete_only_inside_their_region();
     [PostgresFact] public Task Owner_org_fixed() => Owner_org_cannot_be_changed_by_patch_even_by_the_platform_admin();
     [PostgresFact] public Task Actions_quotas_orgs() => Curation_actions_quotas_and_organisations_stay_inside_the_region();
+    [PostgresFact] public Task Transfer() => Only_the_platform_admin_transfers_an_item_and_history_records_it();
 }

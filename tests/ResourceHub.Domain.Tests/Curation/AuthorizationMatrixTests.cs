@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests
         ("admin of a vendor", As("vic", Roles.Admin, Vendor), "school", []),
         ("admin without an org row", As("nob", Roles.Admin, null), "school", []),
         ("admin who uploaded it", As("alice", Roles.Admin, County), "county", [V.Retire]),
+        ("platform admin (root organisation)", new Actor(new Caller("root", "root", Roles.Admin, "ah-edu", []) { Region = AdminRegion.Platform }, Province),
+            "county", [V.Recommend, V.Retire, V.Transfer]),
     ];
 
     public static TheoryData<string, V, bool> Matrix()
