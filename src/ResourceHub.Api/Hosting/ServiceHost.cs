@@ -40,6 +40,7 @@ public static class ServiceHost
     public static IServiceCollection AddResourceHubServices(this IServiceCollection services, IConfiguration config, string dataDir)
     {
         services.AddSingleton(LimitOptions.From(config));
+        services.AddResourceHubRateLimits(config);
         services.AddResourceHubData(config, dataDir);
         services.AddResourceHubAuthentication(config, dataDir);
         services.AddSingleton(TaxonomyCatalog.Default);
@@ -71,9 +72,11 @@ public static class ServiceHost
 
     public static void UseResourceHub(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<ODataErrorMiddleware>();
         app.UseResourceHubWebErrors();
         app.UseAuthentication();
+        app.UseResourceHubRateLimits();
         app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
         app.UseAuthorization();
