@@ -70,8 +70,11 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             bodyLimit.MaxRequestBodySize = limits.MaxBytes + 1;
 
-        var declared = context.Request.ContentType ?? "application/octet-stream";
+        var declared = UploadContentType.Parse(context.Request.ContentType);
         var sniffed = await ContentSniffer.SniffAsync(context.Request.Body, context.RequestAborted);
+        if (sniffed.IsPolyglot)
+            throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "PolyglotFile",
+                "文件同时是 PDF 和 ZIP 压缩包，出于安全考虑不予接收 (the file is both a PDF and a ZIP archive; refused)", "$value");
         if (!ContentSniffer.IsCompatible(declared, sniffed.MediaType))
             throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "ContentTypeMismatch",
                 $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",
