@@ -50,6 +50,7 @@ public static class ServiceHost
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddScoped<ResourceFileStore>();
+        services.AddScoped<ResourceHub.Api.Resources.Uploads.ResumableUploads>();
         services.AddScoped<IMediaStarter>(sp => sp.GetRequiredService<ResourceFileStore>());
         services.AddResourceHubApplication();
         services.AddBlobCleanup(config);
@@ -76,6 +77,7 @@ public static class ServiceHost
         if (!ServiceRoles.ServesApi(app.Configuration))
             return;
         app.MapHls();
+        ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));
