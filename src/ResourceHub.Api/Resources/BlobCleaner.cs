@@ -62,7 +62,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
         }
     }
 
-    /// <summary>Handles one batch of due rows; returns how many it handled.</summary>
+    /// <summary>Handles one batch of due rows (and of expired upload sessions); returns how many it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -70,7 +70,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
         var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
         var now = clock.GetUtcNow().UtcDateTime;
         var dueBefore = now.AddSeconds(-options.GraceSeconds);
-        await UploadSessionSweeper.SweepAsync(db, now, options.BatchSize, ct);
+        var swept = await UploadSessionSweeper.SweepAsync(db, now, options.BatchSize, ct);
         var due = await db.BlobCleanups.Where(c => c.NotBefore <= dueBefore).OrderBy(c => c.NotBefore).Take(options.BatchSize).ToListAsync(ct);
         foreach (var cleanup in due)
         {
@@ -94,7 +94,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
             }
         }
         await db.SaveChangesAsync(ct);
-        return due.Count;
+        return due.Count + swept; // swept sessions queued their parts: another pass is worth it
     }
 
     private static async Task<bool> StillReferencedAsync(ResourceHubDbContext db, BlobCleanup cleanup, CancellationToken ct)
