@@ -19,7 +19,12 @@ fi
 
 dotnet build src/ResourceHub.Api -c Release -v quiet -nologo >/dev/null
 cat <<MSG
-ResourceHub 正在启动: $URL/odata   (data: $ResourceHub__DataDir)
+ResourceHub 正在启动: $URL/   (网页 web app; API: $URL/odata; data: $ResourceHub__DataDir)
+网页登录 (sign in on the web), 演示账户密码均为 demo-2026 (demo accounts, password demo-2026):
+  教师 li.ming / wang.fang   专家 zhang.expert / chen.expert   坊主 zhao.host   供应商 alice
+  管理员 school.admin / county.admin / city.admin / province.admin
+新建本地账户 (add a local account; password on stdin):
+  echo '至少8位的密码' | dotnet run --project src/ResourceHub.Api -- user add --user zhou.li --role teacher --org bh-no1 --name 周丽
 获取令牌 (get a token):
   dotnet run --project src/ResourceHub.Api -- token --user alice --role vendor --org acme
   TOKEN=\$(dotnet run --project src/ResourceHub.Api -- token --user t1 --role teacher --org bh-no1)

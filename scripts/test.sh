@@ -14,6 +14,9 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v radosgw >/dev/null || need+=(radosgw ceph-mon ceph-osd)
 command -v curl >/dev/null || need+=(curl)
+# The web suite drives Debian's chromium through Playwright (no browser download); npm vendors hls.js at build.
+command -v chromium >/dev/null || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace ResourceHub.Application;
 
 public enum AppErrorKind { BadRequest, NotFound, Forbidden, Conflict, PreconditionFailed, Unavailable }
@@ -13,6 +15,17 @@ public sealed class AppError(AppErrorKind kind, string message, string? target =
 
     /// <summary>A machine-readable name more specific than the kind (e.g. SearchUnavailable), when there is one.</summary>
     public string Code { get; } = code ?? kind.ToString();
+
+    /// <summary>The HTTP status both HTTP adapters (OData, web pages) answer this kind with.</summary>
+    public static int HttpStatusOf(AppErrorKind kind) => kind switch
+    {
+        AppErrorKind.NotFound => StatusCodes.Status404NotFound,
+        AppErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        AppErrorKind.Conflict => StatusCodes.Status409Conflict,
+        AppErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        AppErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static AppError NotFound(string message) => new(AppErrorKind.NotFound, message);
     public static AppError Forbidden(string message) => new(AppErrorKind.Forbidden, message);

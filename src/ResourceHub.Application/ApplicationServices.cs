@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ResourceHub.Application.Identity;
 using ResourceHub.Application.Curation;
 using ResourceHub.Application.Resources;
 using ResourceHub.Application.Search;
@@ -17,8 +19,11 @@ public static class ApplicationServices
         services.AddScoped<IndexNow>();
         services.AddScoped<DownloadCounter>();
         services.AddScoped<ResourceDownloads>();
+        services.AddScoped<ResourceFacts>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<LocalAccounts>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ namespace ResourceHub.Api.Cli;
 /// Verbs on the API executable:
 ///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
 ///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
+///   user add --user li.ming --role teacher --org bh-no1 [--name 李明] [--subject math]…  creates a local sign-in (password on stdin)
 ///   reindex [--data-dir DIR]                                                    rebuilds the search index from the database
 ///   worker [--urls …]                       runs background work and /health only (see ServiceRoles)
 /// </summary>
@@ -26,6 +27,10 @@ public static class CliVerbs
                 return true;
             case "schema-script":
                 exitCode = SchemaScript(args[1..]);
+                return true;
+            case "user":
+                var options = CliOptions.Parse(args[1..]);
+                exitCode = UserVerb.RunAsync(args[1..], Configuration(options), Console.In, Console.Out, Console.Error).GetAwaiter().GetResult();
                 return true;
             case "reindex":
                 exitCode = Search.ReindexVerb.RunAsync(Configuration(CliOptions.Parse(args[1..])), Console.Out).GetAwaiter().GetResult();

@@ -30,7 +30,7 @@ public static class CurationEdm
     public static void Extend(EdmModel model, EdmEntityContainer container)
     {
         var resources = (EdmEntitySet)container.FindEntitySet("Resources");
-        var resourceType = (EdmEntityType)resources.EntityType();
+        var resourceType = (EdmEntityType)resources.EntityType;
         Navigate(resources, Reviews, EdmModelFactory.AddSet(model, container, ReviewDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, History, EdmModelFactory.AddSet(model, container, HistoryDefinition.Instance), EdmMultiplicity.Many);
         Navigate(resources, Nominations, EdmModelFactory.AddSet(model, container, NominationDefinition.Instance), EdmMultiplicity.Many);
@@ -67,9 +67,9 @@ public static class CurationEdm
 
     private static void Navigate(EdmEntitySet from, string name, EdmEntitySet to, EdmMultiplicity multiplicity)
     {
-        var nav = ((EdmEntityType)from.EntityType()).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        var nav = ((EdmEntityType)from.EntityType).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
         {
-            Name = name, Target = to.EntityType(), TargetMultiplicity = multiplicity,
+            Name = name, Target = to.EntityType, TargetMultiplicity = multiplicity,
         });
         from.AddNavigationTarget(nav, to);
     }

@@ -11,6 +11,7 @@ using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
 using ResourceHub.Indexing;
+using ResourceHub.Web.Hosting;
 
 namespace ResourceHub.Api.Hosting;
 
@@ -39,6 +40,7 @@ public static class ServiceHost
     public static IServiceCollection AddResourceHubServices(this IServiceCollection services, IConfiguration config, string dataDir)
     {
         services.AddSingleton(LimitOptions.From(config));
+        services.AddResourceHubRateLimits(config);
         services.AddResourceHubData(config, dataDir);
         services.AddResourceHubAuthentication(config, dataDir);
         services.AddSingleton(TaxonomyCatalog.Default);
@@ -60,24 +62,32 @@ public static class ServiceHost
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
+        services.AddScoped<ResourceHub.Api.Demo.DemoAccounts>();
         services.AddResourceHubCuration();
         services.AddResourceHubSearch(config, dataDir);
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
+        services.AddResourceHubWeb();
         return services;
     }
 
     public static void UseResourceHub(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<ODataErrorMiddleware>();
+        app.UseResourceHubWebErrors();
         app.UseAuthentication();
+        app.UseResourceHubRateLimits();
         app.Use(TokenClaims.RefuseIncompleteAsync);
         app.UseMiddleware<UserProvisioning>();
+        app.UseAuthorization();
         app.MapResourceHubHealth();
         if (!ServiceRoles.ServesApi(app.Configuration))
             return;
         app.MapHls();
         ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
+        app.MapSignedMedia();
+        app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
         app.Map(ServiceRoot.Path + "/{**path}", (HttpContext c, ODataRouter r) => r.HandleAsync(c));

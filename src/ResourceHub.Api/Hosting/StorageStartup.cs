@@ -22,6 +22,9 @@ public static class StorageStartup
         await scope.ServiceProvider.GetRequiredService<Curation.RubricSeeder>().EnsureAsync(ct);
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (config.GetValue("ResourceHub:DemoData", false))
+        {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(ct);
+        }
     }
 }

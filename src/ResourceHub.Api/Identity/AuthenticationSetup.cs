@@ -1,10 +1,31 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using ResourceHub.Api.OData;
+using ResourceHub.Application.Media;
+using ResourceHub.Web.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ResourceHub.Api.Identity;
 
 public static class AuthenticationSetup
 {
+    private const string SessionOrBearer = "session-or-bearer";
+
+    /// <summary>
+    /// A request with a bearer token is the API's; otherwise the web session cookie says who it is. The cookie
+    /// never authorizes a change through the API (its forms carry antiforgery tokens; the API's actions do not),
+    /// so API writes need a bearer token and a cross-site form cannot act with someone's session.
+    /// </summary>
+    private static string ChooseScheme(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return JwtBearerDefaults.AuthenticationScheme;
+        var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        return !safe && context.Request.Path.StartsWithSegments(ServiceRoot.Path)
+            ? JwtBearerDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme;
+    }
+
     public static IServiceCollection AddResourceHubAuthentication(this IServiceCollection services, IConfiguration config, string dataDir)
     {
         var options = config.GetSection("ResourceHub:Auth").Get<IdentityOptions>() ?? new IdentityOptions();
@@ -14,7 +35,9 @@ public static class AuthenticationSetup
         services.AddSharedDataProtection();
         var validated = new ValidatedTokens(TimeProvider.System);
         services.AddSingleton(validated);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddSingleton(sp => new MediaLinks(sp.GetRequiredService<LocalSigningKeySource>().Key.Key, TimeProvider.System));
+        services.AddAuthentication(SessionOrBearer).AddPolicyScheme(SessionOrBearer, "cookie session or bearer token", p =>
+            p.ForwardDefaultSelector = ChooseScheme).AddCookie(WebSession.Configure).AddJwtBearer(jwt =>
         {
             // Keep claim names as issued ("sub", "role", …) instead of mapping to long URIs.
             jwt.MapInboundClaims = false;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ResourceHub.Domain.Access;
 
 namespace ResourceHub.Api.Identity;
 
@@ -10,14 +11,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, IdentityOptions option
     public string Issue(string userId, string role, string org, string? displayName = null,
         IEnumerable<string>? subjects = null, TimeSpan? lifetime = null)
     {
-        var claims = new List<Claim>
-        {
-            new(ClaimNames.UserId, userId),
-            new(ClaimNames.DisplayName, displayName ?? userId),
-            new(ClaimNames.Role, role),
-            new(ClaimNames.Org, org),
-        };
-        claims.AddRange((subjects ?? []).Select(s => new Claim(ClaimNames.Subject, s)));
+        var claims = new Caller(userId, displayName ?? userId, role, org, (subjects ?? []).ToList()).ToClaims();
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

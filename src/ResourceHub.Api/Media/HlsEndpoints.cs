@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
+using ResourceHub.Domain.Renditions;
 using ResourceHub.Media.Pipeline;
 
 namespace ResourceHub.Api.Media;
@@ -18,13 +19,15 @@ public static class HlsEndpoints
 
     public static void MapHls(this WebApplication app) =>
         app.MapMethods(Prefix + "/{id:guid}/hls/{**path}", [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext context, Guid id, string path, MediaReadAccess access, BlobResponder responder) => ServeAsync(context, id, path, access, responder));
+            (HttpContext context, Guid id, string path, MediaReadAccess access, BlobResponder responder) =>
+                ServeAsync(context, id, path, access.Renditions(context), responder));
 
-    private static async Task ServeAsync(HttpContext context, Guid id, string path, MediaReadAccess access, BlobResponder responder)
+    /// <summary>A playlist or segment of the resource's HLS rendition, among the renditions the caller may see.</summary>
+    public static async Task ServeAsync(HttpContext context, Guid id, string path, IQueryable<Rendition> visible, BlobResponder responder)
     {
         var contentType = ContentTypeOf(path) ?? throw NotFound();
         var hlsKind = RenditionKind.Hls.Key();
-        var hls = await access.Renditions(context).SingleOrDefaultAsync(r => r.ResourceId == id && r.Kind == hlsKind, context.RequestAborted)
+        var hls = await visible.SingleOrDefaultAsync(r => r.ResourceId == id && r.Kind == hlsKind, context.RequestAborted)
                   ?? throw ODataProblem.NotFound("该资源暂无可播放的视频，可能仍在转码 (no HLS rendition yet; the video may still be processing)");
         var root = hls.BlobKey[..(hls.BlobKey.LastIndexOf('/') + 1)];
         await responder.ServeAsync(context, new BlobResponse(root + path, contentType, $"\"{hls.Id:N}\""));

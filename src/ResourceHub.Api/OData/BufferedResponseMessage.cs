@@ -6,9 +6,9 @@ namespace ResourceHub.Api.OData;
 /// ODL writes synchronously; Kestrel forbids synchronous I/O. So ODL writes into memory (one page
 /// is at most a few hundred entities) and the bytes are copied to the response asynchronously.
 /// </summary>
-internal sealed class BufferedResponseMessage : IODataResponseMessage, IContainerProvider
+internal sealed class BufferedResponseMessage : IODataResponseMessage, IServiceCollectionProvider
 {
-    public IServiceProvider Container => ODataServices.Container;
+    public IServiceProvider ServiceProvider => ODataServices.Container;
 
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 

@@ -49,7 +49,7 @@ public static class EdmModelFactory
             });
             if (field.TargetSet is null)
                 continue;
-            foreach (var set in container.EntitySets().OfType<EdmEntitySet>().Where(s => s.EntityType() == source))
+            foreach (var set in container.EntitySets().OfType<EdmEntitySet>().Where(s => s.EntityType == source))
                 set.AddNavigationTarget(property, container.FindEntitySet(field.TargetSet));
         }
         // Items of a course point at Resources too; their binding path goes through the containment.
@@ -85,10 +85,10 @@ public static class EdmModelFactory
     /// <summary>A read-only, many-valued link from one set to another (e.g. Resources({id})/Renditions).</summary>
     private static void AddNavigation(EdmEntitySet source, string name, EdmEntitySet target)
     {
-        var property = ((EdmEntityType)source.EntityType()).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        var property = ((EdmEntityType)source.EntityType).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
         {
             Name = name,
-            Target = target.EntityType(),
+            Target = target.EntityType,
             TargetMultiplicity = EdmMultiplicity.Many,
         });
         source.AddNavigationTarget(property, target);

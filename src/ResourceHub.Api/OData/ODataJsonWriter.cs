@@ -27,7 +27,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
         var message = new BufferedResponseMessage { StatusCode = status };
         using (var writer = new ODataMessageWriter(message, Settings(context, uri), model))
         {
-            var w = writer.CreateODataResourceWriter(set, set.EntityType());
+            var w = writer.CreateODataResourceWriter(set, set.EntityType);
             Write(w, entry);
         }
         await message.CopyToAsync(context.Response);
@@ -41,7 +41,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
         var message = new BufferedResponseMessage();
         using (var writer = new ODataMessageWriter(message, Settings(context, uri), model))
         {
-            var w = writer.CreateODataResourceSetWriter(set, set.EntityType());
+            var w = writer.CreateODataResourceSetWriter(set, set.EntityType);
             w.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
             foreach (var entry in entries)
                 Write(w, entry);

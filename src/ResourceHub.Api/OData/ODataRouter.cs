@@ -105,7 +105,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
 
     /// <summary>The parser every request uses (tests and the bench too): OData 4.01 case-insensitive names and $-less options.</summary>
     public static ODataUriParser CreateParser(Microsoft.OData.Edm.IEdmModel model, Uri serviceRoot, Uri url) =>
-        new(model, serviceRoot, url)
+        new(model, serviceRoot, QualifiedOperations.Unshadow(model, serviceRoot, url))
         {
             Resolver = new UnqualifiedODataUriResolver { EnableCaseInsensitive = true, EnableNoDollarQueryOptions = true },
         };

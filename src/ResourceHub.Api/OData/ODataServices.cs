@@ -1,13 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OData;
 using Microsoft.OData.Json;
-using MsDi = Microsoft.Extensions.DependencyInjection;
-using ServiceLifetime = Microsoft.OData.ServiceLifetime;
+using ServiceLifetime = Microsoft.Extensions.DependencyInjection.ServiceLifetime;
 
 namespace ResourceHub.Api.OData;
 
 /// <summary>
-/// The service container ODL 7.x asks its messages for: ODL's defaults, except a JSON writer that
-/// escapes only control characters, so 中文 stays readable in payloads (JSON needs no more).
+/// The service provider ODL asks its messages for: ODL's defaults, except a JSON writer that escapes
+/// only control characters, so 中文 stays readable in payloads (JSON needs no more).
 /// </summary>
 public static class ODataServices
 {
@@ -15,36 +15,21 @@ public static class ODataServices
 
     private static IServiceProvider Build()
     {
-        var builder = new Builder();
-        builder.AddDefaultODataServices();
-        builder.AddService<IJsonWriterFactory>(ServiceLifetime.Singleton,
-            _ => new DefaultJsonWriterFactory(ODataStringEscapeOption.EscapeOnlyControls));
-        return builder.BuildContainer();
+        var services = new ServiceCollection();
+        services.AddDefaultODataServices();
+        services.Replace(ServiceDescriptor.Singleton<IJsonWriterFactory>(new ODataJsonWriterFactory(ODataStringEscapeOption.EscapeOnlyControls)));
+        // One provider for the process and no request scopes: a scoped ODL service must be transient here.
+        // ODataMessageWriter takes its settings object from the provider (scoped in ODL 8) and copies the
+        // caller's settings into it; resolved from the root, that would be one object mutated by every
+        // concurrent response.
+        for (var i = 0; i < services.Count; i++)
+            if (services[i].Lifetime == ServiceLifetime.Scoped)
+                services[i] = Transient(services[i]);
+        return services.BuildServiceProvider();
     }
 
-    /// <summary>ODL's container contract over Microsoft.Extensions.DependencyInjection.</summary>
-    private sealed class Builder : IContainerBuilder
-    {
-        private readonly MsDi.IServiceCollection _services = new MsDi.ServiceCollection();
-
-        public IContainerBuilder AddService(ServiceLifetime lifetime, Type serviceType, Type implementationType)
-        {
-            _services.Add(new MsDi.ServiceDescriptor(serviceType, implementationType, Map(lifetime)));
-            return this;
-        }
-
-        public IContainerBuilder AddService(ServiceLifetime lifetime, Type serviceType, Func<IServiceProvider, object> implementationFactory)
-        {
-            _services.Add(new MsDi.ServiceDescriptor(serviceType, implementationFactory, Map(lifetime)));
-            return this;
-        }
-
-        public IServiceProvider BuildContainer() => MsDi.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(_services);
-
-        // One container for the process and no request scopes: a scoped ODL service must be transient here.
-        // ODataMessageWriter takes its settings object from the container and copies the caller's settings
-        // into it, so a singleton would be one settings object mutated by every concurrent response.
-        private static MsDi.ServiceLifetime Map(ServiceLifetime lifetime) =>
-            lifetime == ServiceLifetime.Singleton ? MsDi.ServiceLifetime.Singleton : MsDi.ServiceLifetime.Transient;
-    }
+    private static ServiceDescriptor Transient(ServiceDescriptor scoped) =>
+        scoped.ImplementationFactory is { } factory
+            ? new ServiceDescriptor(scoped.ServiceType, factory, ServiceLifetime.Transient)
+            : new ServiceDescriptor(scoped.ServiceType, scoped.ImplementationType!, ServiceLifetime.Transient);
 }

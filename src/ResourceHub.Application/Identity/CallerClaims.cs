@@ -21,4 +21,18 @@ public static class CallerClaims
         return new Caller(id, principal.FindFirstValue(ClaimNames.DisplayName) ?? id, role,
             principal.FindFirstValue(ClaimNames.Org) ?? "", subjects);
     }
+
+    /// <summary>The claims that say who a caller is: what tokens carry and what the web's session cookie holds.</summary>
+    public static List<Claim> ToClaims(this Caller caller)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimNames.UserId, caller.UserId),
+            new(ClaimNames.DisplayName, caller.DisplayName),
+            new(ClaimNames.Role, caller.Role),
+            new(ClaimNames.Org, caller.OrgCode),
+        };
+        claims.AddRange(caller.Subjects.Select(s => new Claim(ClaimNames.Subject, s)));
+        return claims;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.OData.Edm;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Query.OData;
@@ -28,7 +27,8 @@ public static class LiteralConverter
                 FieldType.DateTimeOffset => literal switch
                 {
                     DateTimeOffset d => d.ToUniversalTime(),
-                    Date d => new DateTimeOffset(d.Year, d.Month, d.Day, 0, 0, 0, TimeSpan.Zero),
+                    DateOnly d => Midnight(d),
+                    _ when DateLiteral(literal) is { } d => Midnight(d),
                     _ => null,
                 },
                 FieldType.Guid => literal as Guid?,
@@ -49,6 +49,18 @@ public static class LiteralConverter
             error = $"值 {Show(literal)} 的类型不能与 {type} 比较 (a {literal.GetType().Name} literal cannot be compared with a {type} field)";
         return value is not null;
     }
+
+    private static DateTimeOffset Midnight(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>
+    /// ODL 8 still parses date literals into Microsoft.OData.Edm.Date, obsolete there and replaced by
+    /// DateOnly in ODL 9; its text form is yyyy-MM-dd, so it is read without naming the type.
+    /// </summary>
+    private static DateOnly? DateLiteral(object literal) =>
+        literal.GetType().FullName == "Microsoft.OData.Edm.Date"
+        && DateOnly.TryParseExact(literal.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
 
     private static object? Integral(object literal) => literal switch
     {

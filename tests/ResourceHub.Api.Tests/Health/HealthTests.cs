@@ -9,9 +9,21 @@ public sealed class HealthTests() : ApiTest(DatabaseOptions.Sqlite)
 {
 
     [Fact]
-    public async Task Ready_checks_database_and_blob_store_anonymously()
+    public async Task Ready_shows_only_the_status_to_anonymous_callers()
     {
         var response = await Api.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal(["status"], body.EnumerateObject().Select(p => p.Name));
+        var teacher = JsonDocument.Parse(await Api.ClientAs("t", "teacher").GetStringAsync("/health/ready")).RootElement;
+        Assert.False(teacher.TryGetProperty("checks", out _));
+    }
+
+    [Fact]
+    public async Task Ready_checks_database_and_blob_store_and_shows_them_to_admins()
+    {
+        var response = await Api.ClientAs("ops", "admin").GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());

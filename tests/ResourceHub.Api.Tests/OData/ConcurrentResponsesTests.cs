@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 using ResourceHub.Api.OData;
 using ResourceHub.Data;
@@ -15,6 +16,16 @@ public sealed class ConcurrentResponsesTests() : ApiTest(DatabaseOptions.Sqlite)
     {
         var container = ODataServices.Container;
         Assert.NotSame(container.GetService(typeof(ODataMessageWriterSettings)), container.GetService(typeof(ODataMessageWriterSettings)));
+    }
+
+    /// <summary>ODL 8 registers its per-message services (writer settings among them) as scoped; we resolve from the root.</summary>
+    [Fact]
+    public void Every_service_ODL_scopes_per_request_is_fresh_on_each_resolution()
+    {
+        var scoped = new ServiceCollection().AddDefaultODataServices()
+            .Where(d => d.Lifetime == Microsoft.Extensions.DependencyInjection.ServiceLifetime.Scoped).Select(d => d.ServiceType).ToList();
+        Assert.Contains(typeof(ODataMessageWriterSettings), scoped);
+        Assert.All(scoped, type => Assert.NotSame(ODataServices.Container.GetService(type), ODataServices.Container.GetService(type)));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class ODataQueryTranslatorTests
     [InlineData("$filter=startswith(Title,'O''B')", "filter=startswith(Title,'O''B')")]
     [InlineData("$filter=year(CreatedAt) eq 2024 and month(CreatedAt) ge 6", "filter=(year(CreatedAt) eq 2024 and month(CreatedAt) ge 6)")]
     [InlineData("$filter=CreatedAt gt 2024-03-01T08:00:00%2B08:00", "filter=CreatedAt gt 2024-03-01T00:00:00Z")]
+    [InlineData("$filter=CreatedAt ge 2024-03-01", "filter=CreatedAt ge 2024-03-01T00:00:00Z")]
     [InlineData("$filter=Tags/any(t: t eq '圆' or startswith(t,'A'))", "filter=Tags/any((x eq '圆' or startswith(x,'A')))")]
     [InlineData("$filter=Topics/all(t: toupper(t) ne 'X')", "filter=Topics/all(toupper(x) ne 'X')")]
     [InlineData("$filter=Topics/any()", "filter=Topics/any()")]

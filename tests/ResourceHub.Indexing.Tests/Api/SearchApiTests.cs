@@ -346,7 +346,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_ready_includes_the_search_index()
     {
-        var json = await GetJson(_api.ClientAs(null), "/health/ready");
+        var json = await GetJson(_api.ClientAs("ops", "admin"), "/health/ready");
         var search = json.GetProperty("checks").GetProperty("search");
         Assert.Equal("Healthy", search.GetProperty("status").GetString());
         Assert.Contains("fts", search.GetProperty("description").GetString());

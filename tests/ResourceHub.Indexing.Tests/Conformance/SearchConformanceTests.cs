@@ -27,6 +27,76 @@ public abstract class SearchConformanceTests(SearchFixture f)
 
     private static List<string> Titles(SearchResult r) => r.Hits.Select(h => h.Document.Title).ToList();
 
+    // ---- free text, understood (issue 13) ----
+
+    [ConformanceFact]
+    public async Task Title_marks_and_kind_words_are_free_text_the_kind_only_boosts()
+    {
+        var titles = Titles(await Search("《背影》教学设计"));
+        Assert.Equal("《背影》阅读教学", titles[0]); // the lesson design first
+        Assert.Contains("《背影》课堂实录", titles); // a boost, not a filter
+    }
+
+    [ConformanceFact]
+    public async Task Question_words_are_dropped()
+    {
+        Assert.Equal(["勾股定理的证明"], Titles(await Search("有没有勾股定理的资料？")));
+    }
+
+    [ConformanceFact]
+    public async Task Three_concepts_need_two_of_them()
+    {
+        Assert.Equal(["分数乘法", "分数除法"], Titles(await Search("分数 乘法 除法")).Order().ToList());
+    }
+
+    [ConformanceFact]
+    public async Task Traditional_characters_find_simplified_text()
+    {
+        Assert.Equal(["勾股定理的证明"], Titles(await Search("勾股定理的證明")));
+    }
+
+    [ConformanceFact]
+    public async Task A_misspelt_curriculum_term_is_corrected_and_said()
+    {
+        var result = await Search("勾股定里");
+        Assert.Equal(["勾股定理的证明"], Titles(result));
+        Assert.Equal("勾股定理", result.DidYouMean);
+        Assert.Null((await Search("勾股定理")).DidYouMean);
+    }
+
+    [ConformanceFact]
+    public async Task Kind_synonyms_match_and_suggest_the_kind_facet()
+    {
+        var result = await Search("牛顿第一定律 微视频");
+        Assert.Equal("牛顿第一定律", Titles(result)[0]);
+        Assert.Contains(new ResourceHub.Indexing.Understanding.FieldBoost("Kind", "micro-lesson"), result.SuggestedFacets!);
+    }
+
+    [ConformanceFact]
+    public async Task Stage_words_boost_without_filtering()
+    {
+        var result = await Search("初中 分数");
+        Assert.Contains("分数乘法", Titles(result)); // primary items still found
+        Assert.Contains(new ResourceHub.Indexing.Understanding.FieldBoost("Stage", "junior"), result.SuggestedFacets!);
+    }
+
+    [ConformanceFact]
+    public async Task Quotes_make_a_phrase_and_minus_excludes()
+    {
+        Assert.Equal(["分数加法与减法"], Titles(await Search("\"分数加法\"")));
+        var titles = Titles(await Search("分数 -乘法 -除法"));
+        Assert.Contains("分数加法与减法", titles);
+        Assert.DoesNotContain("分数乘法", titles);
+        Assert.DoesNotContain("分数除法", titles);
+    }
+
+    [ConformanceFact]
+    public async Task Latin_words_with_digits_and_emoji_are_searchable_text()
+    {
+        Assert.Contains("Python 数据分析初步", Titles(await Search("Python3")));
+        Assert.Equal("圆的面积", Titles(await Search("🙂圆的面积！！"))[0]);
+    }
+
     // ---- Chinese and mixed text ----
 
     [ConformanceFact]

@@ -38,8 +38,10 @@ public sealed record BatchRequest(string Id, string Method, string Url, IReadOnl
                 foreach (var p in h.EnumerateObject())
                     headers[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
             var dependsOn = r.TryGetProperty("dependsOn", out var d) && d.ValueKind == JsonValueKind.Array
-                ? d.EnumerateArray().Select(x => x.GetString() ?? "").ToList()
+                ? d.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : "").ToList()
                 : [];
+            if (r.TryGetProperty("dependsOn", out d) && !(d.ValueKind == JsonValueKind.Array && d.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String)))
+                errors.Add(new("InvalidBatchRequest", "dependsOn 须为请求 id 的字符串数组 (dependsOn must be an array of request ids)", target));
             foreach (var dep in dependsOn.Where(dep => parsed.All(p => p.Id != dep && p.AtomicityGroup != dep)))
                 errors.Add(new("InvalidBatchRequest", $"dependsOn 引用了未出现在前面的 {dep} (dependsOn must name an earlier request or group)", target));
             var body = r.TryGetProperty("body", out var b) ? b.Clone() : (JsonElement?)null;

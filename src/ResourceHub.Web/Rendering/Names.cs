@@ -1,0 +1,62 @@
+using System.Globalization;
+using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Taxonomy;
+
+namespace ResourceHub.Web.Rendering;
+
+/// <summary>What pages show for codes and numbers: taxonomy names, role names, durations, sizes (the code only when the taxonomy lacks it).</summary>
+public static class Names
+{
+    private static readonly TaxonomyCatalog T = TaxonomyCatalog.Default;
+
+    private static readonly Dictionary<string, string> RoleNames = new()
+    {
+        [Roles.Teacher] = "教师",
+        [Roles.WorkshopHost] = "坊主",
+        [Roles.Expert] = "学科专家",
+        [Roles.Vendor] = "课程供应商",
+        [Roles.Admin] = "管理员",
+    };
+
+    public static string Role(string role) => RoleNames.GetValueOrDefault(role, role);
+    public static string Stage(string? code) => T.Stages.NameOf(code) ?? code ?? "";
+    public static string Subject(string? code) => T.Subjects.NameOf(code) ?? code ?? "";
+    public static string Kind(string? code) => T.Kinds.NameOf(code) ?? code ?? "";
+    public static string Topic(string? code) => T.Topics.NameOf(code) ?? code ?? "";
+    public static string Level(string? code) => T.Levels.NameOf(code) ?? code ?? "";
+    public static string Status(string? code) => T.Statuses.NameOf(code) ?? code ?? "";
+
+    /// <summary>12:05 or 1:02:03.</summary>
+    public static string Duration(double? seconds)
+    {
+        if (seconds is not { } s || s <= 0)
+            return "";
+        var t = TimeSpan.FromSeconds(Math.Round(s));
+        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    }
+
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.0} GB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.0} MB",
+        >= 1L << 10 => $"{bytes / 1024.0:0} KB",
+        _ => $"{bytes} 字节",
+    };
+
+    public static string Date(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    private static readonly TimeZoneInfo ChinaTime = FindChinaTime();
+
+    private static TimeZoneInfo FindChinaTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace ResourceHub.Web.Tests.Pages;
+
+[Collection(WebCollection.Name)]
+public sealed class DetailPageTests(WebServer server)
+{
+    [Fact]
+    public async Task The_720p_video_plays_from_a_signed_link()
+    {
+        var page = await server.SignedInAsync();
+        await page.GotoAsync($"/resources/{server.VideoId}");
+        var src = await page.GetAttributeAsync("#player source", "src");
+        Assert.StartsWith("/media/s/", src);
+        await page.EvaluateAsync("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.getElementById('player').readyState >= 2 && document.getElementById('player').currentTime > 0",
+            null, new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task A_teacher_rates_one_to_five_stars_and_may_change_it()
+    {
+        var page = await server.SignedInAsync("wang.fang");
+        await page.GotoAsync($"/resources/{server.VideoId}");
+        await page.CheckAsync("#stars-4");
+        await page.ClickAsync("button:has-text('提交评分')");
+        await page.WaitForURLAsync(u => u.Contains("rated=true"));
+        Assert.Contains("感谢评分", await page.TextContentAsync(".notice"));
+        Assert.Contains("已评 4 星", await page.TextContentAsync(".rate-form legend"));
+        Assert.True(await page.IsCheckedAsync("#stars-4"));
+    }
+
+    [Fact]
+    public async Task Download_serves_the_original_and_counts_it()
+    {
+        var page = await server.SignedInAsync();
+        await page.GotoAsync($"/resources/{server.VideoId}");
+        var before = Count(await page.TextContentAsync("#dl-heading + p + p + p"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('下载资源')"));
+        Assert.Equal("分数的初步认识（微课）.mp4", download.SuggestedFilename);
+        Assert.True(new FileInfo((await download.PathAsync())!).Length > 1000);
+        await page.ReloadAsync();
+        Assert.Equal(before + 1, Count(await page.TextContentAsync("#dl-heading + p + p + p")));
+    }
+
+    [Fact]
+    public async Task Description_markdown_is_rendered_and_its_html_is_shown_as_text()
+    {
+        var page = await server.SignedInAsync();
+        await page.GotoAsync($"/resources/{server.ScriptTitleId}");
+        Assert.Equal("复习", await page.TextContentAsync(".prose strong"));
+        Assert.Equal(0, await page.Locator(".prose img").CountAsync());
+        Assert.Contains("<img src=x onerror=alert(1)>", await page.TextContentAsync(".prose"));
+    }
+
+    private static int Count(string? text) => int.Parse(Regex.Match(text ?? "", @"\d+").Value);
+}
