@@ -7,10 +7,8 @@ namespace ResourceHub.Api.Limits;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>For HTML pages: only this origin's files, no inline script, no framing, no plugins.</summary>
-    public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>For HTML pages: the web app's policy (only this origin's files, no inline script, no framing, no plugins).</summary>
+    public const string PagePolicy = ResourceHub.Web.Hosting.WebSecurityHeaders.ContentSecurityPolicy;
 
     /// <summary>For JSON, files and everything else: nothing may run or load if a browser renders it anyway.</summary>
     public const string DataPolicy = "default-src 'none'; frame-ancestors 'none'";

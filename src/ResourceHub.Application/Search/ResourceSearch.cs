@@ -33,8 +33,9 @@ public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db, 
             var scope = VisibilityScope.For(caller);
             var result = await index.SearchAsync(new SearchRequest(query, scope, facets), ct);
             var rows = await RowsAsync(result.Hits, scope, ct);
-            var shown = await reviewerView.MaskAsync(caller, rows.Values.ToList(), ct); // blind review, as on every read
-            return new SearchPage(result, shown.ToDictionary(r => r.Id));
+            if (UploaderPrivacy.AppliesTo(caller)) // blind review, as on every read (only reviewers are ever masked)
+                rows = (await reviewerView.MaskAsync(caller, rows.Values.ToList(), ct)).ToDictionary(r => r.Id);
+            return new SearchPage(result, rows);
         });
 
     /// <summary>The facet buckets of one field over the filtered set, without hits.</summary>

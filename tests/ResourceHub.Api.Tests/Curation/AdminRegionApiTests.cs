@@ -45,6 +45,32 @@ public abstract class AdminRegionApiTests(string provider) : CurationApi(provide
         Assert.Equal(HttpStatusCode.OK, (await Vendor.GetAsync(acmeDraft)).StatusCode);
     }
 
+    protected async Task Files_and_rubrics_follow_the_region_too()
+    {
+        var item = await CreateAsync(Vendor);
+        var pdf = new byte[2048];
+        "%PDF-1.4\n"u8.CopyTo(pdf);
+        var put = new HttpRequestMessage(HttpMethod.Put, item + "/$value") { Content = new ByteArrayContent(pdf) };
+        put.Content.Headers.ContentType = new("application/pdf");
+        Assert.True((await Vendor.SendAsync(put)).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await County.GetAsync(item + "/$value")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await OtherCounty.GetAsync(item + "/$value")).StatusCode);
+        var foreignPut = new HttpRequestMessage(HttpMethod.Put, item + "/$value") { Content = new ByteArrayContent(pdf) };
+        foreignPut.Content.Headers.ContentType = new("application/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, (await OtherCounty.SendAsync(foreignPut)).StatusCode);
+
+        var rubric = await Json(await County.PostAsJsonAsync("/odata/Rubrics", new
+        {
+            Name = "包河区量规", Kinds = new[] { "case" }, RequiredReviews = 2, PassMean = 60, DivergenceGap = 15,
+            Criteria = new[] { new { Name = "内容", MaxPoints = 100.0 } },
+        }));
+        var rubricUri = $"/odata/Rubrics({rubric.GetProperty("Id").GetString()})";
+        Assert.Equal(HttpStatusCode.Forbidden, (await OtherCounty.PatchAsJsonAsync(rubricUri, new { PassMean = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await VendorAdmin.PatchAsJsonAsync(rubricUri, new { PassMean = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await VendorAdmin.PostAsJsonAsync("/odata/Rubrics", new { Name = "x" })).StatusCode);
+        Assert.True((await Platform.PatchAsJsonAsync(rubricUri, new { PassMean = 65 })).IsSuccessStatusCode);
+    }
+
     protected async Task Owner_org_cannot_be_changed_by_patch_even_by_the_platform_admin()
     {
         var item = await CreateAsync(Vendor);
@@ -118,6 +144,7 @@ public sealed class SqliteAdminRegionApiTests() : AdminRegionApiTests(DatabaseOp
     [Fact] public Task Read_change_delete() => Admins_read_change_and_delete_only_inside_their_region();
     [Fact] public Task Owner_org_fixed() => Owner_org_cannot_be_changed_by_patch_even_by_the_platform_admin();
     [Fact] public Task Actions_quotas_orgs() => Curation_actions_quotas_and_organisations_stay_inside_the_region();
+    [Fact] public Task Files_rubrics() => Files_and_rubrics_follow_the_region_too();
     [Fact] public Task Transfer() => Only_the_platform_admin_transfers_an_item_and_history_records_it();
 }
 
@@ -127,5 +154,6 @@ public sealed class PostgresAdminRegionApiTests() : AdminRegionApiTests(Database
     [PostgresFact] public Task Read_change_delete() => Admins_read_change_and_delete_only_inside_their_region();
     [PostgresFact] public Task Owner_org_fixed() => Owner_org_cannot_be_changed_by_patch_even_by_the_platform_admin();
     [PostgresFact] public Task Actions_quotas_orgs() => Curation_actions_quotas_and_organisations_stay_inside_the_region();
+    [PostgresFact] public Task Files_rubrics() => Files_and_rubrics_follow_the_region_too();
     [PostgresFact] public Task Transfer() => Only_the_platform_admin_transfers_an_item_and_history_records_it();
 }

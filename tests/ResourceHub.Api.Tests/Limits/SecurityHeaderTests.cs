@@ -19,7 +19,7 @@ public sealed class SecurityHeaderTests() : ApiTest(DatabaseOptions.Sqlite)
         { null, "/odata/" },
         { null, "/odata/Resources" },
         { null, "/health" },
-        { null, "/no/such/path" },
+        { null, "/odata/NoSuchSet" },
         { "alice", "/odata/Resources" },
         { "alice", "/odata/Resources(00000000-0000-0000-0000-000000000000)" },
         { "alice", "/odata/Resources?$filter=(" },
@@ -50,6 +50,14 @@ public sealed class SecurityHeaderTests() : ApiTest(DatabaseOptions.Sqlite)
         bad.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
         Assert.True((await bad.GetAsync("/odata/Resources")).Headers.CacheControl?.Private);
         Assert.Null((await Api.CreateClient().GetAsync("/odata/$metadata")).Headers.CacheControl);
+    }
+
+    [Fact]
+    public async Task A_web_path_gets_the_page_policy_and_the_same_base_headers()
+    {
+        var response = await Api.CreateClient().GetAsync("/no/such/page");
+        Assert.Equal(SecurityHeaders.PagePolicy, Header(response, "Content-Security-Policy"));
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
     }
 
     [Fact]
