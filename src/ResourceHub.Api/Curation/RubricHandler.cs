@@ -24,7 +24,8 @@ public sealed class RubricHandler(ResourceHubDbContext db, CurationStore store, 
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
         context.RequireCaller();
-        var rubrics = await db.Set<Rubric>().AsNoTracking().OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+        // With their criteria: MaxTotal is their sum, so without them the list said 0 where Rubrics(id) said 100.
+        var rubrics = await db.Set<Rubric>().AsNoTracking().Include(r => r.Criteria).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Take(ReadOnlySetHandler<Rubric>.PageSize).ToListAsync(context.RequestAborted);
         await writer.WriteCollectionAsync(context, RubricDefinition.Instance, rubrics);
     }

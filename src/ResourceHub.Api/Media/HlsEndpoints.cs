@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Resources;
@@ -30,8 +32,15 @@ public static class HlsEndpoints
         var hls = await visible.SingleOrDefaultAsync(r => r.ResourceId == id && r.Kind == hlsKind, context.RequestAborted)
                   ?? throw ODataProblem.NotFound("该资源暂无可播放的视频，可能仍在转码 (no HLS rendition yet; the video may still be processing)");
         var root = hls.BlobKey[..(hls.BlobKey.LastIndexOf('/') + 1)];
-        await responder.ServeAsync(context, new BlobResponse(root + path, contentType, $"\"{hls.Id:N}\""));
+        await responder.ServeAsync(context, new BlobResponse(root + path, contentType, FileETag(root + path)));
     }
+
+    /// <summary>
+    /// One validator per file: a set's files are written once under a fresh folder and never changed, so the
+    /// key names the bytes. (One tag for the whole set let a segment revalidate with the playlist's tag.)
+    /// </summary>
+    public static string FileETag(string key) =>
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}\"";
 
     /// <summary>Only playlists and segments, and no way out of the rendition's folder.</summary>
     private static string? ContentTypeOf(string path)

@@ -1,5 +1,6 @@
 using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
+using ResourceHub.Blobs.Sniffing;
 
 namespace ResourceHub.Api.Resources;
 
@@ -19,6 +20,8 @@ public sealed class BlobResponder(IBlobStore blobs)
     public async Task ServeAsync(HttpContext context, BlobResponse response, Func<CancellationToken, Task>? onDownload = null)
     {
         context.Response.Headers.AcceptRanges = "bytes";
+        // Browsers must take the type we send, never guess a script or a page from the bytes.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ETag = response.ETag;
         if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch
             && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "*" || Preconditions.Same(t, response.ETag)))
@@ -46,7 +49,7 @@ public sealed class BlobResponder(IBlobStore blobs)
 
         await using (blob)
         {
-            context.Response.ContentType = response.ContentType;
+            context.Response.ContentType = ActiveContent.ServedType(response.ContentType); // no uploaded script runs in our origin
             if (response.FileName is not null)
                 context.Response.Headers.ContentDisposition = UploadFileName.ContentDisposition(response.FileName);
             context.Response.ContentLength = blob.ContentLength;

@@ -101,8 +101,11 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
     /// <summary>Sniffs the first bytes against the declared type; the content is then read as it is stored.</summary>
     private static async Task<Upload> SniffAsync(Stream content, string? declaredType, string fileName, CancellationToken ct)
     {
-        var declared = declaredType ?? "application/octet-stream";
+        var declared = UploadContentType.Parse(declaredType);
         var sniffed = await ContentSniffer.SniffAsync(content, ct);
+        if (sniffed.IsPolyglot)
+            throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "PolyglotFile",
+                "文件同时是 PDF 和 ZIP 压缩包，出于安全考虑不予接收 (the file is both a PDF and a ZIP archive; refused)", "$value");
         if (!ContentSniffer.IsCompatible(declared, sniffed.MediaType))
             throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "ContentTypeMismatch",
                 $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.Net.Http.Headers;
 
 namespace ResourceHub.Api.Resources;
@@ -23,22 +25,33 @@ public static class UploadFileName
         return Clean(name);
     }
 
-    /// <summary>Keeps the last path part, drops control characters and caps the length.</summary>
+    /// <summary>
+    /// Keeps the last path part, drops control and invisible format characters (bidi overrides such as U+202E
+    /// make "exe.pdf" look like "fdp.exe"; zero-width marks hide text) and caps the length.
+    /// </summary>
     public static string Clean(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
             return Fallback;
         var last = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
+        // By rune: characters outside the BMP (rare 汉字, emoji) stay; a lone surrogate is dropped.
+        var cleaned = string.Concat(last.EnumerateRunes().Where(IsKept).Select(r => r.ToString())).Trim();
         if (cleaned is "" or "." or "..")
             return Fallback;
-        return cleaned.Length <= MaxLength ? cleaned : cleaned[..MaxLength];
+        if (cleaned.Length <= MaxLength)
+            return cleaned;
+        return cleaned[..(char.IsHighSurrogate(cleaned[MaxLength - 1]) ? MaxLength - 1 : MaxLength)]; // never half a pair
     }
 
+    private static bool IsKept(Rune r) =>
+        r.Value != '"' && r != Rune.ReplacementChar && Rune.GetUnicodeCategory(r) is not (UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse);
+
+    /// <summary>Cleaned again on the way out, so names stored before a rule existed are safe too.</summary>
     public static string ContentDisposition(string fileName)
     {
         var header = new ContentDispositionHeaderValue("attachment");
-        header.SetHttpFileName(fileName);
+        header.SetHttpFileName(Clean(fileName));
         return header.ToString();
     }
 }

@@ -63,7 +63,20 @@ public static class ContentSniffer
                 break;
             count += read;
         }
-        return new SniffedContent(Sniff(head.AsSpan(0, count)), new PrefixedStream(head, count, content));
+        var span = head.AsSpan(0, count);
+        return new SniffedContent(Sniff(span), new PrefixedStream(head, count, content), IsPdfZipPolyglot(span));
+    }
+
+    /// <summary>
+    /// A file that is both a PDF and a ZIP (a viewer shows the PDF, an unzip tool finds other content, e.g. a
+    /// script): a ZIP record inside a PDF's head, or a PDF header within the first 1024 bytes of a ZIP (where
+    /// PDF readers still accept it). Only the head is looked at, so a ZIP appended at the end goes unnoticed.
+    /// </summary>
+    public static bool IsPdfZipPolyglot(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8))
+            return head.IndexOf("PK\u0003\u0004"u8) >= 0 || head.IndexOf("PK\u0005\u0006"u8) >= 0;
+        return IsZip(head) && head[..Math.Min(head.Length, 1024)].IndexOf("%PDF-"u8) >= 0;
     }
 
     /// <summary>
@@ -180,4 +193,5 @@ public static class ContentSniffer
 }
 
 /// <summary>Result of <see cref="ContentSniffer.SniffAsync"/>: the sniffed type and the content to continue with.</summary>
-public sealed record SniffedContent(string? MediaType, Stream Content);
+/// <param name="IsPolyglot">The head is both a PDF and a ZIP (<see cref="ContentSniffer.IsPdfZipPolyglot"/>).</param>
+public sealed record SniffedContent(string? MediaType, Stream Content, bool IsPolyglot = false);

@@ -17,6 +17,7 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
 {
     ["ResourceHub:Blobs:Cleanup:GraceSeconds"] = "0",
     ["ResourceHub:Blobs:Cleanup:PollSeconds"] = "3600", // the test runs the passes itself
+    ["ResourceHub:Role"] = "api", // no hosted cleaner racing the test's own passes
 })
 {
     private BlobCleaner Cleaner => Api.Services.GetRequiredService<BlobCleaner>();

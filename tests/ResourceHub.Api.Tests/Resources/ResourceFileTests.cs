@@ -147,6 +147,76 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
         var actual = await SHA256.HashDataAsync(body);
         Assert.Equal(PatternStream.Sha256Of(size), actual);
     }
+
+    [Theory]
+    [InlineData("image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "板书.svg")]
+    [InlineData("text/html; charset=utf-8", "<html><body><script>alert(1)</script></body></html>", "页面.html")]
+    [InlineData("application/javascript", "alert(document.cookie)", "脚本.js")]
+    [InlineData("application/xhtml+xml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>", "a.xhtml")]
+    public async Task Active_content_is_kept_but_served_as_octet_stream_with_nosniff(string type, string body, string name)
+    {
+        var resource = await CreateAsync(_vendor);
+        Assert.Equal(HttpStatusCode.NoContent, (await _vendor.SendAsync(Put(resource, new StringContent(body), type, name))).StatusCode);
+
+        var get = await _vendor.GetAsync(resource + "/$value");
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("application/octet-stream", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("attachment", get.Content.Headers.ContentDisposition?.DispositionType);
+        var entity = await _vendor.GetFromJsonAsync<Dictionary<string, object?>>(resource);
+        Assert.StartsWith(type.Split(';')[0], entity!["ContentType"]?.ToString()); // the declaration is kept as metadata
+    }
+
+    [Fact]
+    public async Task Passive_files_keep_their_type_and_also_get_nosniff()
+    {
+        var resource = await CreateAsync(_vendor);
+        (await _vendor.SendAsync(Put(resource, new ByteArrayContent(Pdf(2_000)), "application/pdf"))).EnsureSuccessStatusCode();
+        var get = await _vendor.GetAsync(resource + "/$value");
+        Assert.Equal("application/pdf", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_pdf_zip_polyglot_is_refused(bool pdfFirst)
+    {
+        var resource = await CreateAsync(_vendor);
+        var zip = new byte[] { (byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0 };
+        var pdf = "%PDF-1.4\n1 0 obj\n"u8.ToArray();
+        var bytes = pdfFirst ? [.. pdf, .. zip, .. new byte[500]] : zip.Concat(new byte[100]).Concat(pdf).ToArray();
+        var response = await _vendor.SendAsync(Put(resource, new ByteArrayContent(bytes), pdfFirst ? "application/pdf" : "application/zip"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("PDF 和 ZIP", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _vendor.GetAsync(resource + "/$value")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("video/")]
+    [InlineData("/mp4")]
+    [InlineData("video/mp4/extra")]
+    [InlineData("*/*")]
+    [InlineData("视频/mp4")]
+    public async Task A_content_type_that_is_no_media_type_is_a_clear_400(string contentType) =>
+        await AssertInvalidContentTypeAsync(contentType, "不是有效的媒体类型");
+
+    [Fact]
+    public async Task A_content_type_over_200_characters_is_a_clear_400() =>
+        await AssertInvalidContentTypeAsync("application/pdf; x=" + new string('a', 300), "过长");
+
+    private async Task AssertInvalidContentTypeAsync(string contentType, string expected)
+    {
+        var resource = await CreateAsync(_vendor);
+        var content = new ByteArrayContent(Pdf(1_000));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var response = await _vendor.SendAsync(new HttpRequestMessage(HttpMethod.Put, resource + "/$value") { Content = content });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal("InvalidContentType", error.GetProperty("code").GetString());
+        Assert.Contains(expected, error.GetProperty("message").GetString());
+    }
 }
 
 public sealed class LocalFileResourceFileTests() : ResourceFileTests(() => new Dictionary<string, string?>());

@@ -60,7 +60,7 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
             UserId = target.Caller.UserId,
             Length = length,
             FileName = UploadFileName.Clean(metadata.GetValueOrDefault("filename") ?? ""),
-            ContentType = metadata.GetValueOrDefault("filetype") is { Length: > 0 } type ? type : "application/octet-stream",
+            ContentType = UploadContentType.Parse(metadata.GetValueOrDefault("filetype")), // a bad type is a 400 before any part
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(cleanup.UploadWindowSeconds),
         };
