@@ -40,7 +40,7 @@ public static class IndexingServiceCollectionExtensions
         options.Provider.ToLowerInvariant() switch
         {
             SearchOptions.Fts => CreateFts(options, boost, dataDir),
-            SearchOptions.Elasticsearch => new ElasticSearchIndex(new ElasticClient(ElasticClient.CreateHttpClient(options)), options, boost,
+            SearchOptions.Elasticsearch => new ElasticSearchIndex(ElasticConnection.Create(options), options, boost,
                 understanding: new QueryUnderstanding(SynonymsPath(dataDir))),
             _ => throw new InvalidOperationException(
                 $"ResourceHub:Search:Provider '{options.Provider}' is not supported (use {SearchOptions.Fts} or {SearchOptions.Elasticsearch})"),

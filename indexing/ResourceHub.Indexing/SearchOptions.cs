@@ -21,8 +21,10 @@ public sealed class SearchOptions
     public string IndexName { get; set; } = "resourcehub-resources";
     /// <summary>Analyzer for Chinese text fields: built-in "cjk", or "smartcn" / "ik_max_word" when the plugin is installed.</summary>
     public string Analyzer { get; set; } = "cjk";
-    public string? Username { get; set; }
-    public string? Password { get; set; }
+    /// <summary>Basic auth for Elasticsearch (security on); set from the environment
+    /// (ResourceHub__Search__ElasticsearchUsername / __ElasticsearchPassword), never in a committed file.</summary>
+    public string? ElasticsearchUsername { get; set; }
+    public string? ElasticsearchPassword { get; set; }
 
     public double LevelWeight { get; set; } = 0.1;
     public double QualityWeight { get; set; } = 0.0025;

@@ -1,5 +1,6 @@
+using Elastic.Clients.Elasticsearch;
 using System.Globalization;
-using System.Text;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
@@ -64,43 +65,28 @@ public static class ElasticDocuments
         Details = s["details"]?.Deserialize<SearchDocumentDetails>(),
     };
 
-    public static string BulkIndex(string index, IEnumerable<SearchDocument> documents)
-    {
-        var sb = new StringBuilder();
-        foreach (var d in documents)
-        {
-            sb.Append(new JsonObject { ["index"] = new JsonObject { ["_index"] = index, ["_id"] = d.Id.ToString("D") } }.ToJsonString()).Append('\n');
-            sb.Append(ToSource(d).ToJsonString()).Append('\n');
-        }
-        return sb.ToString();
-    }
+    public static IReadOnlyList<IBulkOperation> BulkIndex(string index, IEnumerable<SearchDocument> documents) =>
+        documents.Select(d => (IBulkOperation)new BulkIndexOperation<JsonObject>(ToSource(d)) { Index = index, Id = d.Id.ToString("D") }).ToList();
 
-    public static string BulkDelete(string index, IEnumerable<Guid> ids)
-    {
-        var sb = new StringBuilder();
-        foreach (var id in ids)
-            sb.Append(new JsonObject { ["delete"] = new JsonObject { ["_index"] = index, ["_id"] = id.ToString("D") } }.ToJsonString()).Append('\n');
-        return sb.ToString();
-    }
+    public static IReadOnlyList<IBulkOperation> BulkDelete(string index, IEnumerable<Guid> ids) =>
+        ids.Select(id => (IBulkOperation)new BulkDeleteOperation(id.ToString("D")) { Index = index }).ToList();
 
-    /// <summary>Reads every item of a bulk response; a delete of a missing document (404 not_found) is a success.</summary>
-    public static BulkResult ReadBulk(JsonNode response)
+    /// <summary>Reads every item of a bulk response (in the order of <paramref name="operations"/>); a delete of a missing
+    /// document (404 not_found) is a success.</summary>
+    public static BulkResult ReadBulk(IReadOnlyList<IBulkOperation> operations, BulkResponse response)
     {
         var succeeded = 0;
         var failures = new List<BulkFailure>();
-        foreach (var item in response["items"]?.AsArray() ?? [])
+        foreach (var (item, i) in response.Items.Select((item, i) => (item, i)))
         {
-            var (action, result) = item!.AsObject().Single();
-            var status = result!["status"]!.GetValue<int>();
-            var ok = status is >= 200 and < 300 || (action == "delete" && status == 404);
-            if (ok)
+            var delete = i < operations.Count && operations[i] is BulkDeleteOperation;
+            if (item.Status is >= 200 and < 300 || (delete && item.Status == 404))
             {
                 succeeded++;
                 continue;
             }
-            var error = result["error"];
-            var reason = error is JsonObject o ? $"{o["type"]?.GetValue<string>()}: {o["reason"]?.GetValue<string>()}" : error?.ToString() ?? "unknown";
-            failures.Add(new BulkFailure(Guid.TryParse(result["_id"]?.GetValue<string>(), out var id) ? id : Guid.Empty, status, reason));
+            var reason = item.Error is { } e ? $"{e.Type}: {e.Reason}" : "unknown";
+            failures.Add(new BulkFailure(Guid.TryParse(item.Id, out var id) ? id : Guid.Empty, item.Status, reason));
         }
         return new BulkResult(succeeded, failures);
     }

@@ -11,4 +11,4 @@ public class ElasticException(int status, string type, string reason, string pat
 /// <summary>401/403: the credentials are wrong or lack a privilege; retrying will not help.</summary>
 public sealed class ElasticAuthException(int status, string type, string reason, string path)
     : ElasticException(status, type,
-        $"{reason} — check ResourceHub:Search:Username and ResourceHub:Search:Password and the user's index privileges", path);
+        $"{reason} — check ResourceHub:Search:ElasticsearchUsername and ResourceHub:Search:ElasticsearchPassword and the user's index privileges", path);

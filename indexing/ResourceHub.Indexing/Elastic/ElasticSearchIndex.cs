@@ -1,3 +1,4 @@
+using Elastic.Clients.Elasticsearch.Core.Bulk;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
@@ -12,14 +13,14 @@ namespace ResourceHub.Indexing.Elastic;
 /// "{alias}-{timestamp}" index and moves the alias in one _aliases call (atomic for readers).
 /// Writes refresh per request only in tests (<paramref name="refreshOnWrite"/>), never in production.
 /// </summary>
-public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions options, RankingBoost boost, bool refreshOnWrite = false,
+public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions options, RankingBoost boost, bool refreshOnWrite = false,
     TimeProvider? clock = null, QueryUnderstanding? understanding = null) : ISearchIndex
 {
     private readonly QueryUnderstanding _understanding = understanding ?? QueryUnderstanding.Default;
     private readonly ElasticQueryRenderer _renderer = new(boost, understanding);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    private ElasticClient Client => client;
+    private ElasticConnection Client => client;
 
     public string Alias => options.IndexName;
     public string Engine => "elasticsearch";
@@ -139,8 +140,12 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
         return $"elasticsearch {Alias}: {status}";
     }
 
-    private async Task<BulkResult> BulkAsync(string ndjson, CancellationToken ct) =>
-        ElasticDocuments.ReadBulk(await client.BulkAsync(ndjson, refreshOnWrite ? "_bulk?refresh=true" : "_bulk", ct));
+    private Task<BulkResult> BulkAsync(IReadOnlyList<IBulkOperation> operations, CancellationToken ct) =>
+        BulkAsync(client, operations, refreshOnWrite, ct);
+
+    private static async Task<BulkResult> BulkAsync(ElasticConnection connection, IReadOnlyList<IBulkOperation> operations,
+        bool refresh, CancellationToken ct) =>
+        ElasticDocuments.ReadBulk(operations, await connection.BulkAsync(operations, refresh, ct));
 
     private string NewIndexName() =>
         $"{Alias}-{_clock.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
@@ -164,7 +169,7 @@ public sealed class ElasticSearchIndex(ElasticClient client, SearchOptions optio
         public async Task<BulkResult> UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default) =>
             documents.Count == 0
                 ? BulkResult.Ok(0)
-                : ElasticDocuments.ReadBulk(await owner.Client.BulkAsync(ElasticDocuments.BulkIndex(index, documents), "_bulk", ct));
+                : await BulkAsync(owner.Client, ElasticDocuments.BulkIndex(index, documents), false, ct);
 
         public async Task CommitAsync(CancellationToken ct = default)
         {

@@ -5,17 +5,17 @@ using ResourceHub.Testing;
 
 namespace ResourceHub.Indexing.Tests.Conformance;
 
-/// <summary>The same suite against a real Elasticsearch 8 (ES_URL); a throw-away alias per run.</summary>
+/// <summary>The same suite against a real Elasticsearch 9 (ES_URL); a throw-away alias per run.</summary>
 public sealed class ElasticFixture : SearchFixture
 {
     private readonly SearchOptions _options = ElasticEnvironment.Options("rh-conformance-" + Guid.NewGuid().ToString("N")[..8]);
-    private ElasticClient? _client;
+    private ElasticConnection? _client;
 
     protected override bool Available => ElasticEnvironment.Url is not null;
 
     protected override Task<ISearchIndex> CreateIndexAsync(TestDatabase db)
     {
-        _client = new ElasticClient(ElasticClient.CreateHttpClient(_options));
+        _client = ElasticConnection.Create(_options);
         // Refresh on write so each test sees what the fixture just indexed.
         return Task.FromResult<ISearchIndex>(new ElasticSearchIndex(_client, _options, new RankingBoost(), refreshOnWrite: true));
     }

@@ -1,6 +1,7 @@
 using ResourceHub.Indexing.Text;
 using System.Net;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
@@ -18,10 +19,10 @@ namespace ResourceHub.Indexing.Tests.Elastic;
 public sealed class ElasticHttpTests
 {
     private readonly FakeElasticHandler _es = new();
-    private readonly SearchOptions _options = new() { IndexName = "rh" };
+    private readonly SearchOptions _options = new() { IndexName = "rh", ElasticsearchUrl = "http://es.test:9200" };
 
     private ElasticSearchIndex Index(int retries = 3) =>
-        new(new ElasticClient(_es.Client(), retries, TimeSpan.FromMilliseconds(1)), _options, new RankingBoost(),
+        new(new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(_options, _es)), retries, TimeSpan.FromMilliseconds(1)), _options, new RankingBoost(),
             clock: new FixedClock(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)));
 
     private static SearchDocument Doc(Guid id) => new() { Id = id, Title = "圆的面积", Subject = "math", Stage = "primary", Kind = "micro-lesson", Status = "published" };
@@ -81,6 +82,32 @@ public sealed class ElasticHttpTests
     }
 
     [Fact]
+    public async Task Bulk_sources_carry_chinese_as_utf8_not_escapes()
+    {
+        var id = Guid.NewGuid();
+        _es.Then(HttpStatusCode.OK, BulkResponse(("index", id, 201, null)));
+        await Index().UpsertAsync([Doc(id)]);
+        var body = _es.Requests.Single().Body;
+        Assert.Contains("\"title\":\"圆的面积\"", body);
+        Assert.DoesNotContain("\\u5706", body);
+    }
+
+    [Fact]
+    public async Task Configured_credentials_go_as_basic_auth()
+    {
+        string? authorization = null;
+        _es.Then((request, _) =>
+        {
+            authorization = request.Headers.Authorization?.ToString();
+            return FakeElasticHandler.Json(HttpStatusCode.OK, "{\"count\":1}");
+        });
+        var options = new SearchOptions { IndexName = "rh", ElasticsearchUrl = "http://es.test:9200", ElasticsearchUsername = "resourcehub", ElasticsearchPassword = "s3cret" };
+        var index = new ElasticSearchIndex(new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(options, _es))), options, new RankingBoost());
+        await index.CountAsync(new SearchRequest(new EntityQuery(), VisibilityScope.For(null)));
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("resourcehub:s3cret")), authorization);
+    }
+
+    [Fact]
     public async Task Deleting_a_missing_document_counts_as_success()
     {
         var id = Guid.NewGuid();
@@ -134,12 +161,12 @@ public sealed class ElasticHttpTests
         _es.Then((_, _) =>
         {
             var r = FakeElasticHandler.Json(HttpStatusCode.TooManyRequests, "{}");
-            r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(300));
+            r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1)); // whole seconds, as ES sends
             return r;
         }).Then(HttpStatusCode.OK, "{\"count\":1}");
         var started = DateTime.UtcNow;
         await Index().CountAsync(new SearchRequest(new EntityQuery(), VisibilityScope.For(null)));
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(250));
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(900));
     }
 
     [Fact]
@@ -160,14 +187,15 @@ public sealed class ElasticHttpTests
         var e = await Assert.ThrowsAsync<ElasticAuthException>(() => Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "圆" }, VisibilityScope.For(null))));
         Assert.Equal(401, e.Status);
         Assert.Contains("security_exception", e.Message);
-        Assert.Contains("ResourceHub:Search:Username", e.Message);
+        Assert.Contains("ResourceHub:Search:ElasticsearchUsername", e.Message);
         Assert.Single(_es.Requests); // no retries for auth errors
     }
 
     [Fact]
     public async Task Unreachable_cluster_is_a_search_unavailable_error()
     {
-        var client = new ElasticClient(new HttpClient { BaseAddress = new Uri("http://127.0.0.1:1/") }, 1, TimeSpan.FromMilliseconds(1));
+        var client = new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(new SearchOptions { ElasticsearchUrl = "http://127.0.0.1:1/" })), 1,
+            TimeSpan.FromMilliseconds(1));
         var index = new ElasticSearchIndex(client, _options, new RankingBoost());
         var e = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.CheckAsync());
         Assert.Contains("unreachable", e.Message);

@@ -1,6 +1,6 @@
 namespace ResourceHub.Indexing.Tests.Support;
 
-/// <summary>Whether a real Elasticsearch 8 is available (ES_URL, optional ES_USER/ES_PASSWORD).</summary>
+/// <summary>Whether a real Elasticsearch 9 is available (ES_URL, optional ES_USER/ES_PASSWORD).</summary>
 public static class ElasticEnvironment
 {
     public static string? Url => Environment.GetEnvironmentVariable("ES_URL") is { Length: > 0 } url ? url : null;
@@ -13,7 +13,7 @@ public static class ElasticEnvironment
         Provider = SearchOptions.Elasticsearch,
         ElasticsearchUrl = Url,
         IndexName = indexName,
-        Username = Environment.GetEnvironmentVariable("ES_USER"),
-        Password = Environment.GetEnvironmentVariable("ES_PASSWORD"),
+        ElasticsearchUsername = Environment.GetEnvironmentVariable("ES_USER"),
+        ElasticsearchPassword = Environment.GetEnvironmentVariable("ES_PASSWORD"),
     };
 }

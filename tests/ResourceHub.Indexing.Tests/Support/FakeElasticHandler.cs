@@ -28,14 +28,30 @@ public sealed class FakeElasticHandler : HttpMessageHandler
         return this;
     }
 
-    public static HttpResponseMessage Json(HttpStatusCode status, string body) =>
-        new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    /// <summary>An answer as a node gives it: JSON with the product header the official client checks for.</summary>
+    public static HttpResponseMessage Json(HttpStatusCode status, string body)
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        response.Headers.Add("X-Elastic-Product", "Elasticsearch");
+        return response;
+    }
 
     public HttpClient Client() => new(this) { BaseAddress = new Uri("http://es.test:9200/") };
 
+    // The official client gzips request bodies, as a node accepts them.
+    private static async Task<string> ReadAsync(HttpContent content, CancellationToken ct)
+    {
+        var bytes = await content.ReadAsByteArrayAsync(ct);
+        if (!content.Headers.ContentEncoding.Contains("gzip"))
+            return Encoding.UTF8.GetString(bytes);
+        await using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return await reader.ReadToEndAsync(ct);
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
+        var body = request.Content is null ? "" : await ReadAsync(request.Content, ct);
         Requests.Add((request.Method, request.RequestUri!.PathAndQuery, body));
         var answer = _script.Count > 0 ? _script.Dequeue() : Fallback;
         return answer(request, body);
