@@ -52,6 +52,7 @@ public static class ServiceHost
         services.AddScoped<ResourceHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddScoped<ResourceFileStore>();
+        services.AddScoped<ResourceHub.Api.Resources.Uploads.ResumableUploads>();
         services.AddScoped<IMediaStarter>(sp => sp.GetRequiredService<ResourceFileStore>());
         services.AddResourceHubApplication();
         services.AddBlobCleanup(config);
@@ -84,6 +85,7 @@ public static class ServiceHost
         if (!ServiceRoles.ServesApi(app.Configuration))
             return;
         app.MapHls();
+        ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapSignedMedia();
         app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Hosting;
+using ResourceHub.Api.Resources.Uploads;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Data.Coordination;
@@ -61,7 +62,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
         }
     }
 
-    /// <summary>Handles one batch of due rows; returns how many it handled.</summary>
+    /// <summary>Handles one batch of due rows (and of expired upload sessions); returns how many it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -69,6 +70,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
         var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
         var now = clock.GetUtcNow().UtcDateTime;
         var dueBefore = now.AddSeconds(-options.GraceSeconds);
+        var swept = await UploadSessionSweeper.SweepAsync(db, now, options.BatchSize, ct);
         var due = await db.BlobCleanups.Where(c => c.NotBefore <= dueBefore).OrderBy(c => c.NotBefore).Take(options.BatchSize).ToListAsync(ct);
         foreach (var cleanup in due)
         {
@@ -92,7 +94,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
             }
         }
         await db.SaveChangesAsync(ct);
-        return due.Count;
+        return due.Count + swept; // swept sessions queued their parts: another pass is worth it
     }
 
     private static async Task<bool> StillReferencedAsync(ResourceHubDbContext db, BlobCleanup cleanup, CancellationToken ct)
@@ -103,6 +105,8 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
             // Only a rendition set no rendition uses, or a resource's own folder once the resource is gone.
             if (ResourceBlobKeys.IsRenditionSet(key))
                 return await db.Renditions.AnyAsync(r => r.BlobPrefix == key, ct);
+            if (ResourceBlobKeys.UploadSessionOf(key) is { } session)
+                return await db.Set<UploadSession>().AnyAsync(s => s.Id == session, ct);
             if (ResourceBlobKeys.ResourceOf(key) is not { } id)
                 return true;
             return await db.Resources.AnyAsync(r => r.Id == id, ct);

@@ -3,7 +3,9 @@ using ResourceHub.Api.Curation;
 using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Sniffing;
+using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
 
@@ -17,17 +19,52 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
 {
     private sealed record Upload(Stream Content, string FileName, string ContentType);
 
+    /// <summary>The item an upload will go to, checked before a byte is stored.</summary>
+    internal sealed record Target(Caller Caller, Resource Resource, CurationItem Item, EditMode Mode);
+
     public async Task PutAsync(HttpContext context, object key)
     {
+        var target = await OpenAsync(context, key, checkIfMatch: true);
+        CheckSize(context.Request.ContentLength);
+        // Kestrel's 30 MB default would cut lessons short; the blob store enforces our own limit while streaming.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limits.MaxBytes + 1;
+        var upload = await SniffAsync(context.Request.Body, context.Request.ContentType, UploadFileName.From(context.Request), context.RequestAborted);
+        await SaveAsync(context, target, upload);
+    }
+
+    /// <summary>A resumable upload's last part arrived: its parts, read in order, take the same path as a PUT body.</summary>
+    internal async Task CompleteAsync(HttpContext context, Guid id, Stream content, string declaredType, string fileName)
+    {
+        var target = await OpenAsync(context, id, checkIfMatch: false);
+        var upload = await SniffAsync(content, declaredType, fileName, context.RequestAborted);
+        await SaveAsync(context, target, upload);
+    }
+
+    /// <summary>Who may upload to the item and how: another's item is 403/404, an item under review is refused (409).</summary>
+    internal async Task<Target> OpenAsync(HttpContext context, object key, bool checkIfMatch)
+    {
         var caller = context.RequireCaller();
-        var ct = context.RequestAborted;
         var resource = await resources.FindModifiableAsync(context, key, caller);
-        Preconditions.CheckIfMatch(context.Request, resource.ETag);
-        var item = await curation.LoadAsync(resource, ct);
+        if (checkIfMatch)
+            Preconditions.CheckIfMatch(context.Request, resource.ETag);
+        var item = await curation.LoadAsync(resource, context.RequestAborted);
         var mode = EditModes.Of(resource, item.Revision);
         if (mode == EditMode.Locked) // refused before a byte is stored
             throw EditModes.Locked(item.ReviewStatus);
-        var upload = await ReadAsync(context);
+        return new Target(caller, resource, item, mode);
+    }
+
+    internal void CheckSize(long? length)
+    {
+        if (length > limits.MaxBytes)
+            throw TooLarge();
+    }
+
+    private async Task SaveAsync(HttpContext context, Target target, Upload upload)
+    {
+        var (caller, resource, item, mode) = target;
+        var ct = context.RequestAborted;
         StoredUpload stored;
         try
         {
@@ -61,17 +98,11 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>Checks the size and sniffs the first bytes against the declared type; the body is then read as it is stored.</summary>
-    private async Task<Upload> ReadAsync(HttpContext context)
+    /// <summary>Sniffs the first bytes against the declared type; the content is then read as it is stored.</summary>
+    private static async Task<Upload> SniffAsync(Stream content, string? declaredType, string fileName, CancellationToken ct)
     {
-        if (context.Request.ContentLength > limits.MaxBytes)
-            throw TooLarge();
-        // Kestrel's 30 MB default would cut lessons short; the blob store enforces our own limit while streaming.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            bodyLimit.MaxRequestBodySize = limits.MaxBytes + 1;
-
-        var declared = UploadContentType.Parse(context.Request.ContentType);
-        var sniffed = await ContentSniffer.SniffAsync(context.Request.Body, context.RequestAborted);
+        var declared = UploadContentType.Parse(declaredType);
+        var sniffed = await ContentSniffer.SniffAsync(content, ct);
         if (sniffed.IsPolyglot)
             throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "PolyglotFile",
                 "文件同时是 PDF 和 ZIP 压缩包，出于安全考虑不予接收 (the file is both a PDF and a ZIP archive; refused)", "$value");
@@ -80,7 +111,7 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
                 $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",
                 "Content-Type");
         var contentType = IsGeneric(declared) ? sniffed.MediaType ?? declared : declared;
-        return new Upload(sniffed.Content, UploadFileName.From(context.Request), contentType);
+        return new Upload(sniffed.Content, fileName, contentType);
     }
 
     public async Task GetAsync(HttpContext context, object key)

@@ -9,7 +9,7 @@ namespace ResourceHub.Data.Outbox;
 /// <summary>
 /// Adds a <see cref="BlobCleanup"/> row for every blob the unit of work being saved stops referring to:
 /// a deleted resource's whole folder, a file replaced under a new key (a revision's file going live),
-/// a dropped revision's staged file, a rendition set another one replaced. Called from SaveChanges, like the search outbox, so no code path
+/// a dropped revision's staged file, a rendition set another one replaced, the parts of a finished or abandoned upload. Called from SaveChanges, like the search outbox, so no code path
 /// that orphans a blob can forget it.
 /// </summary>
 internal static class BlobCleanupRecorder
@@ -27,6 +27,8 @@ internal static class BlobCleanupRecorder
             .Concat(ReplacedRenditionSets(tracker))
             .Concat(tracker.Entries<Resource>().Where(r => r.State == EntityState.Deleted)
                 .Select(r => new BlobCleanup { Key = ResourceBlobKeys.Folder(r.Entity.Id), IsPrefix = true }))
+            .Concat(tracker.Entries<UploadSession>().Where(s => s.State == EntityState.Deleted)
+                .Select(s => new BlobCleanup { Key = ResourceBlobKeys.UploadParts(s.Entity.ResourceId, s.Entity.Id), IsPrefix = true }))
             .DistinctBy(c => (c.Key, c.IsPrefix))
             .ToList();
         var now = DateTime.UtcNow;

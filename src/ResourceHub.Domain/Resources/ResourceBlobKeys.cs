@@ -22,6 +22,14 @@ public static class ResourceBlobKeys
     /// <summary>A fresh folder per media job's outputs, swapped in whole.</summary>
     public static string RenditionSet(Guid id) => Folder(id) + $"renditions/{Guid.NewGuid():N}/";
 
+    /// <summary>The folder holding the received parts of one resumable upload.</summary>
+    public static string UploadParts(Guid id, Guid session) => Folder(id) + $"uploads/{session:N}/";
+
+    /// <summary>The upload session a folder made by <see cref="UploadParts"/> belongs to, or null for another key.</summary>
+    public static Guid? UploadSessionOf(string prefix) =>
+        prefix.Split('/') is ["resources", var id, "uploads", var session, ""] && Guid.TryParse(id, out _)
+            && Guid.TryParse(session, out var guid) ? guid : null;
+
     /// <summary>True for a folder made by <see cref="RenditionSet"/>.</summary>
     public static bool IsRenditionSet(string prefix) =>
         prefix.Split('/') is ["resources", var id, "renditions", { Length: > 0 }, ""] && Guid.TryParse(id, out _);
