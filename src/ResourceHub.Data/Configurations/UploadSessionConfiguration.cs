@@ -15,6 +15,7 @@ internal sealed class UploadSessionConfiguration : IEntityTypeConfiguration<Uplo
         b.Property(s => s.ContentType).HasMaxLength(255).IsRequired();
         b.Property(s => s.Offset).IsConcurrencyToken(); // two parts sent at one offset: one counts, the other is 409
         b.HasIndex(s => s.ExpiresAt); // the sweeper's "what is abandoned" query
+        b.HasIndex(s => s.ResourceId); // a resource's open sessions (deleting or replacing its file)
         b.HasMany(s => s.Parts).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
