@@ -32,7 +32,9 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = ReferrerPolicy;
         if (!headers.ContainsKey("Content-Security-Policy"))
-            headers.ContentSecurityPolicy = IsHtml(context.Response.ContentType) ? PagePolicy : DataPolicy;
+            headers.ContentSecurityPolicy = IsHtml(context.Response.ContentType) || ResourceHub.Web.Hosting.WebPaths.IsWeb(context.Request.Path)
+                ? PagePolicy // a web path's bodiless answer (404, redirect) is still a page to the browser
+                : DataPolicy;
         if (IsSignedIn(context))
             headers.CacheControl = Private(headers.CacheControl.ToString());
     }
