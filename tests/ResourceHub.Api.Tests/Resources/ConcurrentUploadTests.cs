@@ -26,13 +26,7 @@ public abstract class ConcurrentUploadTests(string provider, Func<IDictionary<st
 {
     private const int Uploads = 6;
 
-    private static byte[] Pdf(int seed)
-    {
-        var bytes = new byte[20_000 + seed * 1_000];
-        new Random(seed).NextBytes(bytes);
-        "%PDF-1.4\n"u8.CopyTo(bytes);
-        return bytes;
-    }
+    private static byte[] Pdf(int seed) => TestFiles.Pdf(20_000 + seed * 1_000, seed); // every racer's bytes differ
 
     private static HttpRequestMessage Put(Uri resource, byte[] bytes, string? ifMatch)
     {

@@ -38,13 +38,7 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
         return new HttpRequestMessage(HttpMethod.Put, resource + "/$value") { Content = content };
     }
 
-    private static byte[] Pdf(int size)
-    {
-        var bytes = new byte[size];
-        new Random(42).NextBytes(bytes);
-        "%PDF-1.4\n"u8.CopyTo(bytes);
-        return bytes;
-    }
+    private static byte[] Pdf(int size) => TestFiles.Pdf(size, seed: 42);
 
     [Fact]
     public async Task Upload_then_download_is_byte_exact_with_chinese_file_name()

@@ -33,13 +33,7 @@ public abstract class ResumableUploadTests(string provider, Func<IDictionary<str
         _vendor = Api.ClientAs("alice", "vendor", "acme");
     }
 
-    private static byte[] Pdf(int size)
-    {
-        var bytes = new byte[size];
-        new Random(7).NextBytes(bytes);
-        "%PDF-1.4\n"u8.CopyTo(bytes);
-        return bytes;
-    }
+    private static byte[] Pdf(int size) => TestFiles.Pdf(size, seed: 7);
 
     private async Task<(Uri Uri, Guid Id)> CreateResourceAsync()
     {
