@@ -36,7 +36,11 @@ public static class AuthenticationSetup
         var validated = new ValidatedTokens(TimeProvider.System);
         services.AddSingleton(validated);
         services.AddSingleton(sp => new MediaLinks(sp.GetRequiredService<LocalSigningKeySource>().Key.Key, TimeProvider.System));
-        services.AddAuthentication(SessionOrBearer).AddPolicyScheme(SessionOrBearer, "cookie session or bearer token", p =>
+        services.AddSingleton(new SignInChoices(options.UsesProvider, options.LocalSignIn ?? !options.UsesProvider));
+        var authentication = services.AddAuthentication(SessionOrBearer);
+        if (options.UsesProvider)
+            authentication.AddOpenIdConnect(SignInChoices.ProviderScheme, "统一身份认证", o => ProviderSignIn.Configure(o, options));
+        authentication.AddPolicyScheme(SessionOrBearer, "cookie session or bearer token", p =>
             p.ForwardDefaultSelector = ChooseScheme).AddCookie(WebSession.Configure).AddJwtBearer(jwt =>
         {
             // Keep claim names as issued ("sub", "role", …) instead of mapping to long URIs.
@@ -49,20 +53,18 @@ public static class AuthenticationSetup
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
             jwt.Events = validated.Events(jwt.TokenValidationParameters.ClockSkew);
+            // Locally signed tokens (the `token` verb, for operators' scripts) stay valid beside a provider's:
+            // with Authority set, the handler adds the provider's issuer and keys to these.
+            jwt.TokenValidationParameters.ValidIssuers = [options.LocalIssuer];
             if (!string.IsNullOrEmpty(options.Authority))
             {
                 jwt.Authority = options.Authority;
                 jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
             }
-            else
-            {
-                jwt.TokenValidationParameters.ValidIssuer = options.LocalIssuer;
-            }
         });
         // The key lives in the database, so it is read when the options are first built (first request), not here.
-        if (string.IsNullOrEmpty(options.Authority))
-            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-                .Configure<LocalSigningKeySource>((jwt, keys) => jwt.TokenValidationParameters.IssuerSigningKey = keys.Key);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<LocalSigningKeySource>((jwt, keys) => jwt.TokenValidationParameters.IssuerSigningKeys = [keys.Key]);
         services.AddAuthorization();
         return services;
     }
