@@ -78,11 +78,7 @@ public sealed class WorkerProcess : IDisposable
         var testBin = AppContext.BaseDirectory; // …/tests/ResourceHub.Api.Tests/bin/{Configuration}/{tfm}/
         var tfm = new DirectoryInfo(testBin).Name;
         var configuration = new DirectoryInfo(testBin).Parent!.Name;
-        var dir = new DirectoryInfo(testBin);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ResourceHub.sln")))
-            dir = dir.Parent;
-        var dll = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"),
-            "src", "ResourceHub.Api", "bin", configuration, tfm, "ResourceHub.Api.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "src", "ResourceHub.Api", "bin", configuration, tfm, "ResourceHub.Api.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/ResourceHub.Api first", dll);
     }
 }
