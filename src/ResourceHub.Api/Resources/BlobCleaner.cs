@@ -66,21 +66,27 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
 
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    /// <summary>
-    /// At start and every SweepSeconds: removes what killed uploads left (local "~….tmp" files, incomplete S3
-    /// multipart uploads) once nothing was written to them for the grace period; a live upload keeps writing.
-    /// </summary>
     private async Task<int> SweepIfDueAsync(CancellationToken ct)
     {
         if (clock.GetUtcNow() < _nextSweep)
             return 0;
         _nextSweep = clock.GetUtcNow().AddSeconds(options.SweepSeconds);
+        await SweepAbandonedUploadsAsync(ct);
+        return 0; // not rows: the poll delay still applies
+    }
+
+    /// <summary>
+    /// Removes what killed uploads left (local "~….tmp" files, incomplete S3 multipart uploads) once nothing was
+    /// written to them for the grace period; a live upload keeps writing. Runs at start and every SweepSeconds.
+    /// </summary>
+    public async Task<int> SweepAbandonedUploadsAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var swept = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
             .SweepAbandonedUploadsAsync(clock.GetUtcNow().AddSeconds(-options.GraceSeconds), ct);
         if (swept > 0)
             logger.LogInformation("Swept {Count} abandoned temporary upload(s)", swept);
-        return 0; // not rows: the poll delay still applies
+        return swept;
     }
 
     /// <summary>Handles one batch of due rows (and of expired upload sessions); returns how many it handled.</summary>
