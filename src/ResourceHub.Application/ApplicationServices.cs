@@ -22,6 +22,10 @@ public static class ApplicationServices
         services.AddScoped<ResourceFacts>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
+        services.AddScoped<ReviewDesk>();
+        services.AddScoped<Recommendations>();
+        services.AddScoped<QuotaAdmin>();
+        services.AddScoped<RubricAdmin>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
         return services;
