@@ -31,6 +31,8 @@ public static class ApplicationServices
         services.AddScoped<ResourceUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
+        services.AddScoped<Organizations.OrganizationAdmin>();
+        services.AddScoped<AccountAdmin>();
         return services;
     }
 }
