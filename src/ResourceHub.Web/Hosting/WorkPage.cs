@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Application;
@@ -26,6 +27,28 @@ public abstract class WorkPage : PageModel
         return await services.GetRequiredService<OrganizationDirectory>()
             .ResolveAsync(caller, services.GetRequiredService<ResourceHubDbContext>(), ct);
     }
+
+    /// <summary>
+    /// Runs a form's use case: on success back to <paramref name="path"/> with the message it returns (POST → redirect
+    /// → GET); a refusal is shown on this page, with what was entered, after <see cref="LoadAsync"/>.
+    /// </summary>
+    protected async Task<IActionResult> SubmitAsync(string path, Func<Caller, Task<string>> act, CancellationToken ct)
+    {
+        try
+        {
+            var done = await act(await CallerAsync(ct));
+            return Redirect(path + (path.Contains('?') ? '&' : '?') + "done=" + Uri.EscapeDataString(done));
+        }
+        catch (Exception e) when (IsRefusal(e))
+        {
+            Show(e);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>What the page shows besides the form (lists, the item); run for GET and again after a refusal.</summary>
+    protected virtual Task LoadAsync(CancellationToken ct) => Task.CompletedTask;
 
     public static bool IsRefusal(Exception e) => e is AppError or CurationError;
 

@@ -28,23 +28,13 @@ public sealed class OrganizationsModel(OrganizationAdmin organizations) : WorkPa
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync("/admin/organizations", async caller =>
     {
-        try
-        {
-            var org = await organizations.CreateAsync(await CallerAsync(ct),
-                new OrganizationInput(Form.Code, Form.Name, Form.Kind, Form.Tier, Form.ParentCode), ct);
-            return Redirect("/admin/organizations?done=" + Uri.EscapeDataString($"已新建机构 {org.Name}（{org.Code}）。"));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            Show(e);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+        var org = await organizations.CreateAsync(caller, new OrganizationInput(Form.Code, Form.Name, Form.Kind, Form.Tier, Form.ParentCode), ct);
+        return $"已新建机构 {org.Name}（{org.Code}）。";
+    }, ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
         Items = await organizations.ListAsync(caller, ct);

@@ -29,13 +29,13 @@ public sealed class QuotasModel(QuotaAdmin quotas, TimeProvider clock) : WorkPag
         await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => ActAsync(async caller =>
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => SubmitAsync("/admin/quotas", async caller =>
     {
         var q = await quotas.CreateAsync(caller, new QuotaInput(Form.Level, Form.RegionCode, Form.Subject, Form.Year, Form.MaxCount), ct);
         return $"已设置 {q.Year} 年{Names.Subject(q.Subject)}{Names.Level(q.Level)}推荐名额 {q.MaxCount} 个。";
     }, ct);
 
-    public Task<IActionResult> OnPostMaxAsync([FromForm] Guid id, [FromForm] int? maxCount, CancellationToken ct) => ActAsync(async caller =>
+    public Task<IActionResult> OnPostMaxAsync([FromForm] Guid id, [FromForm] int? maxCount, CancellationToken ct) => SubmitAsync("/admin/quotas", async caller =>
     {
         if (maxCount is null)
             throw CurationError.Invalid("请填写名额数 (MaxCount is required)", "MaxCount");
@@ -43,21 +43,7 @@ public sealed class QuotasModel(QuotaAdmin quotas, TimeProvider clock) : WorkPag
         return $"名额已改为 {q.MaxCount} 个。";
     }, ct);
 
-    private async Task<IActionResult> ActAsync(Func<Domain.Access.Caller, Task<string>> act, CancellationToken ct)
-    {
-        try
-        {
-            return Redirect("/admin/quotas?done=" + Uri.EscapeDataString(await act(await CallerAsync(ct))));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            Show(e);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
         Items = await quotas.ListAsync(caller, ct);

@@ -54,24 +54,20 @@ public sealed class RubricModel(RubricAdmin rubrics) : WorkPage
         Prepare();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync("/admin/rubrics", async caller =>
     {
-        try
-        {
-            var input = new RubricInput(Form.Name ?? "", Form.Kinds, Form.RequiredReviews, Parse(Form.PassMean, "通过分"),
-                Parse(Form.DivergenceGap, "分差阈值"), Form.BlindReview,
-                Form.Criteria.Where(c => !string.IsNullOrWhiteSpace(c.Name) || !string.IsNullOrWhiteSpace(c.MaxPoints))
-                    .Select(c => new CriterionInput(c.Name, Parse(c.MaxPoints, $"评分项“{c.Name}”的满分"), c.Description)).ToList());
-            var caller = await CallerAsync(ct);
-            var rubric = Id is { } id ? await rubrics.UpdateAsync(caller, id, input, null, ct) : await rubrics.CreateAsync(caller, input, ct);
-            return Redirect("/admin/rubrics?done=" + Uri.EscapeDataString($"已保存量规“{rubric.Name}”。"));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            Show(e);
-            Prepare();
-            return Page();
-        }
+        var input = new RubricInput(Form.Name ?? "", Form.Kinds, Form.RequiredReviews, Parse(Form.PassMean, "通过分"),
+            Parse(Form.DivergenceGap, "分差阈值"), Form.BlindReview,
+            Form.Criteria.Where(c => !string.IsNullOrWhiteSpace(c.Name) || !string.IsNullOrWhiteSpace(c.MaxPoints))
+                .Select(c => new CriterionInput(c.Name, Parse(c.MaxPoints, $"评分项“{c.Name}”的满分"), c.Description)).ToList());
+        var rubric = Id is { } id ? await rubrics.UpdateAsync(caller, id, input, null, ct) : await rubrics.CreateAsync(caller, input, ct);
+        return $"已保存量规“{rubric.Name}”。";
+    }, ct);
+
+    protected override Task LoadAsync(CancellationToken ct)
+    {
+        Prepare();
+        return Task.CompletedTask;
     }
 
     private void Prepare()

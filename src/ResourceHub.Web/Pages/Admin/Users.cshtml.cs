@@ -32,7 +32,7 @@ public sealed class UsersModel(AccountAdmin accounts, OrganizationAdmin organiza
         await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => ActAsync(async caller =>
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => SubmitAsync("/admin/users", async caller =>
     {
         await accounts.AddAsync(caller, new NewAccount(Form.UserId?.Trim() ?? "", Form.DisplayName?.Trim() ?? "", Form.Role ?? "",
             Form.OrgCode ?? "", Form.Subjects, Form.Password ?? ""), ct);
@@ -40,42 +40,27 @@ public sealed class UsersModel(AccountAdmin accounts, OrganizationAdmin organiza
     }, ct);
 
     public Task<IActionResult> OnPostResetAsync([FromForm] string user, [FromForm] string? password, CancellationToken ct) =>
-        ActAsync(async caller =>
+        SubmitAsync("/admin/users", async caller =>
         {
             await accounts.ResetPasswordAsync(caller, user, password ?? "", ct);
             return $"已重置 {user} 的密码。";
         }, ct);
 
     public Task<IActionResult> OnPostLockAsync([FromForm] string user, [FromForm] bool locked, CancellationToken ct) =>
-        ActAsync(async caller =>
+        SubmitAsync("/admin/users", async caller =>
         {
             await accounts.SetLockedAsync(caller, user, locked, ct);
             return locked ? $"已锁定 {user}。" : $"已解锁 {user}。";
         }, ct);
 
     public Task<IActionResult> OnPostRoleAsync([FromForm] string user, [FromForm] string? role, CancellationToken ct) =>
-        ActAsync(async caller =>
+        SubmitAsync("/admin/users", async caller =>
         {
             await accounts.SetRoleAsync(caller, user, role ?? "", null, ct);
             return $"已将 {user} 的角色改为{Names.Role(role ?? "")}，重新登录后生效。";
         }, ct);
 
-    private async Task<IActionResult> ActAsync(Func<Domain.Access.Caller, Task<string>> act, CancellationToken ct)
-    {
-        try
-        {
-            var done = await act(await CallerAsync(ct));
-            return Redirect("/admin/users?done=" + Uri.EscapeDataString(done));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            Show(e);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
         Items = await accounts.ListAsync(caller, ct);

@@ -12,7 +12,6 @@ public sealed class IndexModel(Recommendations recommendations) : WorkPage
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
     public IReadOnlyList<RecommendationQuota> Quotas { get; private set; } = [];
     public bool IsHost { get; private set; }
-    public string? FailedId { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
 
@@ -23,29 +22,22 @@ public sealed class IndexModel(Recommendations recommendations) : WorkPage
     }
 
     public Task<IActionResult> OnPostNominateAsync([FromForm] Guid id, [FromForm] string? level, [FromForm] string? reason, CancellationToken ct) =>
-        ActAsync(id, (caller, t) => recommendations.NominateAsync(caller, id, level, reason, null, t), "已推优，等待管理员审定。", ct);
+        SubmitAsync(Back, async caller =>
+        {
+            await recommendations.NominateAsync(caller, id, level, reason, null, ct);
+            return "已推优，等待管理员审定。";
+        }, ct);
 
     public Task<IActionResult> OnPostRecommendAsync([FromForm] Guid id, [FromForm] string? level, [FromForm] string? reason, CancellationToken ct) =>
-        ActAsync(id, (caller, t) => recommendations.RecommendAsync(caller, id, level, reason, null, t),
-            $"已推荐为{Rendering.Names.Level(level)}资源。", ct);
-
-    private async Task<IActionResult> ActAsync(Guid id, Func<Caller, CancellationToken, Task> act, string done, CancellationToken ct)
-    {
-        try
+        SubmitAsync(Back, async caller =>
         {
-            await act(await CallerAsync(ct), ct);
-            return Redirect("/recommend?done=" + Uri.EscapeDataString(done) + (string.IsNullOrWhiteSpace(Q) ? "" : "&q=" + Uri.EscapeDataString(Q)));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            FailedId = id.ToString();
-            await LoadAsync(ct);
-            Show(e);
-            return Page();
-        }
-    }
+            await recommendations.RecommendAsync(caller, id, level, reason, null, ct);
+            return $"已推荐为{Rendering.Names.Level(level)}资源。";
+        }, ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    private string Back => "/recommend" + (string.IsNullOrWhiteSpace(Q) ? "" : "?q=" + Uri.EscapeDataString(Q));
+
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
         IsHost = caller.Is(Roles.WorkshopHost);

@@ -29,25 +29,18 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, MediaLinks l
     }
 
     /// <summary>criterion[i] names the criterion whose points are points[i]; the server recomputes the total.</summary>
-    public async Task<IActionResult> OnPostAsync([FromForm] string[] criterion, [FromForm] string[] points, [FromForm] string? verdict,
+    public Task<IActionResult> OnPostAsync([FromForm] string[] criterion, [FromForm] string[] points, [FromForm] string? verdict,
         [FromForm] string? comment, CancellationToken ct)
     {
-        var caller = await CallerAsync(ct);
         for (var i = 0; i < criterion.Length; i++)
             Entered[criterion[i]] = i < points.Length ? points[i] : "";
         (Verdict, Comment) = (verdict, comment);
-        try
+        return SubmitAsync($"/review/{Id}", async caller =>
         {
             var scores = criterion.Select((c, i) => new CriterionScore(c, ParsePoints(c, i < points.Length ? points[i] : null))).ToList();
             await desk.ReviewAsync(caller, Id, new ReviewInput(scores, verdict, comment), checkVersion: null, ct);
-            return Redirect($"/review/{Id}?done=" + Uri.EscapeDataString("评审已提交，感谢您的评审！"));
-        }
-        catch (Exception e) when (IsRefusal(e))
-        {
-            await LoadAsync(ct);
-            Show(e);
-            return Page();
-        }
+            return "评审已提交，感谢您的评审！";
+        }, ct);
     }
 
     private static double ParsePoints(string criterion, string? text) =>
@@ -55,7 +48,7 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, MediaLinks l
             ? p
             : throw CurationError.Invalid($"请为评分项“{criterion}”填写分数 (points are required for every criterion)", "scores");
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
         Sheet = await desk.OpenAsync(caller, Id, ct);
