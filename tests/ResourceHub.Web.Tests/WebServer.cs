@@ -44,6 +44,7 @@ public sealed class WebServer : IAsyncLifetime
             $"--ResourceHub:Database:ConnectionString={_database.ConnectionString}",
             "--ResourceHub:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
+            "--ResourceHub:Web:UploadChunkBytes=16384", // small parts, so a small test video goes up in several PATCHes
         ]);
         await _app.Services.PrepareStorageAsync();
         await _app.StartAsync();
