@@ -186,8 +186,10 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
         headers["Upload-Expires"] = new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc)).ToString("r", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every call but OPTIONS: the caller first (an anonymous call is 401 whatever it sends), then the protocol version.</summary>
     private static void CheckResumable(HttpContext context)
     {
+        context.RequireCaller();
         if (context.Request.Headers["Tus-Resumable"] == TusVersion)
             return;
         context.Response.Headers["Tus-Version"] = TusVersion;
