@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ResourceHub.Api.Demo;
 using ResourceHub.Api.Identity;
 using ResourceHub.Testing;
 
@@ -105,12 +104,7 @@ public sealed class MyUploadsTests(WebServer server)
     [Fact]
     public async Task Without_javascript_the_file_goes_up_as_a_plain_form()
     {
-        var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.FillAsync("#user", "alice");
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
+        var page = await server.SignedInAsync("alice", javaScript: false);
         await page.GotoAsync("/my/edit");
         await page.FillAsync("#title", "无脚本上传的教案");
         await page.SelectOptionAsync("#kind", "courseware");
