@@ -17,7 +17,7 @@ namespace ResourceHub.Api.Resources;
 public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileStore files, CurationStore curation,
     BlobResponder responder, BlobStoreLimits limits, ResourceDownloads downloads)
 {
-    private sealed record Upload(Stream Content, string FileName, string ContentType);
+    internal sealed record Upload(Stream Content, string FileName, string ContentType);
 
     /// <summary>The item an upload will go to, checked before a byte is stored.</summary>
     internal sealed record Target(Caller Caller, Resource Resource, CurationItem Item, EditMode Mode);
@@ -99,7 +99,7 @@ public sealed class ResourceFileHandler(ResourceHandler resources, ResourceFileS
     }
 
     /// <summary>Sniffs the first bytes against the declared type; the content is then read as it is stored.</summary>
-    private static async Task<Upload> SniffAsync(Stream content, string? declaredType, string fileName, CancellationToken ct)
+    internal static async Task<Upload> SniffAsync(Stream content, string? declaredType, string fileName, CancellationToken ct)
     {
         var declared = UploadContentType.Parse(declaredType);
         var sniffed = await ContentSniffer.SniffAsync(content, ct);
