@@ -3,7 +3,7 @@ using ResourceHub.Application.Intake;
 
 namespace ResourceHub.Api.Intake;
 
-/// <summary>The bulk-import module: the file port, the HTTP endpoints and the worker.</summary>
+/// <summary>The bulk-import module: its options, the HTTP endpoints and the worker.</summary>
 public static class IntakeServices
 {
     public const string Section = "ResourceHub:Import";
@@ -11,7 +11,6 @@ public static class IntakeServices
     public static IServiceCollection AddResourceHubIntake(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection(Section).Get<ImportOptions>() ?? new ImportOptions());
-        services.AddScoped<IImportFiles, ImportFileStore>();
         services.AddScoped<ImportEndpoints>();
         if (ServiceRoles.RunsWorker(config))
             services.AddHostedService<ImportWorker>();

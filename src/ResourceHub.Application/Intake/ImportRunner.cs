@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Application.Resources;
+using ResourceHub.Blobs;
 using ResourceHub.Application.Curation;
 using ResourceHub.Application.Identity;
 using ResourceHub.Data;
@@ -17,10 +20,12 @@ namespace ResourceHub.Application.Intake;
 /// vendor id and the row's outcome are saved together, so a crash repeats at most the row in flight and
 /// never creates a resource twice. A row's failure is recorded and the next row goes on.
 /// </summary>
-public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IImportFiles files, CurationRunner curation,
-    OrganizationDirectory organizations, ImportJobQueue queue, TimeProvider clock)
+public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IResourceFiles files, CurationRunner curation,
+    OrganizationDirectory organizations, ImportJobQueue queue, ResourceUploads uploads, TimeProvider clock)
 {
     /// <summary>Kept in a row's message between its save and its submission, so a crash there is resumed by submitting.</summary>
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
     public const string AwaitingSubmit = "已保存，尚未提交审核 (saved, not yet submitted)";
 
     /// <returns>False when the lease was lost: another holder goes on with the job.</returns>
@@ -136,12 +141,9 @@ public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, II
                 $"“{Lifecycle.NameOf(resource.Status)}”状态的资源不能通过批量导入修改，请在网页上修订 (only drafts and items sent back can be changed by an import)");
 
         // The file first: storing it records its cleanup reservation in a save of its own, which must not carry this row's changes.
-        Func<Task>? undo = null;
+        StoredUpload? stored = null;
         if (fileChanged)
-        {
-            await using var content = package.Open(plan.FilePath);
-            undo = await files.StoreAsync(resource, content, plan.FileName, ct);
-        }
+            stored = await StoreFileAsync(package, plan, resource, ct);
         if (outcome == ImportRowState.Created)
         {
             Copy(plan.Fields, resource);
@@ -164,9 +166,30 @@ public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, II
         }
         catch
         {
-            if (undo is not null)
-                await undo();
+            if (stored is not null)
+                await files.AbandonAsync(stored);
             throw;
+        }
+    }
+
+    /// <summary>The upload path's content check (type named by the file's extension against its bytes), then the store.</summary>
+    private async Task<StoredUpload> StoreFileAsync(IImportPackage package, RowPlan plan, Resource resource, CancellationToken ct)
+    {
+        var declared = ContentTypes.TryGetContentType(plan.FileName, out var type) ? type : "application/octet-stream";
+        try
+        {
+            await using var raw = package.Open(plan.FilePath);
+            var (content, contentType) = await ResourceUploads.CheckContentAsync(raw, declared, ct);
+            await using (content)
+                return await files.StoreAsync(resource, content, plan.FileName, contentType, ct);
+        }
+        catch (AppError e)
+        {
+            throw AppError.BadRequest($"文件“{plan.FileName}”：{e.Message}", ManifestColumns.FileName);
+        }
+        catch (BlobTooLargeException)
+        {
+            throw AppError.BadRequest($"文件“{plan.FileName}”：{uploads.TooLarge().Message}", ManifestColumns.FileName);
         }
     }
 
