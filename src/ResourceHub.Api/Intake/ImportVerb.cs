@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Cli;
-using ResourceHub.Api.Hosting;
 using ResourceHub.Application;
 using ResourceHub.Application.Intake;
 using ResourceHub.Data;
@@ -35,11 +34,7 @@ public static class ImportVerb
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddConfiguration(config);
-        builder.Services.AddResourceHubServices(builder.Configuration, DataDirectory.Resolve(builder.Configuration));
-        await using var app = builder.Build();
-        await app.Services.PrepareStorageAsync();
+        await using var app = await CliHost.StartAsync(config);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var user = await services.GetRequiredService<ResourceHubDbContext>().Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using ResourceHub.Blobs;
 
 namespace ResourceHub.Application.Intake;
 
@@ -55,7 +56,8 @@ public sealed class ZipPackage : IImportPackage
     public Stream Open(string path)
     {
         var entry = _entries[path];
-        return new BoundedStream(entry.Open(), entry.Length);
+        return new LimitedReadStream(entry.Open(), entry.Length, ownsInner: true, tooLarge: () =>
+            Refuse("压缩包中的文件比它声明的更大，疑似压缩炸弹 (an entry unpacks past its declared size)"));
     }
 
     public void Dispose() => _archive.Dispose();
@@ -127,44 +129,5 @@ public sealed class ZipPackage : IImportPackage
 
         public override int GetMaxByteCount(int charCount) => UTF8.GetMaxByteCount(charCount);
         public override int GetMaxCharCount(int byteCount) => byteCount;
-    }
-
-    /// <summary>An entry's content, refused past the size its header declared.</summary>
-    private sealed class BoundedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
-            Count(await inner.ReadAsync(buffer, ct));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-            ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
-
-        private int Count(int n)
-        {
-            _read += n;
-            if (_read > limit)
-                throw AppError.BadRequest("压缩包中的文件比它声明的更大，疑似压缩炸弹 (an entry unpacks past its declared size)", "package");
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => limit;
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }
