@@ -9,7 +9,7 @@ namespace ResourceHub.Application;
 
 public static class ApplicationServices
 {
-    /// <summary>The use cases. The host also registers the ports they need (<see cref="IMediaStarter"/>, the search index, the database).</summary>
+    /// <summary>The use cases. The host also registers the ports they need (<see cref="IMediaStarter"/>, <see cref="IResourceFiles"/>, the search index, the database).</summary>
     public static IServiceCollection AddResourceHubApplication(this IServiceCollection services)
     {
         services.AddSingleton(new Identity.OrganizationDirectory(TimeProvider.System));
@@ -22,6 +22,9 @@ public static class ApplicationServices
         services.AddScoped<ResourceFacts>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
+        services.AddScoped<RevisionEditor>();
+        services.AddScoped<ResourceAuthoring>();
+        services.AddScoped<ResourceUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
         return services;

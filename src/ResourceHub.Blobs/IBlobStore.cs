@@ -32,6 +32,13 @@ public interface IBlobStore
     /// <summary>Lists the blobs whose key starts with <paramref name="prefix"/>, in no particular order.</summary>
     IAsyncEnumerable<BlobListItem> ListAsync(string prefix, CancellationToken ct = default);
 
+    /// <summary>
+    /// Removes what uploads that never finished left behind (a process killed mid-upload): temporary files of
+    /// the local store, incomplete multipart uploads in S3, that have received no bytes since
+    /// <paramref name="idleSince"/>. Blobs themselves are never touched. Returns how many were removed.
+    /// </summary>
+    Task<int> SweepAbandonedUploadsAsync(DateTimeOffset idleSince, CancellationToken ct = default);
+
     /// <summary>True when the store can serve requests (for readiness health checks); never throws.</summary>
     Task<bool> IsReadyAsync(CancellationToken ct = default);
 }

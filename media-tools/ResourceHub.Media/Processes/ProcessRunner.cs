@@ -6,7 +6,8 @@ namespace ResourceHub.Media.Processes;
 
 /// <summary>
 /// Runs an external tool with an argument list (never one concatenated string, so file names
-/// with spaces or quotes cannot change the command), a time limit and cancellation.
+/// with spaces or quotes cannot change the command), a time limit and cancellation; the tool dies with the
+/// service (see <see cref="ChildProcessStarter"/>).
 /// </summary>
 public sealed class ProcessRunner
 {
@@ -18,26 +19,22 @@ public sealed class ProcessRunner
         Action<string>? onStdoutLine = null,
         CancellationToken cancellationToken = default)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // Closed stdin: ffmpeg otherwise reads the terminal and may wait for a key press.
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
+        var startInfo = ChildProcessStarter.StartInfo(fileName, arguments);
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        // Closed stdin: ffmpeg otherwise reads the terminal and may wait for a key press.
+        startInfo.RedirectStandardInput = true;
+        startInfo.UseShellExecute = false;
+        startInfo.CreateNoWindow = true;
+        startInfo.StandardOutputEncoding = Encoding.UTF8;
+        startInfo.StandardErrorEncoding = Encoding.UTF8;
 
         cancellationToken.ThrowIfCancellationRequested(); // do not start what would be killed at once
         var tail = new StderrTail();
         var stdout = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };
         var stopwatch = Stopwatch.StartNew();
-        process.Start();
+        await ChildProcessStarter.StartAsync(process).ConfigureAwait(false);
         process.StandardInput.Close();
         LowerPriority(process);
 

@@ -28,7 +28,7 @@ public static class CourseInput
         if (body.Has("Stage")) target.Stage = body.String("Stage", errors) ?? "";
         if (body.Has("CreditHours")) target.CreditHours = (double)(body.Decimal("CreditHours", errors) ?? 0);
         if (body.Has("OwnerOrg") && body.String("OwnerOrg", errors) is { } org && org != target.OwnerOrg)
-            target.OwnerOrg = OwnerOrgInput.Check(caller, org, creating);
+            target.OwnerOrg = OwnerOrgRule.Check(caller, org, creating);
         var items = body.Has("Items") ? body.Array("Items", ResourceIdOf, errors) : null;
         if (string.IsNullOrWhiteSpace(target.Title) || target.Title.Length > 200)
             errors.Add(new("InvalidValue", "课程标题不能为空且不超过 200 字 (Title is required, at most 200 characters)", "Title"));

@@ -8,7 +8,6 @@ public static class CurationServices
     public static IServiceCollection AddResourceHubCuration(this IServiceCollection services)
     {
         services.AddScoped<CurationQueries>();
-        services.AddScoped<RevisionEditor>();
         services.AddScoped<RevisionReader>();
         services.AddScoped<RubricSeeder>();
         services.AddScoped<IOperationHandler, CurationOperations>();

@@ -54,6 +54,7 @@ public static class ServiceHost
         services.AddScoped<ResourceFileStore>();
         services.AddScoped<ResourceHub.Api.Resources.Uploads.ResumableUploads>();
         services.AddScoped<IMediaStarter>(sp => sp.GetRequiredService<ResourceFileStore>());
+        services.AddScoped<IResourceFiles>(sp => sp.GetRequiredService<ResourceFileStore>());
         services.AddResourceHubApplication();
         services.AddBlobCleanup(config);
         services.AddSingleton<BlobResponder>();

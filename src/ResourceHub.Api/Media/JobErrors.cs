@@ -6,6 +6,7 @@ namespace ResourceHub.Api.Media;
 public static class JobErrors
 {
     public const string WorkerLost = "处理程序多次意外中断，已停止重试 (the worker stopped repeatedly while processing this file)";
+    public const string WaitingForRetry = "处理中断，等待重试 (the worker stopped; the job waits for a retry)";
     public const string ToolMissing = "服务器未安装 ffmpeg，视频将在安装后自动处理 (ffmpeg is not installed; the job waits until it is)";
     public const string OriginalMissing = "原始文件暂不可用 (the original file is missing from the blob store)";
 

@@ -19,6 +19,7 @@ public static class MediaServiceCollectionExtensions
         services.AddScoped<MediaReadAccess>();
         services.AddScoped<RenditionHandler>();
         services.AddScoped<MediaJobHandler>();
+        services.AddScoped<WorkFolders>();
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<RenditionHandler>());
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<MediaJobHandler>());
         if (ServiceRoles.RunsWorker(config))

@@ -14,6 +14,7 @@ public sealed class MediaWorker(IServiceScopeFactory scopes, JobOptions options,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await SweepStaleWorkFoldersAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -48,7 +49,7 @@ public sealed class MediaWorker(IServiceScopeFactory scopes, JobOptions options,
         var progress = new LatestProgress();
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(job.Id, progress, jobCancel, heartbeatStop.Token);
-        var workDir = Directory.CreateTempSubdirectory("rh-media-").FullName;
+        var workDir = WorkFolders.Create(job.Id);
         try
         {
             var media = await scope.ServiceProvider.GetRequiredService<MediaJobProcessor>().ProcessAsync(job, workDir, progress, jobCancel.Token);
@@ -85,7 +86,7 @@ public sealed class MediaWorker(IServiceScopeFactory scopes, JobOptions options,
         {
             await heartbeatStop.CancelAsync();
             await heartbeat;
-            TryDelete(workDir);
+            WorkFolders.TryDelete(new DirectoryInfo(workDir));
         }
         return true;
     }
@@ -120,11 +121,20 @@ public sealed class MediaWorker(IServiceScopeFactory scopes, JobOptions options,
         }
     }
 
-    private static void TryDelete(string dir)
+    /// <summary>What a killed worker left in the temp folder; never fatal.</summary>
+    private async Task SweepStaleWorkFoldersAsync(CancellationToken ct)
     {
-        try { Directory.Delete(dir, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var swept = await scope.ServiceProvider.GetRequiredService<WorkFolders>().SweepStaleAsync(WorkFolders.Root, options.Lease, ct);
+            if (swept > 0)
+                logger.LogInformation("Removed {Count} work folder(s) left by stopped media workers", swept);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sweeping stale media work folders failed");
+        }
     }
 
     /// <summary>The pipeline reports often; the heartbeat writes only the latest report.</summary>

@@ -26,7 +26,7 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         catch (AppError e)
         {
             var problem = AppProblems.From(e);
-            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, []);
+            await WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.Target, problem.Details);
         }
         catch (ResourceHub.Domain.Curation.CurationError e)
         {

@@ -26,6 +26,10 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
         var parser = CreateParser(context.Request);
         var segments = ParsePath(parser, context.Request);
         var method = context.Request.Method;
+        // Only the service document and $metadata are anonymous. Checked here, once, before any handler reads a
+        // body: an anonymous call is 401 whatever it sends, never a 400 about its parameters.
+        if (segments is not ([] or [MetadataSegment]))
+            context.RequireCaller();
 
         switch (segments)
         {

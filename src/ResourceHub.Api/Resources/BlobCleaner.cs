@@ -18,6 +18,8 @@ public sealed class BlobCleanupOptions
     /// <summary>How long an orphaned blob is kept: a download or a cancelled media job may still be reading it.</summary>
     public double GraceSeconds { get; set; } = 600;
     public double PollSeconds { get; set; } = 30;
+    /// <summary>How often leftovers of killed uploads are swept (see SweepAbandonedUploadsAsync).</summary>
+    public double SweepSeconds { get; set; } = 600;
     /// <summary>How long an upload may take before its blob counts as abandoned (see <see cref="PendingBlobs"/>).</summary>
     public double UploadWindowSeconds { get; set; } = 24 * 3600;
     public int BatchSize { get; set; } = 50;
@@ -46,7 +48,7 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
                 try
                 {
                     var handled = 0;
-                    if (await lease.RunAsync(async ct => handled = await RunOnceAsync(ct), stoppingToken) && handled > 0)
+                    if (await lease.RunAsync(async ct => handled = await SweepIfDueAsync(ct) + await RunOnceAsync(ct), stoppingToken) && handled > 0)
                         continue;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -60,6 +62,31 @@ public sealed class BlobCleaner(IServiceScopeFactory scopes, BlobCleanupOptions 
         {
             await lease.ReleaseAsync();
         }
+    }
+
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    private async Task<int> SweepIfDueAsync(CancellationToken ct)
+    {
+        if (clock.GetUtcNow() < _nextSweep)
+            return 0;
+        _nextSweep = clock.GetUtcNow().AddSeconds(options.SweepSeconds);
+        await SweepAbandonedUploadsAsync(ct);
+        return 0; // not rows: the poll delay still applies
+    }
+
+    /// <summary>
+    /// Removes what killed uploads left (local "~….tmp" files, incomplete S3 multipart uploads) once nothing was
+    /// written to them for the grace period; a live upload keeps writing. Runs at start and every SweepSeconds.
+    /// </summary>
+    public async Task<int> SweepAbandonedUploadsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var swept = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
+            .SweepAbandonedUploadsAsync(clock.GetUtcNow().AddSeconds(-options.GraceSeconds), ct);
+        if (swept > 0)
+            logger.LogInformation("Swept {Count} abandoned temporary upload(s)", swept);
+        return swept;
     }
 
     /// <summary>Handles one batch of due rows (and of expired upload sessions); returns how many it handled.</summary>

@@ -6,9 +6,6 @@ using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Resources;
 
-/// <summary>An upload written under its own key, waiting for the save that makes it live (or <see cref="ResourceFileStore.AbandonAsync"/>).</summary>
-public sealed record StoredUpload(ResourceFile File, BlobCleanup Reservation);
-
 /// <summary>
 /// Stores a resource's files and records their facts: the one path every upload takes (API PUT, demo
 /// data), so follow-up work (media jobs) is started in one place. Every upload gets a fresh key, and the
@@ -16,7 +13,7 @@ public sealed record StoredUpload(ResourceFile File, BlobCleanup Reservation);
 /// refused upload changes nothing a reader sees. The media job is enqueued in that same save, so a file
 /// never goes live without its job (or the job without the file).
 /// </summary>
-public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, PendingBlobs pending, JobOptions jobs, TimeProvider clock) : IMediaStarter
+public sealed class ResourceFileStore(IBlobStore blobs, ResourceHubDbContext db, PendingBlobs pending, JobOptions jobs, TimeProvider clock) : IMediaStarter, IResourceFiles
 {
     /// <summary>Replaces the file of an item that is not live yet; the replaced blob is queued for cleanup by that save.</summary>
     public async Task<StoredUpload> StoreAsync(Resource resource, Stream content, string fileName, string contentType, CancellationToken ct)

@@ -18,8 +18,8 @@ namespace ResourceHub.Api.Resources;
 /// Create, read, update and delete of Resources; queries go through <see cref="QueryableSetHandler{T}"/>
 /// over <see cref="Visible"/>; the file itself is <see cref="ResourceFileHandler"/>'s.
 /// </summary>
-public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceValidator validator,
-    RevisionEditor revisions, ResourceReader reader) : QueryableSetHandler<Resource>(writer)
+public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter writer, ResourceAuthoring authoring,
+    ResourceReader reader) : QueryableSetHandler<Resource>(writer)
 {
     protected override EntityDefinition<Resource> Definition => ResourceDefinition.Instance;
 
@@ -70,39 +70,15 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     public override async Task CreateAsync(HttpContext context)
     {
         var caller = context.RequireCaller();
-        if (!ResourcePermissions.CanCreate(caller))
-            throw ODataProblem.Forbidden($"角色 {caller.Role} 不能创建资源 (only vendors, teachers and admins create resources)");
-        var body = await RequestBody.ReadAsync(context.Request, ResourceInput.Writable, ResourceInput.Computed);
-        var now = DateTime.UtcNow;
-        var resource = new Resource
-        {
-            Id = Guid.NewGuid(),
-            OwnerOrg = caller.OrgCode,
-            CreatedBy = caller.UserId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Status = ResourceStatus.Draft,
-        };
-        ResourceInput.Apply(body, resource, caller, creating: true);
-        Validate(resource);
-        db.Resources.Add(resource);
-        await db.SaveChangesAsync(context.RequestAborted);
-
+        ResourceAuthoring.CheckCanCreate(caller); // before the body is read, as before the move
+        var resource = await authoring.CreateAsync(caller, await ResourceInput.ReadAsync(context.Request), context.RequestAborted);
         await RespondCreatedAsync(context, resource);
     }
 
     public override async Task PatchAsync(HttpContext context, object key)
     {
-        var caller = context.RequireCaller();
-        var resource = await FindModifiableAsync(context, key, caller);
-        Preconditions.CheckIfMatch(context.Request, resource.ETag);
-        var body = await RequestBody.ReadAsync(context.Request, ResourceInput.Writable, ResourceInput.Computed);
-        // Live items are edited through a pending revision that goes back through review (curation).
-        var edit = await revisions.BeginAsync(resource, caller, context.RequestAborted);
-        ResourceInput.Apply(body, edit.Target, caller, creating: false);
-        Validate(edit.Target);
-        resource.UpdatedAt = DateTime.UtcNow;
-        await edit.SaveAsync(() => SaveConcurrentAsync(context), context.RequestAborted);
+        var edit = await authoring.BeginEditAsync(context.RequireCaller(), (Guid)key, CheckIfMatch(context), context.RequestAborted);
+        var resource = await authoring.SaveEditAsync(edit, await ResourceInput.ReadAsync(context.Request), context.RequestAborted);
         SetETag(context, resource);
         if (Prefer.Representation(context.Request))
         {
@@ -115,13 +91,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     public override async Task DeleteAsync(HttpContext context, object key)
     {
-        var caller = context.RequireCaller();
-        var resource = await FindModifiableAsync(context, key, caller);
-        Preconditions.CheckIfMatch(context.Request, resource.ETag);
-        EditModes.CheckDeletable(resource.Status); // reviewed items are retired, not deleted, so History survives
-        db.Resources.Remove(resource);
-        await SaveConcurrentAsync(context);
-        await context.RequestServices.GetRequiredService<IndexNow>().ApplyAsync([resource.Id], context.RequestAborted);
+        await authoring.DeleteAsync(context.RequireCaller(), (Guid)key, CheckIfMatch(context), context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
@@ -143,23 +113,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
     internal Task<Resource> FindVisibleAsync(HttpContext context, object key) =>
         reader.FindVisibleAsync(context.RequireCaller(), (Guid)key, context.RequestAborted);
 
-    internal async Task<Resource> FindModifiableAsync(HttpContext context, object key, Caller caller)
-    {
-        var resource = await FindVisibleAsync(context, key);
-        if (!ResourcePermissions.CanModify(caller, resource))
-            throw ODataProblem.Forbidden("无权修改此资源：它属于其他机构或用户 (this resource belongs to another organisation or user)");
-        return resource;
-    }
-
-    internal Task SaveConcurrentAsync(HttpContext context) => SaveConcurrentAsync(db, context.RequestAborted);
-
-    private void Validate(Resource resource)
-    {
-        var errors = validator.Validate(resource);
-        if (errors.Count > 0)
-            throw ODataProblem.BadRequest(errors[0].Message, errors[0].Field,
-                errors.Select(e => new ODataErrorDetail("InvalidValue", e.Message, e.Field)).ToList());
-    }
+    internal static Action<Resource> CheckIfMatch(HttpContext context) => r => Preconditions.CheckIfMatch(context.Request, r.ETag);
 
     internal static void SetETag(HttpContext context, Resource resource) => context.Response.Headers.ETag = resource.ETag;
 }

@@ -172,6 +172,23 @@ public sealed class LocalFileBlobStore : IBlobStore
         }
     }
 
+    public Task<int> SweepAbandonedUploadsAsync(DateTimeOffset idleSince, CancellationToken ct = default)
+    {
+        // A live upload writes its temporary file continuously, so its last write time stays recent.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        var stale = new DirectoryInfo(_root).EnumerateFiles(TempMarker + "*.tmp", options)
+            .Where(f => f.LastWriteTimeUtc < idleSince.UtcDateTime)
+            .Select(f => f.FullName)
+            .ToList();
+        foreach (var path in stale)
+        {
+            ct.ThrowIfCancellationRequested();
+            TryDeleteFile(path);
+            PruneEmptyDirectories(Path.GetDirectoryName(path)!);
+        }
+        return Task.FromResult(stale.Count);
+    }
+
     public Task<bool> IsReadyAsync(CancellationToken ct = default)
     {
         try

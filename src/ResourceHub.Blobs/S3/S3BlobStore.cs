@@ -285,6 +285,52 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }
     }
 
+    public async Task<int> SweepAbandonedUploadsAsync(DateTimeOffset idleSince, CancellationToken ct = default)
+    {
+        await EnsureBucketAsync(ct).ConfigureAwait(false);
+        var swept = 0;
+        var request = new ListMultipartUploadsRequest { BucketName = Bucket };
+        while (true)
+        {
+            var page = await _s3.ListMultipartUploadsAsync(request, ct).ConfigureAwait(false);
+            foreach (var upload in page.MultipartUploads ?? [])
+            {
+                if (upload.Initiated is { } initiated && initiated.ToUniversalTime() >= idleSince.UtcDateTime)
+                    continue;
+                // Started long ago is not enough: a long lesson may still be uploading. Idle means no recent part.
+                if (await LastPartAtAsync(upload.Key, upload.UploadId, ct).ConfigureAwait(false) is { } last && last >= idleSince.UtcDateTime)
+                    continue;
+                await _s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest
+                {
+                    BucketName = Bucket,
+                    Key = upload.Key,
+                    UploadId = upload.UploadId,
+                }, ct).ConfigureAwait(false);
+                swept++;
+            }
+            if (page.IsTruncated != true)
+                return swept;
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
+        }
+    }
+
+    private async Task<DateTime?> LastPartAtAsync(string key, string uploadId, CancellationToken ct)
+    {
+        DateTime? last = null;
+        var request = new ListPartsRequest { BucketName = Bucket, Key = key, UploadId = uploadId };
+        while (true)
+        {
+            var page = await _s3.ListPartsAsync(request, ct).ConfigureAwait(false);
+            foreach (var part in page.Parts ?? [])
+                if (part.LastModified is { } at && (last is null || at.ToUniversalTime() > last))
+                    last = at.ToUniversalTime();
+            if (page.IsTruncated != true)
+                return last;
+            request.PartNumberMarker = page.NextPartNumberMarker?.ToString();
+        }
+    }
+
     public async Task<bool> IsReadyAsync(CancellationToken ct = default)
     {
         try

@@ -27,6 +27,9 @@ public class MediaJob
     public long Version { get; set; }
 
     public bool IsActive => State is JobState.Queued or JobState.Running;
+
+    /// <summary>Running, but its worker stopped renewing the lease: no one is working on it any more.</summary>
+    public bool LeaseLapsed(DateTime now) => State == JobState.Running && LeaseUntil < now;
 }
 
 public static class MediaJobKind

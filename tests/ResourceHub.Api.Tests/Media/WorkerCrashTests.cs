@@ -8,7 +8,10 @@ using static ResourceHub.Api.Tests.Media.MediaApi;
 
 namespace ResourceHub.Api.Tests.Media;
 
-/// <summary>A worker killed mid-transcode: its lease runs out and a restarted worker finishes the job.</summary>
+/// <summary>
+/// A worker killed mid-transcode: its ffmpeg dies with it, the job shows as waiting for retry once the lease ran out,
+/// a restarted worker removes the left work folder and finishes the job.
+/// </summary>
 public sealed class WorkerCrashTests : IAsyncLifetime, IDisposable
 {
     private static readonly Dictionary<string, string> WorkerSettings = new()
@@ -20,6 +23,8 @@ public sealed class WorkerCrashTests : IAsyncLifetime, IDisposable
     };
 
     private readonly TestClips _clips = new();
+    // The workers' TMPDIR: where their work folders go.
+    private readonly string _temp = Directory.CreateTempSubdirectory("rh-test-worker-tmp-").FullName;
     private TestDatabase _db = null!;
     private ApiFactory _api = null!;
 
@@ -36,7 +41,11 @@ public sealed class WorkerCrashTests : IAsyncLifetime, IDisposable
         await _db.DisposeAsync();
     }
 
-    public void Dispose() => _clips.Dispose();
+    public void Dispose()
+    {
+        _clips.Dispose();
+        Directory.Delete(_temp, recursive: true);
+    }
 
     [Fact]
     public async Task Killed_worker_job_is_retried_and_leaves_one_rendition_set()
@@ -45,20 +54,37 @@ public sealed class WorkerCrashTests : IAsyncLifetime, IDisposable
         var id = await CreateAsync(vendor);
         await UploadAsync(vendor, id, await File.ReadAllBytesAsync(_clips.Video(seconds: 6)), "video/mp4", "课堂实录.mp4");
 
-        using (var first = WorkerProcess.Start(_db, WorkerSettings))
+        var settings = new Dictionary<string, string>(WorkerSettings) { ["TMPDIR"] = _temp };
+        int[] encoders;
+        string folder;
+        using (var first = WorkerProcess.Start(_db, settings))
         {
             var running = await WaitForAsync(id, j => j is { State: JobState.Running, Percent: > 0 and < 100 }, first);
             Assert.Equal(1, running.Attempts);
-            first.Kill();
+            encoders = [.. await EventuallyAsync(() => first.Children("ffmpeg"), c => c.Count > 0)];
+            folder = Assert.Single(Directory.GetDirectories(_temp, "rh-media-*"));
+            first.KillAlone(); // kill -9 of the worker only: ffmpeg must not go on encoding as an orphan
         }
+        await EventuallyAsync(() => encoders.Where(pid => WorkerProcess.ParentOf(pid) != -1).ToList(), alive => alive.Count == 0, TimeSpan.FromSeconds(5));
         var orphan = await JobAsync(id);
         Assert.Equal(JobState.Running, orphan.State); // nobody handed it back: only the lease can free it
+        Assert.True(Directory.Exists(folder)); // left behind by the killed worker
 
-        using (var second = WorkerProcess.Start(_db, WorkerSettings))
+        // Once the lease lapsed, readers see a job waiting for its retry, not "running 55 %".
+        await Task.Delay(orphan.LeaseUntil!.Value - DateTime.UtcNow + TimeSpan.FromMilliseconds(200));
+        var shown = Assert.Single(await ListAsync(vendor, $"/odata/Resources({id})/Jobs"));
+        Assert.Equal(JobState.Queued, shown.GetProperty("State").GetString());
+        Assert.Equal(1, shown.GetProperty("Attempts").GetInt64());
+        Assert.Equal(0, shown.GetProperty("Percent").GetDouble());
+
+        using (var second = WorkerProcess.Start(_db, settings))
         {
+            await second.WaitStartedAsync(TimeSpan.FromSeconds(60));
+            Assert.False(Directory.Exists(folder)); // swept at start
             var done = await WaitForAsync(id, j => j.State is JobState.Succeeded or JobState.Failed, second, TimeSpan.FromSeconds(150));
             Assert.Equal(JobState.Succeeded, done.State);
             Assert.Equal(2, done.Attempts);
+            await EventuallyAsync(() => Directory.GetDirectories(_temp, "rh-media-*"), left => left.Length == 0); // its own, once finished
         }
 
         var renditions = await ListAsync(vendor, $"/odata/Resources({id})/Renditions");
@@ -88,6 +114,19 @@ public sealed class WorkerCrashTests : IAsyncLifetime, IDisposable
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"job {job.Id} stuck in {job.State} at {job.Percent}%: {job.LastError}");
             await Task.Delay(100);
+        }
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var value = read();
+            if (done(value))
+                return value;
+            Assert.True(DateTime.UtcNow < deadline, $"still {value} after {timeout ?? TimeSpan.FromSeconds(10)}");
+            await Task.Delay(50);
         }
     }
 }

@@ -58,6 +58,43 @@ public sealed class WorkerProcess : IDisposable
             _output.Enqueue(line);
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>Pids of the worker's child processes called <paramref name="name"/> (from /proc).</summary>
+    public IReadOnlyList<int> Children(string name) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(dir => int.TryParse(Path.GetFileName(dir), out var pid) ? pid : -1)
+            .Where(pid => pid > 0 && ParentOf(pid) == _process.Id && Comm(pid) == name)
+            .ToList();
+
+    /// <summary>The parent pid from /proc/PID/stat; -1 when the process is gone (or a zombie).</summary>
+    public static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // the name in (…) may hold spaces
+            return fields[0] == "Z" ? -1 : int.Parse(fields[1]);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static string? Comm(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>SIGKILL to the worker alone, as kill -9 or the OOM killer would: its children are not signalled.</summary>
+    public void KillAlone()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
     /// <summary>SIGKILL with its ffmpeg children: no graceful hand-back of the job.</summary>
     public void Kill()
     {

@@ -123,4 +123,19 @@ public sealed class BlobCleanerTests() : ApiTest(DatabaseOptions.Sqlite, () => n
         Assert.NotNull(await Blobs.StatAsync(used + "poster.jpg"));
         Assert.Null(await Blobs.StatAsync(unused + "poster.jpg"));
     }
+    [Fact]
+    public async Task Temporary_files_a_killed_upload_left_are_swept()
+    {
+        var (_, id) = await UploadedAsync(Api.ClientAs("alice", "vendor", "acme"));
+        var key = await FileKeyAsync(id);
+        var root = ((ResourceHub.Blobs.Local.LocalFileBlobStore)Blobs).RootDirectory;
+        var leftover = Path.Combine(Path.GetDirectoryName(Path.Combine(root, key))!, $"~{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(leftover, new byte[4096]); // what a kill -9 mid-upload leaves
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddMinutes(-1));
+
+        Assert.Equal(1, await Cleaner.SweepAbandonedUploadsAsync(CancellationToken.None));
+
+        Assert.False(File.Exists(leftover));
+        Assert.NotNull(await Blobs.StatAsync(key));
+    }
 }

@@ -26,6 +26,24 @@ public sealed class LocalFileBlobStoreTests : BlobStoreContract
     }
 
     [Fact]
+    public async Task Temporary_files_of_killed_uploads_are_swept_once_idle_for_the_grace_period()
+    {
+        await Store.PutAsync(Prefix + "r/files/a", new MemoryStream([1]), "video/mp4");
+        var folder = Path.Combine(_root, "t", Prefix.Split('/')[1], "r", "files");
+        var stale = Path.Combine(folder, "~" + Guid.NewGuid().ToString("N") + ".tmp");
+        var live = Path.Combine(folder, "~" + Guid.NewGuid().ToString("N") + ".tmp");
+        await File.WriteAllBytesAsync(stale, new byte[100]);
+        await File.WriteAllBytesAsync(live, new byte[100]);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+
+        Assert.Equal(1, await Store.SweepAbandonedUploadsAsync(DateTimeOffset.UtcNow.AddMinutes(-10)));
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live)); // still being written
+        Assert.NotNull(await Store.StatAsync(Prefix + "r/files/a")); // blobs are never touched
+    }
+
+    [Fact]
     public async Task Delete_prunes_folders_that_became_empty()
     {
         await Store.PutAsync(Prefix + "r/renditions/hls/seg_001.ts", new MemoryStream([1, 2, 3]), "video/mp2t");

@@ -134,4 +134,30 @@ public sealed class S3BlobStoreTests(S3BucketFixture bucket) : BlobStoreContract
         await Store.DeletePrefixAsync(Prefix + "r/renditions/");
         Assert.Empty(await ListKeys(Prefix));
     }
+    [S3Fact]
+    public async Task Incomplete_multipart_uploads_are_aborted_once_idle_for_the_grace_period()
+    {
+        await Store.PutAsync(Prefix + "kept", new MemoryStream([1]), "video/mp4");
+        var client = bucket.Client!;
+        await client.InitiateMultipartUploadAsync(bucket.Bucket, Prefix + "killed-before-a-part");
+        var started = await client.InitiateMultipartUploadAsync(bucket.Bucket, Prefix + "killed-after-a-part");
+        await client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = bucket.Bucket, Key = Prefix + "killed-after-a-part", UploadId = started.UploadId,
+            PartNumber = 1, InputStream = new MemoryStream(new byte[1000]),
+        });
+
+        // Inside the grace period (10 minutes): a live upload may still send its next part.
+        Assert.Equal(0, await Store.SweepAbandonedUploadsAsync(DateTimeOffset.UtcNow.AddMinutes(-10)));
+        Assert.Equal(2, (await UploadsAsync()).Count);
+
+        // Grace 0: both are abandoned.
+        Assert.Equal(2, await Store.SweepAbandonedUploadsAsync(DateTimeOffset.UtcNow.AddSeconds(2)));
+        Assert.Empty(await UploadsAsync());
+        Assert.NotNull(await Store.StatAsync(Prefix + "kept")); // blobs are never touched
+    }
+
+    private async Task<List<MultipartUpload>> UploadsAsync() =>
+        (await bucket.Client!.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket.Bucket, Prefix = Prefix }))
+        .MultipartUploads ?? [];
 }

@@ -14,9 +14,9 @@ namespace ResourceHub.Api.Resources.Uploads;
 /// POST creates a session for a resource the caller may modify; each PATCH stores its bytes as one part
 /// blob and moves the offset in a version-checked save; HEAD tells a client that lost its connection
 /// where to resume. The part that completes the file hands the parts, read in order, to the same use
-/// case as PUT Resources(id)/$value (<see cref="ResourceFileHandler.CompleteAsync"/>).
+/// case as PUT Resources(id)/$value (<see cref="ResourceUploads"/>).
 /// </summary>
-public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, ResourceFileHandler files,
+public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, ResourceUploads uploads,
     BlobCleanupOptions cleanup, BlobStoreLimits limits, TimeProvider clock)
 {
     public const string Path = "/uploads";
@@ -47,11 +47,11 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
     {
         CheckResumable(context);
         var length = ReadLong(context.Request, "Upload-Length");
-        files.CheckSize(length);
+        uploads.CheckSize(length);
         var metadata = UploadMetadata.Parse(context.Request.Headers["Upload-Metadata"]);
         if (!metadata.TryGetValue("resource", out var resource) || !Guid.TryParse(resource, out var resourceId))
             throw ODataProblem.BadRequest("Upload-Metadata 缺少 resource（资源 ID）(Upload-Metadata must name the resource)", "Upload-Metadata");
-        var target = await files.OpenAsync(context, resourceId, checkIfMatch: false);
+        var target = await uploads.OpenAsync(context.RequireCaller(), resourceId, null, context.RequestAborted);
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new UploadSession
         {
@@ -157,8 +157,12 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
     {
         var keys = await db.Set<UploadPart>().Where(p => p.SessionId == session.Id).OrderBy(p => p.Offset)
             .Select(p => p.BlobKey).ToListAsync(context.RequestAborted);
+        var target = await uploads.OpenAsync(context.RequireCaller(), session.ResourceId, null, context.RequestAborted);
+        Resource resource;
         await using (var content = new PartsStream(blobs, keys))
-            await files.CompleteAsync(context, session.ResourceId, content, session.ContentType, session.FileName);
+            resource = await uploads.SaveAsync(target, content, session.ContentType, session.FileName, context.RequestAborted);
+        ResourceHandler.SetETag(context, resource);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
         // The file is live (or staged for review); only now are the parts no longer needed.
         db.Remove(session);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -182,8 +186,10 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
         headers["Upload-Expires"] = new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc)).ToString("r", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every call but OPTIONS: the caller first (an anonymous call is 401 whatever it sends), then the protocol version.</summary>
     private static void CheckResumable(HttpContext context)
     {
+        context.RequireCaller();
         if (context.Request.Headers["Tus-Resumable"] == TusVersion)
             return;
         context.Response.Headers["Tus-Version"] = TusVersion;

@@ -1,8 +1,9 @@
+using ResourceHub.Application.Curation;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
-namespace ResourceHub.Api.Curation;
+namespace ResourceHub.Application.Resources;
 
 /// <summary>
 /// Routes a PATCH of a resource: drafts and items sent back are edited in place; a live item's core

@@ -1,8 +1,7 @@
 using Microsoft.Net.Http.Headers;
-using ResourceHub.Api.OData;
 using ResourceHub.Blobs;
 
-namespace ResourceHub.Api.Resources;
+namespace ResourceHub.Application.Resources;
 
 /// <summary>
 /// The declared Content-Type of an upload, checked before a byte is read: a clear 400 for a header that is
@@ -29,6 +28,6 @@ public static class UploadContentType
     private static bool IsToken(string s) =>
         s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 
-    private static ODataProblem Invalid(string message) =>
-        new(StatusCodes.Status400BadRequest, "InvalidContentType", message, "Content-Type");
+    private static AppError Invalid(string message) =>
+        new(AppErrorKind.BadRequest, message, "Content-Type", "InvalidContentType");
 }
