@@ -30,9 +30,10 @@ public static class PlaybackOnSlowLine
     }
 
     private sealed record Playback(double StartSeconds, int Stalls, double StalledSeconds, double PlayedSeconds, int Height, double Wall,
-        int ReadyStateAtPlay, double BufferedAtPlay, bool Hls, string StallsAt)
+        int ReadyStateAtPlay, double BufferedAtPlay, bool Hls, string StallsAt, string NativeHls, bool Ladder)
     {
-        public string Source => $"{(Hls ? "HLS ladder via hls.js" : "720p MP4")}, readyState {ReadyStateAtPlay} with {BufferedAtPlay:F1} s buffered at play";
+        public string Source => $"{(Hls ? "HLS ladder via hls.js" : "720p MP4")}; ladder {(Ladder ? "offered" : "absent")}, native HLS '{NativeHls}'; " +
+                                $"readyState {ReadyStateAtPlay} with {BufferedAtPlay:F1} s buffered at play";
     }
 
     private static async Task<Playback> PlayAsync(BenchSite site, IPage signedIn, bool throttle, int playSeconds)
@@ -65,13 +66,15 @@ public static class PlaybackOnSlowLine
               if (stallAt !== null) stalledMs += performance.now() - stallAt;
               return JSON.stringify({ start: started === null ? -1 : (started - t0) / 1000, stalls, stalled: stalledMs / 1000,
                 played: v.currentTime, height: v.videoHeight, wall: (performance.now() - t0) / 1000, ready0, buffered0,
-                hls: v.currentSrc.startsWith('blob:'), at: at.join(',') });
+                hls: v.currentSrc.startsWith('blob:'), at: at.join(','),
+                native: v.canPlayType('application/vnd.apple.mpegurl'), ladder: !!v.dataset.hls });
             }
             """, playSeconds);
         await page.Context.CloseAsync();
         var r = JsonDocument.Parse(json).RootElement;
         return new Playback(r.GetProperty("start").GetDouble(), r.GetProperty("stalls").GetInt32(), r.GetProperty("stalled").GetDouble(),
             r.GetProperty("played").GetDouble(), r.GetProperty("height").GetInt32(), r.GetProperty("wall").GetDouble(),
-            r.GetProperty("ready0").GetInt32(), r.GetProperty("buffered0").GetDouble(), r.GetProperty("hls").GetBoolean(), r.GetProperty("at").GetString()!);
+            r.GetProperty("ready0").GetInt32(), r.GetProperty("buffered0").GetDouble(), r.GetProperty("hls").GetBoolean(), r.GetProperty("at").GetString()!,
+            r.GetProperty("native").GetString()!, r.GetProperty("ladder").GetBoolean());
     }
 }

@@ -41,7 +41,7 @@ if (useHls) {
       player.on(Hls.Events.ERROR, (_, data) => {
         if (!data.fatal) return;
         player.destroy(); // back to the MP4
-        video.src = video.querySelector('source').src;
+        video.src = video.querySelector('source[type="video/mp4"]').src;
         video.play();
       });
       player.on(Hls.Events.MANIFEST_PARSED, () => video.play());
