@@ -1,6 +1,7 @@
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Intake;
 using ResourceHub.Api.Limits;
 using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
@@ -69,6 +70,7 @@ public static class ServiceHost
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         services.AddResourceHubWeb();
+        services.AddResourceHubIntake(config);
         return services;
     }
 
@@ -88,6 +90,7 @@ public static class ServiceHost
         app.MapHls();
         ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapSignedMedia();
+        ImportEndpoints.Map(app);
         app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
