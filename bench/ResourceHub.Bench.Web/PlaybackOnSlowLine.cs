@@ -32,7 +32,7 @@ public static class PlaybackOnSlowLine
     private sealed record Playback(double StartSeconds, int Stalls, double StalledSeconds, double PlayedSeconds, int Height, double Wall,
         int ReadyStateAtPlay, double BufferedAtPlay, bool Hls, string StallsAt, string NativeHls, bool Ladder)
     {
-        public string Source => $"{(Hls ? "HLS ladder via hls.js" : "720p MP4")}; ladder {(Ladder ? "offered" : "absent")}, native HLS '{NativeHls}'; " +
+        public string Source => $"{(Hls ? "HLS ladder" : "720p MP4")}; ladder {(Ladder ? "offered" : "absent")}, native HLS '{NativeHls}'; " +
                                 $"readyState {ReadyStateAtPlay} with {BufferedAtPlay:F1} s buffered at play";
     }
 
@@ -66,7 +66,7 @@ public static class PlaybackOnSlowLine
               if (stallAt !== null) stalledMs += performance.now() - stallAt;
               return JSON.stringify({ start: started === null ? -1 : (started - t0) / 1000, stalls, stalled: stalledMs / 1000,
                 played: v.currentTime, height: v.videoHeight, wall: (performance.now() - t0) / 1000, ready0, buffered0,
-                hls: v.currentSrc.startsWith('blob:'), at: at.join(','),
+                hls: v.currentSrc.startsWith('blob:') || v.currentSrc.includes('.m3u8'), at: at.join(','),
                 native: v.canPlayType('application/vnd.apple.mpegurl'), ladder: !!v.dataset.hls });
             }
             """, playSeconds);
