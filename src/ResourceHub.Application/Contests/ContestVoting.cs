@@ -25,28 +25,33 @@ public sealed class ContestVoting(CurationStore curation, ResourceHubDbContext d
         ContestPolicy.RequirePhase(contest, ContestPhases.Judging, "投票");
         if (entry.Status != EntryStatus.Eligible)
             throw CurationError.Conflict("该作品不在投票范围内 (this entry is not open for votes)");
-        var now = DateTime.UtcNow;
-        var day = VoteDay.Of(now);
-        var used = await db.Set<ContestVote>().CountAsync(v => v.EntryId == entryId && v.VoterId == caller.UserId && v.Day == day, ct);
-        if (used >= contest.VotesPerDay)
-            throw AllowanceUsed(contest);
-        var vote = new ContestVote
+        // Each lost race means another vote filled a slot, so after VotesPerDay losses the allowance is used up.
+        for (var attempt = 0; ; attempt++)
         {
-            Id = Guid.NewGuid(), ContestId = id, EntryId = entryId, VoterId = caller.UserId, VoterOrg = caller.OrgCode,
-            Day = day, Slot = used, At = now, Flags = await FlagsAsync(contest, entryId, caller, now, ct),
-        };
-        db.Add(vote);
-        try
-        {
-            await db.SaveChangesAsync(ct);
+            var now = DateTime.UtcNow;
+            var day = VoteDay.Of(now);
+            var used = await db.Set<ContestVote>().CountAsync(v => v.EntryId == entryId && v.VoterId == caller.UserId && v.Day == day, ct);
+            if (used >= contest.VotesPerDay)
+                throw AllowanceUsed(contest);
+            var vote = new ContestVote
+            {
+                Id = Guid.NewGuid(), ContestId = id, EntryId = entryId, VoterId = caller.UserId, VoterOrg = caller.OrgCode,
+                Day = day, Slot = used, At = now, Flags = await FlagsAsync(contest, entryId, caller, now, ct),
+            };
+            db.Add(vote);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return vote;
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent vote of the same voter took this slot first: it counted; look again for a free slot.
+                db.ChangeTracker.Clear();
+                if (attempt >= contest.VotesPerDay)
+                    throw AllowanceUsed(contest);
+            }
         }
-        catch (DbUpdateException)
-        {
-            // A concurrent vote of the same voter took this slot first: it counted, this one does not.
-            db.ChangeTracker.Clear();
-            throw AllowanceUsed(contest);
-        }
-        return vote;
     }
 
     private async Task<string> FlagsAsync(Contest contest, Guid entryId, Caller caller, DateTime now, CancellationToken ct)
