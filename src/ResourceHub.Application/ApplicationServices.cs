@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResourceHub.Application.Identity;
 using ResourceHub.Application.Curation;
+using ResourceHub.Application.Intake;
 using ResourceHub.Application.Resources;
 using ResourceHub.Application.Search;
 
@@ -30,8 +31,13 @@ public static class ApplicationServices
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();
+        services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
+        services.AddScoped<RowChecker>();
+        services.AddScoped<ImportJobs>();
+        services.AddScoped<ImportJobQueue>();
+        services.AddScoped<ImportRunner>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ResourceHub.Api.Contests;
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Intake;
 using ResourceHub.Api.Limits;
 using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
@@ -71,6 +72,7 @@ public static class ServiceHost
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         services.AddResourceHubWeb();
+        services.AddResourceHubIntake(config);
         return services;
     }
 
@@ -90,6 +92,7 @@ public static class ServiceHost
         app.MapHls();
         ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapSignedMedia();
+        ImportEndpoints.Map(app);
         app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));
