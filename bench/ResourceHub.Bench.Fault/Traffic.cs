@@ -38,11 +38,11 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
 
     public async Task RunAsync(int clients, TimeSpan duration, int seed)
     {
-        var until = DateTime.UtcNow + duration;
+        var clock = Stopwatch.StartNew(); // not the wall clock, which the machine may step
         await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
             var random = new Random(seed * 1000 + i);
-            while (DateTime.UtcNow < until)
+            while (clock.Elapsed < duration)
                 await OneAsync(random);
         })));
     }
