@@ -23,6 +23,11 @@ public static class ApplicationServices
         services.AddScoped<ResourceFacts>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
+        services.AddScoped<Contests.ContestStore>();
+        services.AddScoped<Contests.ContestOrganising>();
+        services.AddScoped<Contests.ContestEntering>();
+        services.AddScoped<Contests.ContestVoting>();
+        services.AddScoped<Contests.ContestResults>();
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();
