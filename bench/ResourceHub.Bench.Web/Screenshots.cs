@@ -9,7 +9,7 @@ public static class Screenshots
     [
         ("search.png", "li.ming", "/?q=" + Uri.EscapeDataString("分数"), "搜索（首页）"),
         ("detail.png", "li.ming", "/resources/{lesson}", "资源详情"),
-        ("upload.png", "alice", "/my/new", "我的上传：新建"),
+        ("upload.png", "alice", "/my/edit", "我的上传：新建"),
         ("my-uploads.png", "alice", "/my", "我的上传"),
         ("review.png", "zhang.expert", "/review", "评审工作台"),
         ("recommend.png", "province.admin", "/recommend", "推优与推荐"),
