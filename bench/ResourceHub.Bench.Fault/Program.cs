@@ -1,7 +1,7 @@
 // Load and faults: one API process and one worker process over one database and data folder, mixed traffic
 // (search, read + Range download, upload, review) from a fixed number of clients while the worker is killed
 // with SIGKILL and restarted; then, once the job queue drained, a consistency check of rows, files and jobs.
-//   dotnet run -c Release --project bench/ResourceHub.Bench.Fault -- [--seconds 60] [--clients 6] [--kills 1] [--postgres]
+//   dotnet run -c Release --project bench/ResourceHub.Bench.Fault -- [--seconds 60] [--clients 6] [--kills 1] [--upload-every-ms 300] [--video-every 6] [--postgres]
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -18,7 +18,8 @@ var clients = Option("--clients", 6);
 var kills = Option("--kills", 1);
 var warmupSeconds = Option("--warmup", Math.Clamp(seconds / 4, 5, 15));
 var drainSeconds = Option("--drain-seconds", 300);
-var videoEvery = TimeSpan.FromSeconds(Option("--video-every", 6));
+var uploadEveryMs = Option("--upload-every-ms", 300);
+var videoEvery = Option("--video-every", 6);
 var provider = args.Contains("--postgres") ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite;
 
 var work = Directory.CreateTempSubdirectory("rh-bench-fault-").FullName;
@@ -50,7 +51,7 @@ var rssStart = api.RssBytes();
 var callers = await CallersAsync(database);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 var samples = new Samples();
-var traffic = new Traffic(http, callers, files, samples, videoEvery);
+var traffic = new Traffic(http, callers, files, samples, new Pace(TimeSpan.FromMilliseconds(uploadEveryMs)), new Pace(TimeSpan.FromSeconds(videoEvery)));
 await using (var db = database.CreateContext())
     traffic.AddPublished((await db.Resources.AsNoTracking().Where(r => r.Status == ResourceStatus.Published).ToListAsync())
         .Where(r => r.File is not null).Select(r => r.Id));

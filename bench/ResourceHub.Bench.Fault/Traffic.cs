@@ -16,10 +16,10 @@ public sealed record UploadFiles(IReadOnlyList<byte[]> Videos, byte[] Png);
 
 /// <summary>
 /// Mixed traffic from a fixed number of concurrent clients: search (free text + facets), reads (entity, then a
-/// Range download of its file), uploads (create + PUT $value; a video at most every <c>videoEvery</c>) and
+/// Range download of its file), paced uploads (create + PUT $value; some of them videos) and
 /// review (a teacher submits, two experts review, the second review decides).
 /// </summary>
-public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files, Samples samples, TimeSpan videoEvery)
+public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files, Samples samples, Pace uploads, Pace videos)
 {
     private static readonly string[] Words = ["分数", "教学设计", "课件", "微课", "勾股定理", "光合作用", "负载测试", "阅读", "Python", "课堂实录", "教案", "函数"];
     private static readonly (string Criterion, int Max)[] Rubric = [("教学设计", 25), ("内容呈现", 25), ("信息技术融合", 20), ("教学效果", 20), ("规范与创新", 10)];
@@ -28,7 +28,6 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
     private readonly List<Guid> _published = [];
     private readonly List<(Guid Id, string Token)> _owned = [];
     private readonly ConcurrentQueue<(Guid Id, int Reviewed)> _underReview = new();
-    private long _nextVideoTicks;
     private int _counter;
 
     public void AddPublished(IEnumerable<Guid> ids)
@@ -39,11 +38,11 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
 
     public async Task RunAsync(int clients, TimeSpan duration, int seed)
     {
-        var until = DateTime.UtcNow + duration;
+        var clock = Stopwatch.StartNew(); // not the wall clock, which the machine may step
         await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
             var random = new Random(seed * 1000 + i);
-            while (DateTime.UtcNow < until)
+            while (clock.Elapsed < duration)
                 await OneAsync(random);
         })));
     }
@@ -52,7 +51,8 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
     {
         < 35 => SearchAsync(random),
         < 65 => ReadAsync(random),
-        < 85 => UploadAsync(random),
+        // Every upload queues a media job for the one worker: paced, so the queue can drain after the run.
+        < 85 => uploads.TryTake() ? UploadAsync(random) : ReadAsync(random),
         _ => ReviewAsync(),
     };
 
@@ -85,7 +85,7 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
         var vendor = callers.Vendors[random.Next(callers.Vendors.Length)];
         var n = Interlocked.Increment(ref _counter);
         var word = Words[random.Next(Words.Length)];
-        var (kind, file) = TakeVideoTurn()
+        var (kind, file) = videos.TryTake()
             ? ("lesson-record", new DemoFiles.DemoFile($"负载测试 {n}.mp4", "video/mp4", files.Videos[n % files.Videos.Count]))
             : random.Next(5) switch
             {
@@ -97,14 +97,6 @@ public sealed class Traffic(HttpClient http, Callers callers, UploadFiles files,
         if (id is { } created && await PutFileAsync(vendor, created, file))
             lock (_owned)
                 _owned.Add((created, vendor));
-    }
-
-    /// <summary>Videos cost the worker most: at most one every <c>videoEvery</c>, so the queue can drain after the run.</summary>
-    private bool TakeVideoTurn()
-    {
-        var now = Stopwatch.GetTimestamp();
-        var next = Interlocked.Read(ref _nextVideoTicks);
-        return now >= next && Interlocked.CompareExchange(ref _nextVideoTicks, now + (long)(videoEvery.TotalSeconds * Stopwatch.Frequency), next) == next;
     }
 
     private async Task ReviewAsync()

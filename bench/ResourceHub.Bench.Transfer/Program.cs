@@ -4,10 +4,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using ResourceHub.Api.Identity;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Local;
-using ResourceHub.Bench.Transfer;
 using ResourceHub.Testing;
 
 var megabytes = args.SkipWhile(a => a != "--mb").Skip(1).Select(int.Parse).FirstOrDefault(1024);
@@ -30,7 +28,7 @@ try
     var apiDir = Path.Combine(work, "api");
     using var api = ApiProcess.Start(apiDir, port: 5199);
     await api.WaitReadyAsync();
-    var token = new TokenIssuer(await SigningKeyAsync(apiDir), new IdentityOptions()).Issue("bench", "vendor", "acme");
+    var token = await ApiProcess.TokenAsync(apiDir, "bench", "vendor", "acme");
     using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var created = await http.PostAsJsonAsync("/odata/Resources",
@@ -70,13 +68,4 @@ void Report(string label, TimeSpan direct, TimeSpan viaApi)
 {
     double Rate(TimeSpan t) => size / 1048576.0 / t.TotalSeconds;
     Console.WriteLine($"{label,-10}{Rate(direct),14:F0}{Rate(viaApi),12:F0}{Rate(viaApi) / Rate(direct),11:F2}× (target ≥ 0.8×)");
-}
-
-// The API keeps its signing key in its database (SQLite under the data directory, created at start).
-static async Task<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey> SigningKeyAsync(string dataDir)
-{
-    var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ResourceHub.Data.ResourceHubDbContext>();
-    ResourceHub.Data.DataServiceCollectionExtensions.Configure(options, new ResourceHub.Data.DatabaseOptions(), dataDir);
-    await using var db = new ResourceHub.Data.ResourceHubDbContext(options.Options);
-    return await LocalSigningKey.LoadOrCreateAsync(db, dataDir);
 }

@@ -27,6 +27,11 @@ public static class ApplicationServices
         services.AddScoped<Recommendations>();
         services.AddScoped<QuotaAdmin>();
         services.AddScoped<RubricAdmin>();
+        services.AddScoped<Contests.ContestStore>();
+        services.AddScoped<Contests.ContestOrganising>();
+        services.AddScoped<Contests.ContestEntering>();
+        services.AddScoped<Contests.ContestVoting>();
+        services.AddScoped<Contests.ContestResults>();
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();

@@ -38,6 +38,24 @@ public sealed class ActionParameters
         return value ?? 0;
     }
 
+    public Guid? OptionalGuid(string name) => _body?.Guid(name, _errors);
+
+    public Guid RequiredGuid(string name)
+    {
+        var value = OptionalGuid(name);
+        if (value is null && !_errors.Any(e => e.Target == name))
+            _errors.Add(new("MissingParameter", $"缺少参数 '{name}' (parameter {name} is required)", name));
+        return value ?? Guid.Empty;
+    }
+
+    public bool RequiredBool(string name)
+    {
+        var value = _body?.Boolean(name, _errors);
+        if (value is null && !_errors.Any(e => e.Target == name))
+            _errors.Add(new("MissingParameter", $"缺少参数 '{name}' (parameter {name} is required)", name));
+        return value ?? false;
+    }
+
     /// <summary>[{"Criterion": "教学设计", "Points": 22}, …]</summary>
     public List<CriterionScore> Scores(string name)
     {

@@ -1,3 +1,4 @@
+using ResourceHub.Api.Contests;
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
@@ -66,6 +67,7 @@ public static class ServiceHost
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddScoped<ResourceHub.Api.Demo.DemoAccounts>();
         services.AddResourceHubCuration();
+        services.AddResourceHubContests();
         services.AddResourceHubSearch(config, dataDir);
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();

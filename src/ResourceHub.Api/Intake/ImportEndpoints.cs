@@ -1,19 +1,16 @@
 using Microsoft.AspNetCore.Http.Features;
 using ResourceHub.Api.OData;
 using ResourceHub.Application.Intake;
-using ResourceHub.Blobs;
-using ResourceHub.Blobs.Sniffing;
-using MediaTypes = ResourceHub.Blobs.Sniffing.MediaTypes;
 
 namespace ResourceHub.Api.Intake;
 
 /// <summary>
-/// POST /odata/ImportJobs with a ZIP body (manifest + files; ?submit=true to submit each item) streams the
-/// body into a temporary blob — never into memory — and queues a durable job for the worker. GET
+/// POST /odata/ImportJobs with a ZIP body (manifest + files; ?submit=true to submit each item), bounded by
+/// Import:MaxZipBytes, hands the body to <see cref="ImportJobs.StartAsync"/> (streamed to a temporary blob). GET
 /// ImportJobs(id) shows its state and progress, ImportJobs(id)/Rows each row's outcome, and
 /// ImportJobs(id)/Report the per-row report as XLSX.
 /// </summary>
-public sealed class ImportEndpoints(ImportJobs jobs, IBlobStore blobs, ImportOptions options)
+public sealed class ImportEndpoints(ImportJobs jobs, ImportOptions options)
 {
     private const string Root = ServiceRoot.Path + "/" + ImportJobJson.Set;
 
@@ -25,39 +22,18 @@ public sealed class ImportEndpoints(ImportJobs jobs, IBlobStore blobs, ImportOpt
         app.MapGet(Root + "({id:guid})/Report", (HttpContext c, Guid id, ImportEndpoints e) => e.ReportAsync(c, id));
     }
 
-    public static string BlobKeyOf(Guid id) => $"imports/{id:N}.zip";
-
     public async Task PostAsync(HttpContext context)
     {
         var caller = context.RequireCaller();
-        ImportJobs.CheckMayImport(caller); // before a byte is stored
+        ImportJobs.CheckMayImport(caller); // before the body's size is even looked at
         if (context.Request.ContentLength > options.MaxZipBytes)
             throw TooLarge();
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             bodyLimit.MaxRequestBodySize = options.MaxZipBytes;
         var submit = context.Request.Query["submit"].ToString() is "true" or "1";
-        var sniffed = await ContentSniffer.SniffAsync(context.Request.Body, context.RequestAborted);
-        await using var body = sniffed.Content;
-        if (sniffed.MediaType != MediaTypes.Zip)
-            throw new ODataProblem(StatusCodes.Status415UnsupportedMediaType, "NotAZip",
-                "上传的内容不是 ZIP 压缩包：请把清单（.csv 或 .xlsx）和文件打包成一个 .zip (the body must be a ZIP archive)", "body");
-
-        var id = Guid.NewGuid();
-        var key = BlobKeyOf(id);
-        await blobs.PutAsync(key, body, MediaTypes.Zip, context.RequestAborted);
-        ImportProgress created;
-        try
-        {
-            var job = await jobs.CreateAsync(caller, id, key, sourceIsBlob: true, submit, context.RequestAborted);
-            created = new ImportProgress(job, 0, 0, 0, 0, 0);
-        }
-        catch
-        {
-            await blobs.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
-        context.Response.Headers.Location = ServiceRoot.EntityUri(context.Request, ImportJobJson.Set, id).ToString();
-        await ImportJobJson.WriteJobAsync(context, created, StatusCodes.Status201Created);
+        var job = await jobs.StartAsync(caller, context.Request.Body, submit, context.RequestAborted);
+        context.Response.Headers.Location = ServiceRoot.EntityUri(context.Request, ImportJobJson.Set, job.Id).ToString();
+        await ImportJobJson.WriteJobAsync(context, new ImportProgress(job, 0, 0, 0, 0, 0), StatusCodes.Status201Created);
     }
 
     public async Task GetAsync(HttpContext context, Guid id) =>

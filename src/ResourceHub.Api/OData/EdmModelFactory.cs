@@ -1,3 +1,4 @@
+using ResourceHub.Api.Contests;
 using Microsoft.OData.Edm;
 using ResourceHub.Api.Courses;
 using ResourceHub.Api.Curation;
@@ -59,6 +60,7 @@ public static class EdmModelFactory
         courses.AddNavigationTarget(itemResource, container.FindEntitySet(ResourceDefinition.Instance.SetName),
             new EdmPathExpression(items.Name, itemResource.Name));
         CurationEdm.Extend(model, container);
+        ContestEdm.Extend(model, container);
         var resources = (EdmEntitySet)container.FindEntitySet(ResourceDefinition.Instance.SetName);
         AddNavigation(resources, "Renditions", AddSet(model, container, RenditionDefinition.Instance));
         AddNavigation(resources, "Jobs", AddSet(model, container, MediaJobDefinition.Instance));

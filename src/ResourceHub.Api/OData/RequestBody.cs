@@ -85,6 +85,28 @@ public sealed class RequestBody
         return null;
     }
 
+    public Guid? Guid(string name, List<ODataErrorDetail> errors)
+    {
+        if (String(name, errors) is not { } text)
+            return null;
+        if (System.Guid.TryParse(text, out var id))
+            return id;
+        errors.Add(new("WrongType", $"属性 '{name}' 须为 GUID (expected a GUID)", name));
+        return null;
+    }
+
+    /// <summary>An ISO 8601 date-time with its offset (2026-12-01T08:00:00+08:00), as UTC.</summary>
+    public DateTime? DateTimeOffset(string name, List<ODataErrorDetail> errors)
+    {
+        if (String(name, errors) is not { } text)
+            return null;
+        if (System.DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var at) && text.Contains('T'))
+            return at.UtcDateTime;
+        errors.Add(new("WrongType", $"属性 '{name}' 须为带时区的日期时间，如 2026-12-01T08:00:00+08:00 (expected a date-time with offset)", name));
+        return null;
+    }
+
     public List<string>? StringList(string name, List<ODataErrorDetail> errors)
     {
         if (!_values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null)

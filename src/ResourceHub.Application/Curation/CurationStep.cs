@@ -37,6 +37,13 @@ public sealed class CurationStep(CurationStore store, Actor actor, CurationItem 
         _flow.Recommend(item, level, reason, quota);
     }
 
+    /// <summary>A contest winner put forward by the contest's organiser (see <see cref="Contests.ContestOrganising"/>).</summary>
+    public Task NominateWinnerAsync(string level, string reason)
+    {
+        _flow.NominateWinner(item, level, reason);
+        return Task.CompletedTask;
+    }
+
     public Task RetireAsync(string reason)
     {
         _flow.Retire(item, reason);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Blobs;
+using ResourceHub.Blobs.Sniffing;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Intake;
@@ -16,8 +18,36 @@ public sealed record ImportProgress(ImportJob Job, int Pending, int Created, int
 /// teachers and admins only, always into the caller's own organisation. A job is seen by whoever started it,
 /// by the vendors of its organisation and by admins whose region holds it; to anyone else it does not exist.
 /// </summary>
-public sealed class ImportJobs(ResourceHubDbContext db, TimeProvider clock)
+public sealed class ImportJobs(ResourceHubDbContext db, IBlobStore blobs, TimeProvider clock)
 {
+    private static string BlobKeyOf(Guid id) => $"imports/{id:N}.zip";
+
+    /// <summary>
+    /// An uploaded package: checked to be a ZIP from its first bytes, streamed into a temporary blob (never held in
+    /// memory; the adapter bounds its size), then queued for the worker.
+    /// </summary>
+    public async Task<ImportJob> StartAsync(Caller caller, Stream zip, bool submit, CancellationToken ct)
+    {
+        CheckMayImport(caller); // before a byte is stored
+        var sniffed = await ContentSniffer.SniffAsync(zip, ct);
+        await using var body = sniffed.Content;
+        if (sniffed.MediaType != MediaTypes.Zip)
+            throw new AppError(AppErrorKind.UnsupportedMediaType,
+                "上传的内容不是 ZIP 压缩包：请把清单（.csv 或 .xlsx）和文件打包成一个 .zip (the body must be a ZIP archive)", "body", "NotAZip");
+        var id = Guid.NewGuid();
+        var key = BlobKeyOf(id);
+        await blobs.PutAsync(key, body, MediaTypes.Zip, ct);
+        try
+        {
+            return await CreateAsync(caller, id, key, sourceIsBlob: true, submit, ct);
+        }
+        catch
+        {
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
     public static Caller CallerOf(ImportJob job) => new(job.CreatedBy, job.CreatedByName, job.Role, job.OwnerOrg, []);
 
     public static void CheckMayImport(Caller caller)

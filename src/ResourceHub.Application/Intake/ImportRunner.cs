@@ -59,26 +59,32 @@ public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IR
             rows = ManifestReader.Read(content, manifest);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in rows)
+        // All rows or none (a resumed job records them again), saved in chunks so the change tracker stays small.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in rows.Chunk(200))
         {
-            var (plan, errors) = checker.Check(row, manifest, package.Files);
-            var messages = errors.ToList();
-            var externalId = row.Get(ManifestColumns.ExternalId);
-            if (externalId.Length > 0 && !seen.TryAdd(externalId, row.Line))
-                messages.Add($"行 {row.Line}：外部编号“{externalId}”与第 {seen[externalId]} 行重复 (duplicate ExternalId)");
-            db.Add(new ImportRow
+            foreach (var row in chunk)
             {
-                JobId = job.Id,
-                Line = row.Line,
-                ExternalId = externalId.Length is > 0 and <= ExternalResourceId.MaxLength ? externalId : null,
-                Cells = RowChecker.CellsJson(row),
-                State = messages.Count == 0 && plan is not null ? ImportRowState.Pending : ImportRowState.Failed,
-                Message = messages.Count == 0 ? null : string.Join('\n', messages),
-                UpdatedAt = now,
-            });
+                var (plan, errors) = checker.Check(row, manifest, package.Files);
+                var messages = errors.ToList();
+                var externalId = row.Get(ManifestColumns.ExternalId);
+                if (externalId.Length > 0 && !seen.TryAdd(externalId, row.Line))
+                    messages.Add($"行 {row.Line}：外部编号“{externalId}”与第 {seen[externalId]} 行重复 (duplicate ExternalId)");
+                db.Add(new ImportRow
+                {
+                    JobId = job.Id,
+                    Line = row.Line,
+                    ExternalId = externalId.Length is > 0 and <= ExternalResourceId.MaxLength ? externalId : null,
+                    Cells = RowChecker.CellsJson(row),
+                    State = messages.Count == 0 && plan is not null ? ImportRowState.Pending : ImportRowState.Failed,
+                    Message = messages.Count == 0 ? null : string.Join('\n', messages),
+                    UpdatedAt = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await transaction.CommitAsync(ct);
         await queue.SetTotalAsync(job.Id, owner, rows.Count, ct);
     }
 

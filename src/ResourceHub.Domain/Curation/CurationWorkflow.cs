@@ -79,6 +79,23 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
     {
         RecommendationLevels.CheckKnown(level);
         CurationPolicy.Authorize(CurationVerb.Nominate, actor, item.Target);
+        return Put(item, level, reason);
+    }
+
+    /// <summary>
+    /// A contest's winner put forward by the contest's organising admin: the same 推优 as a host's, for an item
+    /// inside that admin's region (the contest use case checks the admin organises the contest).
+    /// </summary>
+    public Nomination NominateWinner(CurationItem item, string level, string reason)
+    {
+        RecommendationLevels.CheckKnown(level);
+        if (actor.AdminTier is null || !item.Target.IsWithin(actor.Org!.Code))
+            throw CurationError.Forbidden("获奖作品不在您管辖的区域内 (the winning item is outside your region)");
+        return Put(item, level, reason);
+    }
+
+    private Nomination Put(CurationItem item, string level, string reason)
+    {
         RequireReason(reason);
         RequireLive(item);
         RequireNextLevel(item, level);

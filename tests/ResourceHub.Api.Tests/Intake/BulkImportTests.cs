@@ -126,6 +126,14 @@ public abstract class BulkImportTests(string provider) : ApiTest(provider, () =>
         Assert.All(results, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("Message").ValueKind));
         foreach (var row in results)
             Assert.Equal("submitted", (await ImportApi.ResourceAsync(Vendor, row)).GetProperty("Status").GetString());
+
+        // Once submitted, an item is not changed by a re-import; an unchanged row is simply 无变化.
+        rows[0][1] = "评审中不能改的标题";
+        var again = await ImportApi.ImportAsync(Vendor, ImportPackages.CsvZip(rows), submit: true);
+        Assert.Equal(1, again.GetProperty("Unchanged").GetInt32());
+        var refused = (await ImportApi.RowsAsync(Vendor, again))[0];
+        Assert.Equal("failed", refused.GetProperty("State").GetString());
+        Assert.StartsWith("行 2：“已提交”状态的资源不能通过批量导入修改", refused.GetProperty("Message").GetString());
     }
 
     [Fact]

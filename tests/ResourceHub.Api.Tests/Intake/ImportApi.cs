@@ -35,6 +35,14 @@ public static class ImportApi
         }
     }
 
+    /// <summary>The job, asserting at least <paramref name="done"/> of its rows are done already.</summary>
+    public static async Task<JsonElement> AssertDoneAsync(HttpClient client, Uri job, int done)
+    {
+        var json = JsonDocument.Parse(await client.GetStringAsync(job)).RootElement;
+        Assert.True(json.GetProperty("DoneRows").GetInt32() >= done, $"only {json.GetProperty("DoneRows")} rows done");
+        return json;
+    }
+
     public static async Task<List<JsonElement>> RowsAsync(HttpClient client, JsonElement job) =>
         JsonDocument.Parse(await client.GetStringAsync(job.GetProperty("@odata.id").GetString() + "/Rows"))
             .RootElement.GetProperty("value").EnumerateArray().ToList();

@@ -87,6 +87,12 @@ public abstract class LapsedJobTests(string provider)
         var root = Directory.CreateTempSubdirectory("rh-test-work-").FullName;
         try
         {
+            static void Untouched(string folder, TimeSpan age)
+            {
+                foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                    File.SetLastWriteTimeUtc(file, DateTime.UtcNow - age);
+                Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - age);
+            }
             string Folder(string name)
             {
                 var path = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
@@ -95,9 +101,12 @@ public abstract class LapsedJobTests(string provider)
             }
             var ofLapsed = Folder($"rh-media-{lapsed:N}-a1b2c3");
             var ofLeased = Folder($"rh-media-{leased:N}-d4e5f6");
-            var ofUnknown = Folder($"rh-media-{Guid.NewGuid():N}-g7h8i9"); // its job row is gone
+            // Jobs this database does not know: another instance on this host may be encoding into the fresh one.
+            var foreignBusy = Folder($"rh-media-{Guid.NewGuid():N}-g7h8i9");
+            var foreignIdle = Folder($"rh-media-{Guid.NewGuid():N}-j1k2l3");
+            Untouched(foreignIdle, WorkFolders.ForeignAfter + TimeSpan.FromMinutes(1));
             var oldStyle = Folder("rh-media-x1y2z3");
-            Directory.SetLastWriteTimeUtc(oldStyle, DateTime.UtcNow.AddHours(-1));
+            Untouched(oldStyle, TimeSpan.FromHours(1));
             var notOurs = Folder("other-app-123");
 
             await using var scope = Api.Services.CreateAsyncScope();
@@ -105,7 +114,8 @@ public abstract class LapsedJobTests(string provider)
 
             Assert.Equal(3, swept);
             Assert.False(Directory.Exists(ofLapsed));
-            Assert.False(Directory.Exists(ofUnknown));
+            Assert.False(Directory.Exists(foreignIdle));
+            Assert.True(Directory.Exists(foreignBusy));
             Assert.False(Directory.Exists(oldStyle));
             Assert.True(Directory.Exists(ofLeased)); // a live worker on this host is using it
             Assert.True(Directory.Exists(notOurs));

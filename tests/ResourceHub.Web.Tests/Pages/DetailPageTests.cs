@@ -10,11 +10,46 @@ public sealed class DetailPageTests(WebServer server)
     {
         var page = await server.SignedInAsync();
         await page.GotoAsync($"/resources/{server.VideoId}");
-        var src = await page.GetAttributeAsync("#player source", "src");
+        var src = await page.GetAttributeAsync("#player source[type='video/mp4']", "src");
         Assert.StartsWith("/media/s/", src);
         await page.EvaluateAsync("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
         await page.WaitForFunctionAsync("() => document.getElementById('player').readyState >= 2 && document.getElementById('player').currentTime > 0",
             null, new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Chromium here plays HLS natively, so the page never needs hls.js; this drives the vendored hls.js directly.</summary>
+    [Fact]
+    public async Task The_vendored_hls_js_plays_the_ladder_in_chromium()
+    {
+        var page = await server.SignedInAsync();
+        await page.GotoAsync($"/resources/{server.VideoId}");
+        var heights = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const player = document.getElementById('player');
+              const { default: Hls } = await import(player.dataset.hlsModule);
+              if (!Hls.isSupported()) throw new Error('hls.js: no Media Source Extensions');
+              const v = document.createElement('video');
+              v.muted = true;
+              document.body.append(v);
+              const hls = new Hls({ enableWorker: false });
+              const parsed = new Promise((ok, fail) => {
+                hls.on(Hls.Events.MANIFEST_PARSED, ok);
+                hls.on(Hls.Events.ERROR, (_, d) => { if (d.fatal) fail(new Error(d.details)); });
+              });
+              hls.loadSource(player.dataset.hls);
+              hls.attachMedia(v);
+              await parsed;
+              await v.play();
+              await new Promise((ok, fail) => {
+                const t = setTimeout(() => fail(new Error('no progress')), 20000);
+                const check = () => v.currentTime > 0 ? (clearTimeout(t), ok()) : setTimeout(check, 100);
+                check();
+              });
+              return hls.levels.map(l => l.height);
+            }
+            """);
+        Assert.NotEmpty(heights);
+        Assert.All(heights, h => Assert.InRange(h, 1, 720));
     }
 
     [Fact]

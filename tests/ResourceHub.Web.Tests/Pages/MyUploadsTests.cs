@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -75,6 +76,40 @@ public sealed class MyUploadsTests(WebServer server)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var queue = JsonDocument.Parse(await http.GetStringAsync(server.BaseUrl + "/odata/Resources/ReviewQueue()")).RootElement;
         Assert.Contains(queue.GetProperty("value").EnumerateArray(), r => r.GetProperty("Id").GetGuid() == id);
+
+        // Both experts ask for changes; the vendor reads why, edits and resubmits.
+        await ReviewAsync("zhang.expert", "hf-edu", id, "请补充课堂小结环节");
+        await ReviewAsync("chen.expert", "ah-edu", id, "请补充课堂小结环节，并给出练习");
+        await page.ReloadAsync();
+        Assert.Equal("需修改", await page.TextContentAsync("#status"));
+        Assert.Contains("请补充课堂小结环节", await page.TextContentAsync(".requests"));
+        Assert.DoesNotContain("zhang", await page.TextContentAsync(".requests"));
+        await page.ClickAsync("a:has-text('编辑信息')");
+        await page.FillAsync("#title", title + "（修改稿）");
+        await page.ClickAsync("button:has-text('保存修改')");
+        await page.WaitForURLAsync(u => u.Contains("saved=true"));
+        await page.ClickAsync("button:has-text('重新提交审核')");
+        await page.WaitForURLAsync(u => u.Contains("submitted=true"));
+        Assert.Contains(await page.TextContentAsync("#status"), new[] { "已提交", "评审中" });
+        Assert.Equal(title + "（修改稿）", await page.TextContentAsync("h1"));
+    }
+
+    private static readonly (string Name, double Max)[] LessonCriteria =
+        [("教学设计", 25), ("内容呈现", 25), ("信息技术融合", 20), ("教学效果", 20), ("规范与创新", 10)];
+
+    private async Task ReviewAsync(string expert, string org, Guid id, string comment)
+    {
+        using var http = new HttpClient();
+        var token = server.Services.GetRequiredService<TokenIssuer>().Issue(expert, "expert", org, subjects: ["math"]);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = new
+        {
+            scores = LessonCriteria.Select(c => new { Criterion = c.Name, Points = Math.Round(c.Max * 0.5) }).ToArray(),
+            verdict = "changes",
+            comment,
+        };
+        var response = await http.PostAsJsonAsync($"{server.BaseUrl}/odata/Resources({id})/Review", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

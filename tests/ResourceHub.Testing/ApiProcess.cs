@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using ResourceHub.Api.Identity;
 
-namespace ResourceHub.Bench.Transfer;
+namespace ResourceHub.Testing;
 
-/// <summary>The API as a child process, so its memory can be read from /proc apart from the benchmark's.</summary>
+/// <summary>The API as a child process (benches), so its memory can be read from /proc apart from the benchmark's.</summary>
 public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
@@ -15,7 +16,8 @@ public sealed class ApiProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static ApiProcess Start(string dataDir, int port)
+    /// <param name="environment">Extra settings in environment form (e.g. ResourceHub__RateLimits__Enabled=false).</param>
+    public static ApiProcess Start(string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ResourceHub.Api.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -23,6 +25,8 @@ public sealed class ApiProcess : IDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ResourceHub__DataDir"] = dataDir;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"api: {e.Data}"); };
@@ -45,6 +49,16 @@ public sealed class ApiProcess : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("the API did not become ready in 30 s");
+    }
+
+    /// <summary>A token the API accepts: signed with the key it keeps in its database (SQLite under the data directory, created at start).</summary>
+    public static async Task<string> TokenAsync(string dataDir, string user, string role, string org)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ResourceHub.Data.ResourceHubDbContext>();
+        ResourceHub.Data.DataServiceCollectionExtensions.Configure(options, new ResourceHub.Data.DatabaseOptions(), dataDir);
+        await using var db = new ResourceHub.Data.ResourceHubDbContext(options.Options);
+        var key = await LocalSigningKey.LoadOrCreateAsync(db, dataDir);
+        return new TokenIssuer(key, new IdentityOptions()).Issue(user, role, org);
     }
 
     /// <summary>Resident set size from /proc (Linux).</summary>
