@@ -6,6 +6,7 @@ public sealed record MediaToolOptions
     public string? FfmpegPath { get; init; }
     public string? FfprobePath { get; init; }
     public string? PdftoppmPath { get; init; }
+    public string? PdftotextPath { get; init; }
 
     /// <summary>Limit for short tool runs (probe, poster, thumbnail, PDF page).</summary>
     public TimeSpan ShortTimeout { get; init; } = TimeSpan.FromMinutes(2);

@@ -22,6 +22,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<MediaJob> MediaJobs => Set<MediaJob>();
     public DbSet<Rendition> Renditions => Set<Rendition>();
+    public DbSet<ResourceText> ResourceTexts => Set<ResourceText>();
     public DbSet<BlobCleanup> BlobCleanups => Set<BlobCleanup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -12,6 +12,9 @@ public sealed record SearchDocument
     public string Title { get; init; } = "";
     /// <summary>The Markdown description reduced to plain text.</summary>
     public string Description { get; init; } = "";
+    /// <summary>Text inside the file (resource_texts), searched with the lowest weight; not part of the stored copy.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Content { get; init; } = "";
     public string Kind { get; init; } = "";
     public string Subject { get; init; } = "";
     public string Stage { get; init; } = "";

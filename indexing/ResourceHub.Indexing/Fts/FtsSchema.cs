@@ -13,14 +13,16 @@ internal static class FtsSchema
     // bm25 column weights: a title match counts ten times a description match; tags and code names in between.
     // The access column (visibility tokens, see FtsAccess) carries no relevance.
     public static readonly IReadOnlyList<double> TextColumnWeights = [10.0, 4.0, 1.0];
-    public static readonly string Bm25Weights = string.Join(", ", TextColumnWeights.Append(0.0).Select(w => w.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)));
+    // Text inside the file (slides, pages) counts least: it is long and says less about what the item is.
+    public const double ContentWeight = 0.5;
+    public static readonly string Bm25Weights = string.Join(", ", TextColumnWeights.Append(ContentWeight).Append(0.0).Select(w => w.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The text columns user words may match (never the access tokens).</summary>
-    public const string TextColumns = "{title keywords body}";
+    public const string TextColumns = "{title keywords body content}";
 
     /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details; 4: grade names
-    /// among the code names; 5: numbered facet values); an index of another format is rebuilt from the database.</summary>
-    public const int Format = 5;
+    /// among the code names; 5: numbered facet values; 6: content column); an index of another format is rebuilt from the database.</summary>
+    public const int Format = 6;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";
@@ -106,7 +108,7 @@ internal static class FtsSchema
         foreach (var column in new[] { "subject", "stage", "kind", "status" })
             Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
         // Tokens are made in C# (CjkTokenizer); 'ascii' only splits on the spaces between them.
-        Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, access, tokenize = 'ascii')");
+        Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, content, access, tokenize = 'ascii')");
     }
 
     public static void Drop(SqliteConnection c, SqliteTransaction tx, long g)

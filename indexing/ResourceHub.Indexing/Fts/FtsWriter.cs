@@ -41,8 +41,8 @@ internal sealed class FtsWriter : IDisposable
             "@created_at", "@updated_at", "@level", "@level_rank", "@quality", "@topics", "@tags");
         _insertStored = Prepare($"INSERT INTO {FtsSchema.Stored(generation)} (rid, doc) VALUES (@rid, @doc)", "@rid", "@doc");
         _deleteStored = Prepare($"DELETE FROM {FtsSchema.Stored(generation)} WHERE rid = @rid", "@rid");
-        _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, access) VALUES (@rid, @title, @keywords, @body, @access)",
-            "@rid", "@title", "@keywords", "@body", "@access");
+        _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, content, access) VALUES (@rid, @title, @keywords, @body, @content, @access)",
+            "@rid", "@title", "@keywords", "@body", "@content", "@access");
         _insertFacets = Prepare($"INSERT INTO {FtsSchema.Facets(generation)} (rid, codes) VALUES (@rid, @codes)", "@rid", "@codes");
         _deleteFacets = Prepare($"DELETE FROM {FtsSchema.Facets(generation)} WHERE rid = @rid", "@rid");
         _insertFacetValue = Prepare($"INSERT INTO {FtsSchema.FacetValues(generation)} (field, value) VALUES (@field, @value) RETURNING id", "@field", "@value");
@@ -54,10 +54,10 @@ internal sealed class FtsWriter : IDisposable
 
     /// <summary>A document with its token strings and stored JSON, computed outside the write transaction.</summary>
 
-    public sealed record Prepared(SearchDocument Document, string Json, string Title, string Keywords, string Body, string Access);
+    public sealed record Prepared(SearchDocument Document, string Json, string Title, string Keywords, string Body, string Content, string Access);
 
     public static Prepared Prepare(SearchDocument d) => new(d, JsonSerializer.Serialize(d), CjkTokenizer.Joined(d.Title),
-        CjkTokenizer.Joined(string.Join(' ', d.Tags.Concat(d.CodeNames))), CjkTokenizer.Joined(d.Description), FtsAccess.Tokens(d));
+        CjkTokenizer.Joined(string.Join(' ', d.Tags.Concat(d.CodeNames))), CjkTokenizer.Joined(d.Description), CjkTokenizer.Joined(d.Content), FtsAccess.Tokens(d));
 
     public void Upsert(Prepared p)
     {
@@ -71,7 +71,7 @@ internal sealed class FtsWriter : IDisposable
         _insertDoc.ExecuteNonQuery();
         Set(_insertStored, rid, p.Json);
         _insertStored.ExecuteNonQuery();
-        Set(_insertText, rid, p.Title, p.Keywords, p.Body, p.Access);
+        Set(_insertText, rid, p.Title, p.Keywords, p.Body, p.Content, p.Access);
         _insertText.ExecuteNonQuery();
         Set(_insertFacets, rid, _facetValues.Encode(d, InsertFacetValue));
         _insertFacets.ExecuteNonQuery();

@@ -33,7 +33,11 @@ public sealed class DocumentSync(ResourceHubDbContext db, SearchDocumentBuilder 
     public async Task<(List<SearchDocument> Documents, List<Guid> Gone)> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var resources = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-        var documents = resources.Where(SearchDocumentBuilder.IsSearchable).Select(builder.Build).ToList();
+        var searchable = resources.Where(SearchDocumentBuilder.IsSearchable).Select(r => r.Id).ToList();
+        var texts = await db.ResourceTexts.AsNoTracking().Where(t => searchable.Contains(t.ResourceId))
+            .ToDictionaryAsync(t => t.ResourceId, t => t.Text, ct);
+        var documents = resources.Where(SearchDocumentBuilder.IsSearchable)
+            .Select(r => builder.Build(r) with { Content = texts.GetValueOrDefault(r.Id, "") }).ToList();
         var kept = documents.Select(d => d.Id).ToHashSet();
         return (documents, ids.Where(id => !kept.Contains(id)).ToList());
     }

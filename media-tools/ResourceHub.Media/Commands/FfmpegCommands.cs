@@ -179,6 +179,10 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
     public IReadOnlyList<string> PdfFirstPage(string input, string outputPrefix) =>
         ["-png", "-f", "1", "-l", "1", "-scale-to", Number(Settings.PdfPreviewSize), "-singlefile", input, outputPrefix];
 
+    /// <summary>pdftotext: the first pages' text as UTF-8 into <paramref name="output"/>.</summary>
+    public static IReadOnlyList<string> PdfText(string input, string output, int lastPage) =>
+        ["-enc", "UTF-8", "-l", Number(lastPage), input, output];
+
     private static List<string> Common() =>
     [
         "-hide_banner", "-nostdin", "-y",

@@ -1,6 +1,7 @@
 using ResourceHub.Media.Commands;
 using ResourceHub.Media.Probing;
 using ResourceHub.Media.Processes;
+using ResourceHub.Media.Text;
 using ResourceHub.Media.Verification;
 
 namespace ResourceHub.Media.Pipeline;
@@ -16,6 +17,8 @@ public sealed class MediaPipeline
     public const string PosterFileName = "poster.jpg";
     public const string ThumbnailFileName = "thumbnail.jpg";
     public const string PreviewFileName = "preview.png";
+    /// <summary>pdftotext reads no further: 200 KB of text is reached long before on any real document.</summary>
+    public const int MaxPdfTextPages = 500;
 
     // One ffmpeg process does nearly all the work; probing and verification (ffprobe) are quick.
     private static readonly (MediaStage, double)[] VideoStages =
@@ -157,6 +160,34 @@ public sealed class MediaPipeline
 
         return new PdfPreviewOutcome.Created(await _verifier.VerifyPreviewAsync(
             outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Text of a PDF's first pages (pdftotext), bounded; null when pdftotext is not installed.</summary>
+    public async Task<string?> ExtractPdfTextAsync(string inputPath, string workDirectory, int maxBytes = ExtractedText.DefaultMaxBytes,
+        CancellationToken cancellationToken = default)
+    {
+        (inputPath, workDirectory) = (SafePath(inputPath), SafePath(workDirectory));
+        RequireFile(inputPath);
+        var pdftotext = ToolLocator.Find(Tools.PdftotextPath, "pdftotext");
+        if (pdftotext is null)
+            return null;
+        Directory.CreateDirectory(workDirectory);
+        var output = Path.Combine(workDirectory, "text.txt");
+        try
+        {
+            await _runner.RunCheckedAsync(pdftotext, FfmpegCommands.PdfText(inputPath, output, MaxPdfTextPages), Tools.ShortTimeout, null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (MediaProcessingException e) when (e.Error.Code == MediaErrorCode.ToolFailed && e.Error.ExitCode is 1 or 3)
+        {
+            return ""; // unreadable or encrypted: the preview step reports it; there is simply no text
+        }
+        var text = new ExtractedText(maxBytes);
+        using var reader = new StreamReader(output, System.Text.Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line && text.Add(line.Replace('\f', ' ')))
+        {
+        }
+        return text.ToString();
     }
 
     // ffprobe reports single images as a one-frame "video" via the image demuxers.

@@ -4,11 +4,14 @@ using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Domain.Jobs;
 using ResourceHub.Media.Pipeline;
+using ResourceHub.Media.Text;
 
 namespace ResourceHub.Api.Media;
 
 /// <summary>What one job made, still on local disk: the outputs of the pipeline and the probed duration.</summary>
-public sealed record ProcessedMedia(string OutputDirectory, IReadOnlyList<RenditionOutput> Outputs, double? DurationSeconds, string? Note);
+/// <param name="Text">Text found inside the file (PDF, Office Open XML); null when its type has none.</param>
+public sealed record ProcessedMedia(string OutputDirectory, IReadOnlyList<RenditionOutput> Outputs, double? DurationSeconds, string? Note,
+    string? Text = null);
 
 /// <summary>
 /// Second step of upload → object store → media job: copies the original out of the blob store
@@ -27,11 +30,15 @@ public sealed class MediaJobProcessor(ResourceHubDbContext db, IBlobStore blobs,
             return new ProcessedMedia(outputDir, [], null, null);
 
         var kind = MediaKinds.Of(file.ContentType, file.FileName);
-        if (kind == MediaKind.Other)
+        var extension = MediaKinds.SafeExtension(file.FileName);
+        var office = OfficeText.Handles(extension);
+        if (kind == MediaKind.Other && !office)
             return new ProcessedMedia(outputDir, [], null, null);
 
-        var input = Path.Combine(workDir, "original" + MediaKinds.SafeExtension(file.FileName));
+        var input = Path.Combine(workDir, "original" + extension);
         await DownloadAsync(file.BlobKey, input, ct);
+        if (kind == MediaKind.Other)
+            return new ProcessedMedia(outputDir, [], null, null, OfficeText.Extract(input, extension));
         switch (kind)
         {
             case MediaKind.Video:
@@ -41,10 +48,12 @@ public sealed class MediaJobProcessor(ResourceHubDbContext db, IBlobStore blobs,
             case MediaKind.Image:
                 return new ProcessedMedia(outputDir, [await pipeline.CreateImageThumbnailAsync(input, outputDir, ct)], null, null);
             default:
+                var text = await pipeline.ExtractPdfTextAsync(input, Path.Combine(workDir, "text"), cancellationToken: ct);
                 return await pipeline.CreatePdfPreviewAsync(input, outputDir, ct) switch
                 {
-                    PdfPreviewOutcome.Created created => new ProcessedMedia(outputDir, [created.Output], null, null),
-                    PdfPreviewOutcome.Unavailable unavailable => new ProcessedMedia(outputDir, [], null, string.Format(PreviewUnavailable, unavailable.Reason)),
+                    PdfPreviewOutcome.Created created => new ProcessedMedia(outputDir, [created.Output], null, null, text),
+                    PdfPreviewOutcome.Unavailable unavailable =>
+                        new ProcessedMedia(outputDir, [], null, string.Format(PreviewUnavailable, unavailable.Reason), text),
                     _ => throw new InvalidOperationException("unknown PDF preview outcome"),
                 };
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Resources;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
+using ResourceHub.Data.Outbox;
 using ResourceHub.Domain.Jobs;
 using ResourceHub.Domain.Renditions;
 using ResourceHub.Domain.Resources;
@@ -48,6 +49,7 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
             // Derived data, so the resource's Version (its ETag) stays: editors' If-Match keeps working.
             await db.Resources.Where(r => r.Id == job.ResourceId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.DurationSeconds, media.DurationSeconds), ct);
+            await ReplaceTextAsync(job.ResourceId, media.Text, ct);
             await tx.CommitAsync(ct);
         }
         catch
@@ -56,6 +58,19 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
             throw;
         }
         return true;
+    }
+
+    /// <summary>The text of the file just processed replaces the previous file's (none for a video); the index is told in the same transaction.</summary>
+    private async Task ReplaceTextAsync(Guid resourceId, string? text, CancellationToken ct)
+    {
+        var removed = await db.ResourceTexts.Where(t => t.ResourceId == resourceId).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!string.IsNullOrEmpty(text))
+            db.ResourceTexts.Add(new ResourceText { ResourceId = resourceId, Text = text, ExtractedAt = now });
+        else if (removed == 0)
+            return;
+        db.SearchOutbox.Add(new SearchOutboxEntry { ResourceId = resourceId, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AbandonAsync(string prefix, BlobCleanup reservation)
