@@ -67,11 +67,18 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     /// <summary>Understands the text, corrects misspelt curriculum terms and relaxes a fruitless query as FTS does (<see cref="TypoFallback"/>).</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var text = _renderer.Understand(request);
-        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => TermCountAsync(term, request, ct)) is { } corrected)
-            text = corrected;
+        var text = await UnderstoodAsync(request, ct);
         var result = await SearchAsync(request, text, ct);
         return TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed ? await SearchAsync(request, relaxed, ct) : result;
+    }
+
+    /// <summary>The request's text understood, misspelt curriculum terms corrected.</summary>
+    private async Task<StructuredQuery> UnderstoodAsync(SearchRequest request, CancellationToken ct)
+    {
+        var text = _renderer.Understand(request);
+        return !text.IsEmpty && await TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => TermCountAsync(term, request, ct)) is { } corrected
+            ? corrected
+            : text;
     }
 
     private async Task<long> TermCountAsync(string term, SearchRequest request, CancellationToken ct) =>
@@ -110,9 +117,14 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
 
     public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var response = await client.PostAsync($"{Alias}/_count", _renderer.Count(request), ct);
-        return response["count"]!.GetValue<long>();
+        // The same text the rows were found with: corrected, and relaxed when it finds nothing.
+        var text = await UnderstoodAsync(request, ct);
+        var count = await CountAsync(request, text, ct);
+        return TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed ? await CountAsync(request, relaxed, ct) : count;
     }
+
+    private async Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
+        (await client.PostAsync($"{Alias}/_count", _renderer.Count(request, text), ct))["count"]!.GetValue<long>();
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
     {
