@@ -149,7 +149,16 @@ public sealed class FtsSearchIndex : ISearchIndex
     /// <summary>The exact relevance path: every match scored by <see cref="FtsRanker"/>, sorted, the page after the cursor.</summary>
     private List<SearchHit> ReadRankedHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
     {
-        var ranker = new FtsRanker(q.Text, _boost);
+        var inBody = q.Text.Concepts.Select(concept =>
+        {
+            var rows = new HashSet<long>();
+            using var cmd = q.InBodyCommand(c, tx, concept);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                rows.Add(reader.GetInt64(0));
+            return (IReadOnlySet<long>)rows;
+        }).ToList();
+        var ranker = new FtsRanker(q.Text, _boost, inBody);
         var scored = new List<(long Rid, string Id, double Score)>();
         using (var cmd = q.CandidatesCommand(c, tx))
         using (var reader = cmd.ExecuteReader())
@@ -158,11 +167,11 @@ public sealed class FtsSearchIndex : ISearchIndex
             {
                 var codes = new Dictionary<string, string?>
                 {
-                    ["Kind"] = reader.GetString(5), ["Stage"] = reader.GetString(6),
-                    ["Grade"] = reader.IsDBNull(7) ? null : reader.GetString(7), ["Subject"] = reader.GetString(8),
+                    ["Kind"] = reader.GetString(4), ["Stage"] = reader.GetString(5),
+                    ["Grade"] = reader.IsDBNull(6) ? null : reader.GetString(6), ["Subject"] = reader.GetString(7),
                 };
-                var candidate = new FtsCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    codes, reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetDouble(10));
+                var candidate = new FtsCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    codes, reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetDouble(9));
                 scored.Add((candidate.Rid, candidate.Id, ranker.Score(candidate)));
             }
         }
