@@ -25,10 +25,10 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     public string Alias => options.IndexName;
     public string Engine => "elasticsearch";
 
-    /// <summary>Mappings live in each versioned index, so an index never needs a rebuild to be read.</summary>
     /// <summary>
-    /// An index made before a field was added to the mapping would reject every new document (the mapping is
-    /// strict), so the indexer rebuilds it at start when the live mapping lacks any of today's fields.
+    /// Analysis settings and mappings cannot change in place (and a strict mapping rejects documents with a new field),
+    /// so the indexer rebuilds at start when the live index was made from another definition: its stored hash of
+    /// analyzer, synonym list and fields (<see cref="ElasticMappings.DefinitionHash"/>) differs from today's.
     /// </summary>
     public async Task<bool> NeedsRebuildAsync(CancellationToken ct = default)
     {
@@ -39,11 +39,10 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         }
         catch (ElasticException e) when (e.Status == 404)
         {
-            return false; // nothing built yet: EnsureCreatedAsync makes it with today's mapping
+            return false; // nothing built yet: EnsureCreatedAsync makes it with today's definition
         }
-        var wanted = ElasticMappings.Create(options.Analyzer, _understanding.Synonyms)["mappings"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
-        return live.AsObject().Any(index => index.Value?["mappings"]?["properties"] is not JsonObject properties
-                                            || wanted.Any(name => !properties.ContainsKey(name)));
+        var wanted = ElasticMappings.DefinitionHash(ElasticMappings.Create(options.Analyzer, _understanding.Synonyms));
+        return live.AsObject().Any(index => index.Value is not JsonObject definition || ElasticMappings.DefinitionHash(definition) != wanted);
     }
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
