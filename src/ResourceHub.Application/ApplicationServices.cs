@@ -28,12 +28,18 @@ public static class ApplicationServices
         services.AddScoped<Contests.ContestEntering>();
         services.AddScoped<Contests.ContestVoting>();
         services.AddScoped<Contests.ContestResults>();
+        services.AddScoped<ReviewDesk>();
+        services.AddScoped<Recommendations>();
+        services.AddScoped<QuotaAdmin>();
+        services.AddScoped<RubricAdmin>();
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();
         services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
+        services.AddScoped<Organizations.OrganizationAdmin>();
+        services.AddScoped<AccountAdmin>();
         services.AddScoped<RowChecker>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportJobQueue>();

@@ -15,8 +15,8 @@ namespace ResourceHub.Api.Curation;
 /// decide, and saves against the If-Match / Version the caller acted on.
 /// </summary>
 public sealed class CurationOperations(
-    ResourceHandler resources, CurationStore store, CurationRunner actions, CurationQueries queries, RevisionReader revisions,
-    ResourceHubDbContext db, ODataJsonWriter writer)
+    ResourceHandler resources, CurationStore store, CurationRunner actions, ReviewDesk desk, Recommendations recommendations,
+    CurationQueries queries, RevisionReader revisions, ResourceHubDbContext db, ODataJsonWriter writer)
     : IOperationHandler
 {
     public IReadOnlyCollection<string> Operations { get; } =
@@ -44,58 +44,62 @@ public sealed class CurationOperations(
             throw ODataProblem.NotFound($"{name} 须绑定到单个资源 (bind {name} to one resource: Resources(id)/{name})");
         var resource = name == CurationEdm.Rate
             ? await RateAsync(context, key, await ReadStarsAsync(context))
-            : await ActAsync(context, key, await PrepareAsync(context, name));
+            : await (await PrepareAsync(context, name))(context.RequireCaller(), (Guid)key, CheckIfMatch(context), context.RequestAborted);
         context.Response.Headers.ETag = resource.ETag;
         await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
     }
 
-    /// <summary>Reads the parameters once (the body can be read only once) and returns the step to run.</summary>
-    private static async Task<Func<CurationStep, Task>> PrepareAsync(HttpContext context, string name)
+    private delegate Task<Resource> Act(Caller caller, Guid id, Action<Resource> checkVersion, CancellationToken ct);
+
+    /// <summary>Reads the parameters once (the body can be read only once) and returns the use case to run.</summary>
+    private async Task<Act> PrepareAsync(HttpContext context, string name)
     {
         switch (name)
         {
             case CurationEdm.Submit:
                 await ActionParameters.ReadAsync(context.Request);
-                return s => s.SubmitAsync();
+                return Step(s => s.SubmitAsync());
             case CurationEdm.Review:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "scores", "verdict", "comment");
-                var (scores, verdict, comment) = (p.Scores("scores"), p.RequiredString("verdict"), p.OptionalString("comment"));
+                var input = new ReviewInput(p.Scores("scores"), p.RequiredString("verdict"), p.OptionalString("comment"));
                 p.ThrowIfInvalid();
-                return s => s.ReviewAsync(scores, verdict, comment);
+                return (caller, id, check, ct) => desk.ReviewAsync(caller, id, input, check, ct);
             }
             case CurationEdm.Nominate:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
                 var (level, reason) = (p.RequiredString("level"), p.RequiredString("reason"));
                 p.ThrowIfInvalid();
-                return s => s.NominateAsync(level, reason);
+                return (caller, id, check, ct) => recommendations.NominateAsync(caller, id, level, reason, check, ct);
             }
             case CurationEdm.Recommend:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
                 var (level, reason) = (p.RequiredString("level"), p.OptionalString("reason"));
                 p.ThrowIfInvalid();
-                return s => s.RecommendAsync(level, reason);
+                return (caller, id, check, ct) => recommendations.RecommendAsync(caller, id, level, reason, check, ct);
             }
             case CurationEdm.Transfer:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "ownerOrg", "reason");
                 var (org, reason) = (p.RequiredString("ownerOrg"), p.RequiredString("reason"));
                 p.ThrowIfInvalid();
-                return s => s.TransferAsync(org, reason);
+                return Step(s => s.TransferAsync(org, reason));
             }
             case CurationEdm.Retire:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "reason");
                 var reason = p.RequiredString("reason");
                 p.ThrowIfInvalid();
-                return s => s.RetireAsync(reason);
+                return Step(s => s.RetireAsync(reason));
             }
             default:
                 throw ODataProblem.NotFound($"操作 {name} 不存在 (no such operation)");
         }
     }
+
+    private Act Step(Func<CurationStep, Task> run) => (caller, id, check, ct) => actions.ActAsync(caller, id, check, run, ct);
 
     private static async Task<int> ReadStarsAsync(HttpContext context)
     {
@@ -105,37 +109,17 @@ public sealed class CurationOperations(
         return stars;
     }
 
-    private Task<Resource> ActAsync(HttpContext context, object key, Func<CurationStep, Task> run) =>
-        actions.ActAsync(context.RequireCaller(), (Guid)key, CheckIfMatch(context), run, context.RequestAborted);
-
     private Task<Resource> RateAsync(HttpContext context, object key, int stars) =>
         actions.RateAsync(context.RequireCaller(), (Guid)key, stars, CheckIfMatch(context), pinned: context.Request.Headers.IfMatch.Count > 0,
             context.RequestAborted);
 
     private static Action<Resource> CheckIfMatch(HttpContext context) => r => Preconditions.CheckIfMatch(context.Request, r.ETag);
 
-    /// <summary>Items awaiting this expert: their subjects, open rounds they have not reviewed, no conflict of interest.</summary>
+    /// <summary>Items awaiting this expert (<see cref="ReviewDesk.QueueAsync"/>), each as the version under review.</summary>
     private async Task WriteQueueAsync(HttpContext context)
     {
-        var caller = context.RequireCaller();
-        CurationPolicy.AuthorizeReviewQueue(caller);
-        var subjects = caller.Subjects.ToList();
-        var open = VisibilityScope.UnderReview.ToList();
-        var me = caller.UserId;
-        var rows = await (
-                from r in db.Resources.AsNoTracking()
-                join c in db.Set<ReviewCase>() on r.Id equals c.ResourceId
-                join v in db.Set<ResourceRevision>() on r.Id equals v.ResourceId into revisions
-                from v in revisions.DefaultIfEmpty()
-                where subjects.Contains(r.Subject) && r.CreatedBy != me && r.OwnerOrg != caller.OrgCode
-                      && (v == null ? open.Contains(r.Status) : open.Contains(v.Status))
-                      && !db.Set<Review>().Any(x => x.ResourceId == r.Id && x.Round == c.Round && x.ReviewerId == me)
-                      && db.Set<Review>().Count(x => x.ResourceId == r.Id && x.Round == c.Round) < c.ReviewsNeeded
-                orderby c.OpenedAt
-                select new { Resource = r, Revision = v, c.Blind })
-            .Take(ReadOnlySetHandler<Resource>.PageSize)
-            .ToListAsync(context.RequestAborted);
-        var entries = rows.Select(x => RevisionReader.Entry(context.Request, x.Resource, x.Revision, x.Blind)).ToList();
+        var queue = await desk.QueueAsync(context.RequireCaller(), context.RequestAborted);
+        var entries = queue.Select(x => RevisionReader.Entry(context.Request, x.Live, x.Revision, x.Blind)).ToList();
         await writer.WriteEntriesAsync(context, ResourceDefinition.Instance.SetName, entries);
     }
 

@@ -40,11 +40,18 @@ public sealed class LocalAccounts(ResourceHubDbContext db, TimeProvider clock)
             account = new LocalAccount { UserId = input.UserId, CreatedAt = now };
             db.Add(account);
         }
-        account.PasswordHash = Hasher.HashPassword(account, input.Password);
+        SetPassword(account, input.Password);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A new password (checked for length) that also lifts any lock; the caller saves.</summary>
+    public void SetPassword(LocalAccount account, string password)
+    {
+        CheckPassword(password);
+        account.PasswordHash = Hasher.HashPassword(account, password);
         account.FailedAttempts = 0;
         account.LockedUntil = null;
-        account.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
     /// <summary>The caller these credentials belong to; a wrong password counts towards the lockout.</summary>
@@ -88,7 +95,12 @@ public sealed class LocalAccounts(ResourceHubDbContext db, TimeProvider clock)
             throw AppError.BadRequest($"角色无效，须为以下之一：{string.Join("、", Roles.All)} (unknown role)", "role");
         if (string.IsNullOrWhiteSpace(input.OrgCode))
             throw AppError.BadRequest("须指定所属机构 (org is required)", "org");
-        if (input.Password.Length < MinPasswordLength)
+        CheckPassword(input.Password);
+    }
+
+    private static void CheckPassword(string password)
+    {
+        if (password.Length < MinPasswordLength)
             throw AppError.BadRequest($"密码至少 {MinPasswordLength} 个字符 (the password needs at least {MinPasswordLength} characters)", "password");
     }
 

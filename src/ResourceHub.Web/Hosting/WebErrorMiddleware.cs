@@ -17,9 +17,9 @@ public sealed class WebErrorMiddleware(RequestDelegate next, ILogger<WebErrorMid
         {
             await next(context);
         }
-        catch (AppError e)
+        catch (Exception e) when (WorkPage.IsRefusal(e))
         {
-            await WriteAsync(context, AppError.HttpStatusOf(e.Kind), e.Message);
+            await WriteAsync(context, WorkPage.StatusOf(e), e.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -77,7 +77,7 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
 
     public string Link(string what) => links.Url(Resource.Id, User.ToCaller()!.UserId, what);
 
-    public bool IsVideo => Has(SignedMedia.Mp4) || Resource.File?.ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) == true;
+    public MediaPreview Preview => new(Resource, Renditions, Link, Description);
 
     public double? AverageStars => Stats is { RatingCount: > 0 } s ? s.RatingSum / (double)s.RatingCount : null;
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using ResourceHub.Application.Curation;
+using ResourceHub.Application.Media;
+using ResourceHub.Application.Resources;
+using ResourceHub.Domain.Curation;
+using ResourceHub.Web.Hosting;
+using ResourceHub.Web.Rendering;
+
+namespace ResourceHub.Web.Pages.Review;
+
+/// <summary>One item on the review desk: its preview beside the rubric form (points per criterion, verdict, comment).</summary>
+public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, MediaLinks links, MarkdownRenderer markdown) : WorkPage
+{
+    public ReviewSheet Sheet { get; private set; } = null!;
+    public MediaPreview Preview { get; private set; } = null!;
+
+    /// <summary>What the expert entered, shown again when the server refuses it.</summary>
+    public Dictionary<string, string> Entered { get; } = [];
+    public string? Verdict { get; private set; }
+    public string? Comment { get; private set; }
+
+    [FromRoute] public Guid Id { get; set; }
+
+    public async Task OnGetAsync(string? done, CancellationToken ct)
+    {
+        ShowDone(done);
+        await LoadAsync(ct);
+    }
+
+    /// <summary>criterion[i] names the criterion whose points are points[i]; the server recomputes the total.</summary>
+    public Task<IActionResult> OnPostAsync([FromForm] string[] criterion, [FromForm] string[] points, [FromForm] string? verdict,
+        [FromForm] string? comment, CancellationToken ct)
+    {
+        for (var i = 0; i < criterion.Length; i++)
+            Entered[criterion[i]] = i < points.Length ? points[i] : "";
+        (Verdict, Comment) = (verdict, comment);
+        return SubmitAsync($"/review/{Id}", async caller =>
+        {
+            var scores = criterion.Select((c, i) => new CriterionScore(c, ParsePoints(c, i < points.Length ? points[i] : null))).ToList();
+            await desk.ReviewAsync(caller, Id, new ReviewInput(scores, verdict, comment), checkVersion: null, ct);
+            return "评审已提交，感谢您的评审！";
+        }, ct);
+    }
+
+    private static double ParsePoints(string criterion, string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && double.IsFinite(p)
+            ? p
+            : throw CurationError.Invalid($"请为评分项“{criterion}”填写分数 (points are required for every criterion)", "scores");
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var caller = await CallerAsync(ct);
+        Sheet = await desk.OpenAsync(caller, Id, ct);
+        var view = Sheet.Item.View;
+        var renditions = (await facts.RenditionsAsync([Id], ct))[Id].ToList();
+        Preview = new MediaPreview(view, renditions, what => links.Url(Id, caller.UserId, what), markdown.Render(view.Description));
+        ViewData["Title"] = "评审：" + view.Title;
+    }
+
+    public string Shown(RubricCriterion c) => Entered.GetValueOrDefault(c.Name, "");
+
+    public static string VerdictName(string verdict) => verdict switch
+    {
+        Verdicts.Approve => "通过",
+        Verdicts.Changes => "修改后再审",
+        Verdicts.Reject => "不通过",
+        _ => verdict,
+    };
+}
