@@ -27,6 +27,10 @@ public static class ApplicationServices
         services.AddScoped<ResourceUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
+        services.AddScoped<Packages.BlobCrcs>();
+        services.AddScoped<Packages.Baskets>();
+        services.AddScoped<Packages.PackageAuthoring>();
+        services.AddScoped<Packages.PackageDownloads>();
         return services;
     }
 }
