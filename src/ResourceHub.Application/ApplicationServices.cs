@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResourceHub.Application.Identity;
 using ResourceHub.Application.Curation;
+using ResourceHub.Application.Intake;
 using ResourceHub.Application.Resources;
 using ResourceHub.Application.Search;
 
@@ -25,12 +26,17 @@ public static class ApplicationServices
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();
+        services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
         services.AddScoped<Packages.BlobCrcs>();
         services.AddScoped<Packages.Baskets>();
         services.AddScoped<Packages.PackageAuthoring>();
         services.AddScoped<Packages.PackageDownloads>();
+        services.AddScoped<RowChecker>();
+        services.AddScoped<ImportJobs>();
+        services.AddScoped<ImportJobQueue>();
+        services.AddScoped<ImportRunner>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ public sealed class WebServer : IAsyncLifetime
             $"--ResourceHub:Database:ConnectionString={_database.ConnectionString}",
             "--ResourceHub:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
+            "--ResourceHub:Web:UploadChunkBytes=16384", // small parts, so a small test video goes up in several PATCHes
         ]);
         await _app.Services.PrepareStorageAsync();
         await _app.StartAsync();
@@ -95,9 +96,9 @@ public sealed class WebServer : IAsyncLifetime
     }
 
     /// <summary>A fresh context (no cookies) signed in as this demo user, on the search page.</summary>
-    public async Task<IPage> SignedInAsync(string user = "li.ming")
+    public async Task<IPage> SignedInAsync(string user = "li.ming", bool javaScript = true)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(javaScript);
         await page.GotoAsync("/signin");
         await page.FillAsync("#user", user);
         await page.FillAsync("#password", DemoAccounts.Password);
@@ -106,9 +107,9 @@ public sealed class WebServer : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 

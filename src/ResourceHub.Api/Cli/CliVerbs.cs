@@ -10,6 +10,7 @@ namespace ResourceHub.Api.Cli;
 ///   token --user alice --role vendor --org acme [--name 名字] [--subject math]…  prints a token
 ///   schema-script --provider sqlite|postgres                                    prints the EF model's DDL
 ///   user add --user li.ming --role teacher --org bh-no1 [--name 李明] [--subject math]…  creates a local sign-in (password on stdin)
+///   import &lt;folder|zip&gt; --as &lt;user&gt; [--submit] [--report FILE]      bulk import from a manifest (resumable)
 ///   reindex [--data-dir DIR]                                                    rebuilds the search index from the database
 ///   worker [--urls …]                       runs background work and /health only (see ServiceRoles)
 /// </summary>
@@ -31,6 +32,10 @@ public static class CliVerbs
             case "user":
                 var options = CliOptions.Parse(args[1..]);
                 exitCode = UserVerb.RunAsync(args[1..], Configuration(options), Console.In, Console.Out, Console.Error).GetAwaiter().GetResult();
+                return true;
+            case "import":
+                exitCode = Intake.ImportVerb.RunAsync(args[1..], Configuration(CliOptions.Parse(args[1..])), Console.Out, Console.Error)
+                    .GetAwaiter().GetResult();
                 return true;
             case "reindex":
                 exitCode = Search.ReindexVerb.RunAsync(Configuration(CliOptions.Parse(args[1..])), Console.Out).GetAwaiter().GetResult();

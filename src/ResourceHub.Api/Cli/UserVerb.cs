@@ -1,4 +1,3 @@
-using ResourceHub.Api.Hosting;
 
 namespace ResourceHub.Api.Cli;
 
@@ -21,11 +20,7 @@ public static class UserVerb
             return 2;
         }
         var password = Environment.GetEnvironmentVariable("RESOURCEHUB_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : input.ReadLine() ?? "";
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddConfiguration(config);
-        builder.Services.AddResourceHubServices(builder.Configuration, DataDirectory.Resolve(builder.Configuration));
-        await using var app = builder.Build();
-        await app.Services.PrepareStorageAsync();
+        await using var app = await CliHost.StartAsync(config);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {

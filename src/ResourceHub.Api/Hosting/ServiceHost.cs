@@ -1,6 +1,7 @@
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
 using ResourceHub.Api.Identity;
+using ResourceHub.Api.Intake;
 using ResourceHub.Api.Limits;
 using ResourceHub.Api.Media;
 using ResourceHub.Api.OData;
@@ -72,6 +73,7 @@ public static class ServiceHost
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         services.AddResourceHubWeb();
+        services.AddResourceHubIntake(config);
         return services;
     }
 
@@ -92,6 +94,7 @@ public static class ServiceHost
         ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapSignedMedia();
         Packages.PackageDownloadEndpoints.MapPackageDownloads(app);
+        ImportEndpoints.Map(app);
         app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));
         app.Map(ServiceRoot.Path, (HttpContext c, ODataRouter r) => r.HandleAsync(c));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ResourceHub.Api.Limits;
+using ResourceHub.Blobs;
 
 namespace ResourceHub.Api.OData;
 

@@ -1,4 +1,4 @@
-using ResourceHub.Api.Hosting;
+using ResourceHub.Api.Cli;
 using ResourceHub.Indexing;
 using ResourceHub.Indexing.Pipeline;
 
@@ -12,12 +12,7 @@ public static class ReindexVerb
 {
     public static async Task<int> RunAsync(IConfiguration config, TextWriter output)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddConfiguration(config);
-        var dataDir = DataDirectory.Resolve(builder.Configuration);
-        builder.Services.AddResourceHubServices(builder.Configuration, dataDir);
-        await using var app = builder.Build();
-        await app.Services.PrepareStorageAsync();
+        await using var app = await CliHost.StartAsync(config);
         await using var scope = app.Services.CreateAsyncScope();
         var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
         var started = DateTime.UtcNow;

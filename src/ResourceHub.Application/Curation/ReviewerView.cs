@@ -7,8 +7,9 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Application.Curation;
 
 /// <summary>
-/// What a reviewer is shown of an item: the version under review, and under a blind rubric no uploader
-/// (CreatedBy and OwnerOrg blank) wherever an expert reads it — the queue or Resources itself.
+/// What a reviewer is shown of an item: the version under review, and under a blind rubric nothing that names
+/// the uploader or their organisation (see <see cref="Hide"/>) wherever an expert reads it — the queue, Resources
+/// itself, search pages, course expansions, the web pages and the file's download name.
 /// </summary>
 public sealed class ReviewerView(ResourceHubDbContext db)
 {
@@ -20,11 +21,36 @@ public sealed class ReviewerView(ResourceHubDbContext db)
         if (revision is not null)
             view.Status = revision.Status;
         if (blind)
-        {
-            view.CreatedBy = Hidden;
-            view.OwnerOrg = Hidden;
-        }
+            Hide(view);
         return view;
+    }
+
+    /// <summary>
+    /// Blanks every field that names the uploader or their organisation (<see cref="UploaderPrivacy.Fields"/>): who,
+    /// which organisation, the training project and workshop it came from, the uploaded file's name (also the
+    /// download's name: <see cref="HiddenFileName"/> keeps only the extension). <paramref name="view"/> is a copy.
+    /// </summary>
+    private static void Hide(Resource view)
+    {
+        view.CreatedBy = Hidden;
+        view.OwnerOrg = Hidden;
+        view.TrainingProject = null;
+        view.Workshop = null;
+        if (view.File is { } file)
+        {
+            view.File = new ResourceFile
+            {
+                FileName = HiddenFileName(file.FileName), ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256,
+                BlobKey = file.BlobKey, UploadedAt = file.UploadedAt,
+            };
+        }
+    }
+
+    /// <summary>"匿名评审.pdf": the extension says what kind of file it is, nothing says whose.</summary>
+    public static string HiddenFileName(string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        return "匿名评审" + (extension.Length is > 1 and <= 10 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : "");
     }
 
     /// <summary>History as this caller may read it (<see cref="ReviewSecrecy"/>): for an expert, open rounds keep their secrets.</summary>

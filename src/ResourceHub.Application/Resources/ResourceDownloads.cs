@@ -9,7 +9,7 @@ public sealed class ResourceDownloads(ResourceReader resources, DownloadCounter 
 {
     public async Task<ResourceFile> FindAsync(Caller caller, Guid id, CancellationToken ct)
     {
-        var resource = await resources.FindVisibleAsync(caller, id, ct);
+        var resource = await resources.ShowAsync(caller, id, ct); // shown: a blind reviewer gets no file name
         return resource.File ?? throw AppError.NotFound("该资源尚未上传文件 (this resource has no file yet)");
     }
 

@@ -41,20 +41,11 @@ public sealed class ResourceUploads(ResourceAuthoring authoring, CurationStore c
     public async Task<Resource> SaveAsync(UploadTarget target, Stream content, string? declaredType, string fileName, CancellationToken ct)
     {
         var (caller, resource, item, mode) = target;
-        var declared = UploadContentType.Parse(declaredType);
-        var sniffed = await ContentSniffer.SniffAsync(content, ct);
-        if (sniffed.IsPolyglot)
-            throw new AppError(AppErrorKind.UnsupportedMediaType,
-                "文件同时是 PDF 和 ZIP 压缩包，出于安全考虑不予接收 (the file is both a PDF and a ZIP archive; refused)", "$value", "PolyglotFile");
-        if (!ContentSniffer.IsCompatible(declared, sniffed.MediaType))
-            throw new AppError(AppErrorKind.UnsupportedMediaType,
-                $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",
-                "Content-Type", "ContentTypeMismatch");
-        var contentType = IsGeneric(declared) ? sniffed.MediaType ?? declared : declared;
+        var (checkedContent, contentType) = await CheckContentAsync(content, declaredType, ct);
         StoredUpload stored;
         try
         {
-            await using var body = sniffed.Content;
+            await using var body = checkedContent;
             stored = mode == EditMode.InPlace
                 ? await files.StoreAsync(resource, body, fileName, contentType, ct)
                 : await files.StageAsync(resource.Id, body, fileName, contentType, ct);
@@ -83,11 +74,29 @@ public sealed class ResourceUploads(ResourceAuthoring authoring, CurationStore c
         return resource;
     }
 
+    /// <summary>
+    /// Sniffs the first bytes against the declared type (a PDF that is also a ZIP is refused); returns the content,
+    /// to be read on as it is stored, and the type to keep.
+    /// </summary>
+    public static async Task<(Stream Content, string ContentType)> CheckContentAsync(Stream content, string? declaredType, CancellationToken ct)
+    {
+        var declared = UploadContentType.Parse(declaredType);
+        var sniffed = await ContentSniffer.SniffAsync(content, ct);
+        if (sniffed.IsPolyglot)
+            throw new AppError(AppErrorKind.UnsupportedMediaType,
+                "文件同时是 PDF 和 ZIP 压缩包，出于安全考虑不予接收 (the file is both a PDF and a ZIP archive; refused)", "$value", "PolyglotFile");
+        if (!ContentSniffer.IsCompatible(declared, sniffed.MediaType))
+            throw new AppError(AppErrorKind.UnsupportedMediaType,
+                $"文件内容与声明的类型不符：声明为 {declared}，实际为 {sniffed.MediaType ?? "未知"} (declared Content-Type does not match the bytes)",
+                "Content-Type", "ContentTypeMismatch");
+        return (sniffed.Content, IsGeneric(declared) ? sniffed.MediaType ?? declared : declared);
+    }
+
     /// <summary>A declaration that says nothing about the bytes: trust the sniffed type instead.</summary>
     private static bool IsGeneric(string contentType) =>
         contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("binary/octet-stream", StringComparison.OrdinalIgnoreCase);
 
-    private AppError TooLarge() =>
+    public AppError TooLarge() =>
         new(AppErrorKind.TooLarge, $"文件超过上限 {limits.MaxBytes / (1024 * 1024)} MB (the file exceeds the size limit)", "$value", "PayloadTooLarge");
 }

@@ -8,7 +8,8 @@ namespace ResourceHub.Domain.Access;
 /// </summary>
 public static class UploaderPrivacy
 {
-    public static readonly IReadOnlyList<string> Fields = ["CreatedBy", "OwnerOrg"];
+    /// <summary>Every field that names the uploader or their organisation; a blind review blanks each of them (ReviewerView).</summary>
+    public static readonly IReadOnlyList<string> Fields = ["CreatedBy", "OwnerOrg", "TrainingProject", "Workshop", "FileName"];
 
     public static bool AppliesTo(Caller caller) => caller.Is(Roles.Expert);
 

@@ -28,7 +28,8 @@ public static class ReviewSecrecy
         return new CurationEvent
         {
             Id = e.Id, ResourceId = e.ResourceId, Action = e.Action, FromStatus = e.FromStatus, ToStatus = e.ToStatus,
-            OnRevision = e.OnRevision, Level = e.Level, Reason = e.Reason, ActorRole = e.ActorRole, At = e.At,
+            OnRevision = e.OnRevision, Level = e.Level, ActorRole = e.ActorRole, At = e.At,
+            Reason = e.Action == CurationActions.Transfer ? "" : e.Reason, // "from → to": the owner's organisations
             ActorId = "", ActorOrg = "",
         };
     }

@@ -37,9 +37,14 @@ public sealed class ResourceValidator(TaxonomyCatalog taxonomy)
         return errors;
     }
 
+    /// <summary>The required pickers, by the Chinese name a form shows them under.</summary>
+    private static readonly Dictionary<string, string> Required = new() { ["Kind"] = "类型", ["Subject"] = "学科", ["Stage"] = "学段" };
+
     private static void AddIfBad(List<(string, string)> errors, TaxonomyList list, string? code)
     {
-        if (list.Check(code) is { } message)
+        if (string.IsNullOrEmpty(code) && Required.TryGetValue(list.Label, out var name))
+            errors.Add((list.Label, $"请选择{name} ({list.Label} is required)"));
+        else if (list.Check(code) is { } message)
             errors.Add((list.Label, message));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ResourceHub.Data;
@@ -16,6 +17,10 @@ public abstract class ReviewConfidentialityTests(string provider) : CurationApi(
     private HttpClient Eve => Expert("eve", "ys-edu");
     private HttpClient Ed => Expert("ed", "hf-edu");
 
+    private const string Project = "2026国培计划·远程培训示范机构项目";
+    private const string Workshop = "远程培训示范机构·张老师名师工作坊";
+    private const string FileName = "远程培训示范机构-张老师-圆的面积.pdf";
+
     private async Task<string> BlindSubmittedAsync()
     {
         await Json(await Admin("pat", "ah-edu").PostAsJsonAsync("/odata/Rubrics", new
@@ -23,7 +28,11 @@ public abstract class ReviewConfidentialityTests(string provider) : CurationApi(
             Name = "匿名评审量规", Kinds = new[] { "lesson-design" }, RequiredReviews = 2, PassMean = 60, DivergenceGap = 15, BlindReview = true,
             Criteria = new[] { new { Name = "目标与学情", MaxPoints = 40.0 }, new { Name = "活动设计", MaxPoints = 60.0 } },
         }));
-        var item = await CreateAsync(Vendor, kind: "lesson-design");
+        var item = await CreateAsync(Vendor, kind: "lesson-design", extra: new { TrainingProject = Project, Workshop });
+        var file = new ByteArrayContent(TestFiles.Pdf(2000, seed: 3));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = FileName };
+        Assert.Equal(HttpStatusCode.NoContent, (await Vendor.PutAsync(item + "/$value", file)).StatusCode);
         await Json(await Act(Vendor, item, "Submit"));
         await Db.IndexedAsync();
         return item;
@@ -100,6 +109,62 @@ public abstract class ReviewConfidentialityTests(string provider) : CurationApi(
         Assert.Equal("alice", (await Json(await Eve.GetAsync(item))).GetProperty("CreatedBy").GetString());
     }
 
+    protected async Task Blind_review_hides_where_the_item_came_from_and_its_file_name()
+    {
+        var item = await BlindSubmittedAsync();
+        var id = IdOf(item);
+        const string provenance = "TrainingProject,Workshop,FileName";
+
+        // Every row a reviewer reads: the entity, $select on a listing and on a search page, the web's own read path.
+        var shown = new List<JsonElement>
+        {
+            await Json(await Eve.GetAsync(item)),
+            (await Json(await Eve.GetAsync($"/odata/Resources?$select=Id,{provenance}"))).GetProperty("value").EnumerateArray().Single(r => r.GetProperty("Id").GetString() == id),
+            (await Json(await Eve.GetAsync($"/odata/Resources?$search=圆的面积&$select=Id,{provenance}"))).GetProperty("value").EnumerateArray().Single(r => r.GetProperty("Id").GetString() == id),
+            Assert.Single((await Json(await Eve.GetAsync("/odata/Resources/ReviewQueue()"))).GetProperty("value").EnumerateArray()),
+        };
+        foreach (var row in shown)
+        {
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("TrainingProject").ValueKind);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("Workshop").ValueKind);
+            Assert.Equal("匿名评审.pdf", row.GetProperty("FileName").GetString());
+        }
+
+        // The download's name says nothing either.
+        var download = await Eve.GetAsync(item + "/$value");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var disposition = download.Content.Headers.ContentDisposition!.ToString();
+        Assert.DoesNotContain(Uri.EscapeDataString("张老师"), disposition);
+        Assert.Contains(Uri.EscapeDataString("匿名评审"), disposition);
+
+        // No query of a reviewer's may test them.
+        foreach (var query in new[]
+                 {
+                     $"/odata/Resources?$filter=Workshop eq '{Workshop}'", "/odata/Resources?$filter=contains(TrainingProject,'远程')",
+                     "/odata/Resources?$filter=startswith(FileName,'远程')", "/odata/Resources?$orderby=Workshop",
+                     "/odata/Resources/$count?$filter=contains(FileName,'张')", "/odata/Resources?$search=圆的面积&$filter=contains(Workshop,'张')",
+                     "/odata/Resources?$search=圆的面积&facets=Workshop", "/odata/Resources?$apply=groupby((TrainingProject),aggregate($count as N))",
+                 })
+        {
+            var error = await Error(await Eve.GetAsync(query), HttpStatusCode.BadRequest);
+            Assert.Contains("上传者", error.GetProperty("message").GetString());
+        }
+
+        // A transfer's History reason names the organisations ("from → to"): hidden while the round is blind.
+        await Json(await Act(Admin("pat", "ah-edu"), item, "Transfer", new { ownerOrg = "bh-no1", reason = "机构合并" }));
+        var history = (await Json(await Eve.GetAsync(item + "/History"))).GetProperty("value").GetRawText();
+        Assert.DoesNotContain("acme", history);
+        Assert.DoesNotContain("bh-no1", history);
+
+        // Others see everything (the uploader's organisation changed hands: the platform admin reads it); the reviewer
+        // does once the round is decided.
+        var own = await Json(await Admin("pat", "ah-edu").GetAsync(item));
+        Assert.Equal((Project, Workshop, FileName), (own.GetProperty("TrainingProject").GetString(), own.GetProperty("Workshop").GetString(), own.GetProperty("FileName").GetString()));
+        await Json(await Act(Eve, item, "Review", BlindScores(35, 50)));
+        await Json(await Act(Ed, item, "Review", BlindScores(30, 45)));
+        Assert.Equal(Workshop, (await Json(await Eve.GetAsync(item))).GetProperty("Workshop").GetString());
+    }
+
     private static object BlindScores(double a, double b) => new
     {
         scores = new[] { new { Criterion = "目标与学情", Points = a }, new { Criterion = "活动设计", Points = b } },
@@ -143,6 +208,7 @@ public abstract class ReviewConfidentialityTests(string provider) : CurationApi(
 public sealed class SqliteReviewConfidentialityTests() : ReviewConfidentialityTests(DatabaseOptions.Sqlite)
 {
     [Fact] public Task Blind_review() => Blind_review_hides_the_uploader_on_every_channel();
+    [Fact] public Task Blind_provenance() => Blind_review_hides_where_the_item_came_from_and_its_file_name();
     [Fact] public Task Verdicts() => Experts_see_no_other_verdict_until_the_round_is_decided();
 }
 
@@ -150,5 +216,6 @@ public sealed class SqliteReviewConfidentialityTests() : ReviewConfidentialityTe
 public sealed class PostgresReviewConfidentialityTests() : ReviewConfidentialityTests(DatabaseOptions.Postgres)
 {
     [PostgresFact] public Task Blind_review() => Blind_review_hides_the_uploader_on_every_channel();
+    [PostgresFact] public Task Blind_provenance() => Blind_review_hides_where_the_item_came_from_and_its_file_name();
     [PostgresFact] public Task Verdicts() => Experts_see_no_other_verdict_until_the_round_is_decided();
 }

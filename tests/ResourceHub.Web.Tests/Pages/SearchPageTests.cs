@@ -43,12 +43,7 @@ public sealed class SearchPageTests(WebServer server)
     [Fact]
     public async Task Search_works_with_JavaScript_off()
     {
-        var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.FillAsync("#user", "li.ming");
-        await page.FillAsync("#password", Api.Demo.DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
+        var page = await server.SignedInAsync("li.ming", javaScript: false);
         await page.GotoAsync("/?sort=new");
         await page.CheckAsync("#f-kind-courseware");
         await page.ClickAsync("button:has-text('应用筛选')");

@@ -1,10 +1,11 @@
-namespace ResourceHub.Api.Limits;
+namespace ResourceHub.Blobs;
 
 /// <summary>
-/// Reads at most a number of bytes from a request body and throws the given error beyond it, so a
-/// limit holds for chunked bodies that announce no Content-Length. Does not own the inner stream.
+/// Reads at most a number of bytes from a stream and throws the given error beyond it, so a limit holds for
+/// chunked bodies that announce no Content-Length, or for a ZIP entry that unpacks past its declared size.
+/// Owns the inner stream only when told to.
 /// </summary>
-public sealed class LimitedReadStream(Stream inner, long maxBytes, Func<Exception> tooLarge) : Stream
+public sealed class LimitedReadStream(Stream inner, long maxBytes, Func<Exception> tooLarge, bool ownsInner = false) : Stream
 {
     private long _read;
 
@@ -34,4 +35,11 @@ public sealed class LimitedReadStream(Stream inner, long maxBytes, Func<Exceptio
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsInner)
+            inner.Dispose();
+        base.Dispose(disposing);
+    }
 }
