@@ -17,7 +17,8 @@ public static class UploadContentType
             throw Invalid($"Content-Type 过长（超过 {BlobContentType.MaxLength} 个字符） (Content-Type is longer than {BlobContentType.MaxLength} characters)");
         if (!MediaTypeHeaderValue.TryParse(header, out var parsed) || parsed.MediaType is not { Length: > 0 } type
             || type.Value!.Contains('*') || !IsToken(type.Value.Replace("/", "")) || type.Value.Count(c => c == '/') != 1
-            || type.Value.StartsWith('/') || type.Value.EndsWith('/'))
+            || type.Value.StartsWith('/') || type.Value.EndsWith('/')
+            || parsed.Parameters.Any(p => p.Name.Length == 0 || p.Value.Length == 0)) // "boundary=": a parameter needs a value
             throw Invalid("Content-Type 不是有效的媒体类型，应为“类型/子类型”，如 video/mp4 (Content-Type is not a valid media type)");
         var value = type.Value.ToLowerInvariant();
         if (parsed.Charset is { Length: > 0 } charset && IsToken(charset.Value!))

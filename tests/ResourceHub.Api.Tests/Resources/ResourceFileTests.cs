@@ -193,6 +193,8 @@ public abstract class ResourceFileTests(Func<IDictionary<string, string?>> setti
     [InlineData("video/mp4/extra")]
     [InlineData("*/*")]
     [InlineData("视频/mp4")]
+    [InlineData("multipart/form-data; boundary=")]
+    [InlineData("video/mp4; =x")]
     public async Task A_content_type_that_is_no_media_type_is_a_clear_400(string contentType) =>
         await AssertInvalidContentTypeAsync(contentType, "不是有效的媒体类型");
 

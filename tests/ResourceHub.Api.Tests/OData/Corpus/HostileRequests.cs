@@ -28,7 +28,7 @@ public sealed class HostileRequests(int seed, HostileTargets t)
     private T Pick<T>(IReadOnlyList<T> from) => from[_random.Next(from.Count)];
 
     public IEnumerable<HostileRequest> All() =>
-        Urls(800).Concat(Bodies(500)).Concat(HeaderCases(300)).Concat(Uploads(200)).Concat(Batches(250));
+        Urls(800).Concat(Bodies(500)).Concat(HeaderCases(300)).Concat(Uploads(300)).Concat(ResumableUploads(100)).Concat(Batches(250));
 
     // ---- URLs -------------------------------------------------------------------------------------------
 
@@ -247,14 +247,30 @@ public sealed class HostileRequests(int seed, HostileTargets t)
 
     // ---- uploads ----------------------------------------------------------------------------------------
 
+    private static readonly string[] UploadTypes =
+    [
+        // Well-formed, active types included (served as octet-stream, see ResourceFileTests).
+        "video/mp4", "image/svg+xml", "text/html", "application/javascript", "application/pdf", "application/json",
+        "text/plain", "application/octet-stream", "application/zip", "image/png", "video/mp4; codecs=\"avc1\"", "TEXT/HTML",
+        "image/svg+xml; charset=utf-8", "", // none: stored as application/octet-stream
+        "application/pdf; name=\"\u202Egpj.exe\"", // parameters other than charset are dropped
+    ];
+
+    /// <summary>Malformed (issue 11, item 17): each is the client's mistake, a 4xx (kind "upload-malformed" asserts it).</summary>
+    private static readonly string[] MalformedUploadTypes =
+    [
+        "garbage", ";", "video/", "/mp4", "video/mp4;", "video/mp4;;", "video/mp4; codecs=\"", "video/mp4; =x", "*/*", "text/*",
+        "application/pdf, text/html", "multipart/form-data; boundary=", "video/mp4\u0000", "video/mp4; charset=\u00e9", "视频/mp4",
+new string('a', 250) + "/x", "video/" + new string('x', 300), "video/mp4 video/webm",
+        "video\\mp4", "application/pdf; " + new string('p', 5000) + "=1",
+    ];
+
     public IEnumerable<HostileRequest> Uploads(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            // Well-formed media types, active ones included: a malformed upload Content-Type (issue 11, item 17) is the
-            // upload owner's fix and tests (ResourceFileTests); add ContentTypes here once it is on main.
-            var type = Pick(["video/mp4", "image/svg+xml", "text/html", "application/javascript", "application/pdf", "application/json",
-                "text/plain", "application/octet-stream", "application/zip", "image/png", "video/mp4; codecs=\"avc1\""]);
+            var malformed = _random.Next(2) == 0;
+            var type = Pick(malformed ? MalformedUploadTypes : UploadTypes);
             var headers = new List<(string, string)>();
             if (_random.Next(2) == 0)
                 headers.Add(("Content-Disposition", Pick(["attachment; filename*=UTF-8''%ZZ", "attachment; filename=\"\u202Egpj.exe\"", "attachment; filename=", "inline", "garbage;;;", "attachment; filename*=UTF-8''" + new string('a', 5000)])));
@@ -264,7 +280,33 @@ public sealed class HostileRequests(int seed, HostileTargets t)
                 headers.Add(("If-Match", Pick(["W/\"0\"", "garbage", "*"])));
             var body = Pick(new[] { Array.Empty<byte>(), "%PDF-1.4\n"u8.ToArray(), "<svg><script>alert(1)</script></svg>"u8.ToArray(), "PK\u0003\u0004"u8.ToArray(), new byte[_random.Next(1, 5000)] });
             var target = Pick([t.Draft, t.Published, Guid.NewGuid().ToString()]);
-            yield return new HostileRequest("upload", "PUT", $"/odata/Resources({target})/$value", body, type, headers, Chunked: i % 4 == 0);
+            yield return new HostileRequest(malformed ? "upload-malformed" : "upload", "PUT", $"/odata/Resources({target})/$value", body, type,
+                headers, Chunked: i % 4 == 0);
+        }
+    }
+
+    private static string B64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>tus (/uploads): a creation with a malformed length or metadata (the file's type above all), a part with a bad type.</summary>
+    public IEnumerable<HostileRequest> ResumableUploads(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (_random.Next(4) == 0)
+            {
+                var part = Pick(["application/offset+octet-stream", "garbage", "", "application/offset+octet-stream;;", "video/mp4"]);
+                yield return new HostileRequest("tus", "PATCH", $"/uploads/{Guid.NewGuid():N}", new byte[_random.Next(1, 2000)], part,
+                    [("Tus-Resumable", "1.0.0"), ("Upload-Offset", Pick(["0", "-1", "x", "99999999999999999999"]))]);
+                continue;
+            }
+            var resource = Pick([t.Draft, t.Published, Guid.NewGuid().ToString(), "x"]);
+            var metadata = Pick([
+                $"resource {B64(resource)},filename {B64("圆的面积.pdf")},filetype {B64(Pick(MalformedUploadTypes))}",
+                $"resource {B64(resource)},filetype {B64(Pick(UploadTypes))}",
+                $"resource {B64(resource)},filetype !!notbase64!!", "resource", ",,,", $"filetype {B64(Pick(UploadTypes))}", "",
+            ]);
+            yield return new HostileRequest("tus", "POST", "/uploads", null, null,
+                [("Tus-Resumable", "1.0.0"), ("Upload-Length", Pick(["100", "0", "-1", "abc", "99999999999999999999", ""])), ("Upload-Metadata", metadata)]);
         }
     }
 
