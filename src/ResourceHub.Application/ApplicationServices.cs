@@ -40,6 +40,10 @@ public static class ApplicationServices
         services.AddScoped<LocalAccounts>();
         services.AddScoped<Organizations.OrganizationAdmin>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<Packages.BlobCrcs>();
+        services.AddScoped<Packages.Baskets>();
+        services.AddScoped<Packages.PackageAuthoring>();
+        services.AddScoped<Packages.PackageDownloads>();
         services.AddScoped<RowChecker>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportJobQueue>();

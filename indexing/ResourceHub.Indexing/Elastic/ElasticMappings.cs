@@ -16,6 +16,9 @@ public static class ElasticMappings
 {
     public const string SearchAnalyzer = "resourcehub_cjk_synonyms";
 
+    /// <summary>Where the index keeps the hash of the definition it was made with (mappings._meta).</summary>
+    public const string DefinitionHashKey = "definition_hash";
+
     public static JsonObject Create(string analyzer, SynonymSet? synonyms = null)
     {
         var settings = new JsonObject
@@ -26,16 +29,25 @@ public static class ElasticMappings
         var withSynonyms = analyzer == "cjk";
         if (withSynonyms)
             settings["analysis"] = Analysis(synonyms ?? SynonymSet.Shipped);
-        return new JsonObject
+        var mappings = new JsonObject
         {
-            ["settings"] = settings,
-            ["mappings"] = new JsonObject
-            {
-                ["dynamic"] = "strict",
-                ["properties"] = Properties(analyzer, withSynonyms ? SearchAnalyzer : null),
-            },
+            ["dynamic"] = "strict",
+            ["properties"] = Properties(analyzer, withSynonyms ? SearchAnalyzer : null),
         };
+        mappings["_meta"] = new JsonObject { [DefinitionHashKey] = Hash(settings, mappings) };
+        return new JsonObject { ["settings"] = settings, ["mappings"] = mappings };
     }
+
+    /// <summary>
+    /// The hash of analysis settings (synonyms included) and mapping: an index made with another analyzer,
+    /// synonym list or field set differs in it, and the indexer rebuilds it (ES cannot change these in place).
+    /// </summary>
+    public static string DefinitionHash(JsonObject definition) =>
+        definition["mappings"]?["_meta"]?[DefinitionHashKey] is JsonValue value && value.TryGetValue<string>(out var hash) ? hash : "";
+
+    private static string Hash(JsonObject settings, JsonObject mappings) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(settings.ToJsonString() + "\n" + mappings.ToJsonString())));
 
     /// <summary>The cjk analyzer's chain (standard, cjk_width, lowercase, cjk_bigram, English stop words) plus synonyms.</summary>
     private static JsonObject Analysis(SynonymSet synonyms) => new()

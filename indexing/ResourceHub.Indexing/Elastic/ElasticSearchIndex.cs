@@ -25,10 +25,10 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     public string Alias => options.IndexName;
     public string Engine => "elasticsearch";
 
-    /// <summary>Mappings live in each versioned index, so an index never needs a rebuild to be read.</summary>
     /// <summary>
-    /// An index made before a field was added to the mapping would reject every new document (the mapping is
-    /// strict), so the indexer rebuilds it at start when the live mapping lacks any of today's fields.
+    /// Analysis settings and mappings cannot change in place (and a strict mapping rejects documents with a new field),
+    /// so the indexer rebuilds at start when the live index was made from another definition: its stored hash of
+    /// analyzer, synonym list and fields (<see cref="ElasticMappings.DefinitionHash"/>) differs from today's.
     /// </summary>
     public async Task<bool> NeedsRebuildAsync(CancellationToken ct = default)
     {
@@ -39,11 +39,10 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         }
         catch (ElasticException e) when (e.Status == 404)
         {
-            return false; // nothing built yet: EnsureCreatedAsync makes it with today's mapping
+            return false; // nothing built yet: EnsureCreatedAsync makes it with today's definition
         }
-        var wanted = ElasticMappings.Create(options.Analyzer, _understanding.Synonyms)["mappings"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
-        return live.AsObject().Any(index => index.Value?["mappings"]?["properties"] is not JsonObject properties
-                                            || wanted.Any(name => !properties.ContainsKey(name)));
+        var wanted = ElasticMappings.DefinitionHash(ElasticMappings.Create(options.Analyzer, _understanding.Synonyms));
+        return live.AsObject().Any(index => index.Value is not JsonObject definition || ElasticMappings.DefinitionHash(definition) != wanted);
     }
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
@@ -67,11 +66,18 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     /// <summary>Understands the text, corrects misspelt curriculum terms and relaxes a fruitless query as FTS does (<see cref="TypoFallback"/>).</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var text = _renderer.Understand(request);
-        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => TermCountAsync(term, request, ct)) is { } corrected)
-            text = corrected;
+        var text = await UnderstoodAsync(request, ct);
         var result = await SearchAsync(request, text, ct);
         return TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed ? await SearchAsync(request, relaxed, ct) : result;
+    }
+
+    /// <summary>The request's text understood, misspelt curriculum terms corrected.</summary>
+    private async Task<StructuredQuery> UnderstoodAsync(SearchRequest request, CancellationToken ct)
+    {
+        var text = _renderer.Understand(request);
+        return !text.IsEmpty && await TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => TermCountAsync(term, request, ct)) is { } corrected
+            ? corrected
+            : text;
     }
 
     private async Task<long> TermCountAsync(string term, SearchRequest request, CancellationToken ct) =>
@@ -110,9 +116,14 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
 
     public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var response = await client.PostAsync($"{Alias}/_count", _renderer.Count(request), ct);
-        return response["count"]!.GetValue<long>();
+        // The same text the rows were found with: corrected, and relaxed when it finds nothing.
+        var text = await UnderstoodAsync(request, ct);
+        var count = await CountAsync(request, text, ct);
+        return TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed ? await CountAsync(request, relaxed, ct) : count;
     }
+
+    private async Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
+        (await client.PostAsync($"{Alias}/_count", _renderer.Count(request, text), ct))["count"]!.GetValue<long>();
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
     {

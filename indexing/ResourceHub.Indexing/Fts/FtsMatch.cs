@@ -39,6 +39,10 @@ internal static class FtsMatch
     public static string Concept(Concept concept, string? access) =>
         Restrict($"{FtsSchema.TextColumns} : {ConceptExpression(concept)}", StructuredQuery.Empty, access);
 
+    /// <summary>The query's matches that have <paramref name="concept"/> in the description.</summary>
+    public static string InBody(StructuredQuery query, Concept concept, string? access) =>
+        Restrict($"(body : {ConceptExpression(concept)}) AND ({FtsSchema.TextColumns} : ({Required(query)}))", query, access);
+
     /// <summary>Enough counted concepts and every phrase.</summary>
     private static string Required(StructuredQuery query)
     {

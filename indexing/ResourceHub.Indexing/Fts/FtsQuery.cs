@@ -70,9 +70,20 @@ internal sealed class FtsQuery
         var cte = Matched(sql, scored: false, tokens: true);
         return Command(c, tx, sql, $"""
             {cte}
-            SELECT m.rid, m.id, m.t_title, m.t_keywords, m.t_body, m.kind, m.stage, m.grade, m.subject, m.level_rank, m.quality_score FROM m
+            SELECT m.rid, m.id, m.t_title, m.t_keywords, m.kind, m.stage, m.grade, m.subject, m.level_rank, m.quality_score FROM m
             WHERE {string.Join(" AND ", Selections(sql, except: null))}
             """);
+    }
+
+    /// <summary>
+    /// The matches that have one concept in the description: an FTS lookup instead of reading every candidate's
+    /// description tokens (which cost three times the rest of the candidate row).
+    /// </summary>
+    public SqliteCommand InBodyCommand(SqliteConnection c, SqliteTransaction tx, Concept concept)
+    {
+        var sql = new SqlBuilder();
+        var fts = FtsSchema.Fts(_generation);
+        return Command(c, tx, sql, $"SELECT rowid FROM {fts} WHERE {fts} MATCH {sql.Add(FtsMatch.InBody(_text, concept, FtsAccess.Match(_request.Scope)))}");
     }
 
     /// <summary>
@@ -171,7 +182,7 @@ internal sealed class FtsQuery
 
     /// <param name="scored">False when nothing reads the score (facets): bm25 is the expensive part.</param>
     /// <param name="materializedColumns">Materialize m once with only these document columns (several facets read it).</param>
-    /// <param name="tokens">Also the FTS row's token columns (t_title, t_keywords, t_body), for the ranker.</param>
+    /// <param name="tokens">Also the FTS row's title and keyword token columns (t_title, t_keywords), for the ranker.</param>
     private string Matched(SqlBuilder sql, bool scored = true, IReadOnlyCollection<string>? materializedColumns = null, bool tokens = false)
     {
         var head = materializedColumns is null ? "WITH m AS" : "WITH m AS MATERIALIZED";
@@ -187,7 +198,7 @@ internal sealed class FtsQuery
         var score = !scored ? "0.0" : $"(-bm25({fts}, {FtsSchema.Bm25Weights})) * (1 + {sql.Add(_boost.LevelWeight)} * d.level_rank"
                     + $" + {sql.Add(_boost.QualityWeight)} * coalesce(d.quality_score, 0))";
         if (tokens)
-            columns += $", {fts}.title AS t_title, {fts}.keywords AS t_keywords, {fts}.body AS t_body";
+            columns += $", {fts}.title AS t_title, {fts}.keywords AS t_keywords";
         return $"{head} (SELECT {columns}, {score} AS score FROM {fts} JOIN {docs} d ON d.rid = {fts}.rowid"
                + $" WHERE {fts} MATCH {sql.Add(match)} AND {where})";
     }

@@ -5,7 +5,7 @@ using ResourceHub.Indexing.Understanding;
 namespace ResourceHub.Indexing.Fts;
 
 /// <summary>One matched document as the ranker reads it: its token columns and the codes concept words point at.</summary>
-internal sealed record FtsCandidate(long Rid, string Id, string Title, string Keywords, string Body, IReadOnlyDictionary<string, string?> Codes,
+internal sealed record FtsCandidate(long Rid, string Id, string Title, string Keywords, IReadOnlyDictionary<string, string?> Codes,
     int LevelRank, double? QualityScore);
 
 /// <summary>
@@ -15,7 +15,8 @@ internal sealed record FtsCandidate(long Rid, string Id, string Title, string Ke
 /// concept words named, and then the curation boost. Cheaper than bm25 for the few thousand matches the exact
 /// path ranks, and it reads the concepts as concepts (synonyms do not add up; a word repeated is not two).
 /// </summary>
-internal sealed class FtsRanker(StructuredQuery query, RankingBoost boost)
+/// <param name="inBody">Per concept (in query order), the matches that have it in the description.</param>
+internal sealed class FtsRanker(StructuredQuery query, RankingBoost boost, IReadOnlyList<IReadOnlySet<long>> inBody)
 {
     private static readonly double[] FieldWeights = [1.0, 0.6, 0.3];
     private const double CurationPoints = 2;
@@ -25,11 +26,12 @@ internal sealed class FtsRanker(StructuredQuery query, RankingBoost boost)
 
     public double Score(FtsCandidate d)
     {
-        string[] columns = [" " + d.Title + " ", " " + d.Keywords + " ", " " + d.Body + " "];
+        string[] columns = [" " + d.Title + " ", " " + d.Keywords + " "];
         double covered = 0, countedWeight = 0, field = 0, totalWeight = 0;
-        foreach (var (concept, phrases, counted) in _concepts)
+        for (var i = 0; i < _concepts.Count; i++)
         {
-            var best = Best(concept, phrases, columns);
+            var (concept, phrases, counted) = _concepts[i];
+            var best = Best(concept, phrases, columns, inBody[i].Contains(d.Rid));
             field += concept.Weight * best;
             totalWeight += concept.Weight;
             if (!counted)
@@ -49,17 +51,17 @@ internal sealed class FtsRanker(StructuredQuery query, RankingBoost boost)
     }
 
     /// <summary>The best field a concept occurs in (a relaxed concept: scaled by the share of its terms found).</summary>
-    private static double Best(Concept concept, List<string> phrases, string[] columns)
+    private static double Best(Concept concept, List<string> phrases, string[] columns, bool inBody)
     {
         if (concept.MinimumTerms > 1)
         {
             var found = phrases.Count(p => columns.Any(c => c.Contains(p, StringComparison.Ordinal)));
-            return found >= concept.MinimumTerms ? FieldWeights[2] * found / phrases.Count : 0;
+            return found >= concept.MinimumTerms ? FieldWeights[1] * found / phrases.Count : inBody ? FieldWeights[2] / 2 : 0;
         }
         for (var i = 0; i < columns.Length; i++)
             if (phrases.Any(p => columns[i].Contains(p, StringComparison.Ordinal)))
                 return FieldWeights[i];
-        return 0;
+        return inBody ? FieldWeights[2] : 0;
     }
 
     // 平行四边形 + 面积 typed together: "平行四边形面积" in a title is the phrase the teacher meant.

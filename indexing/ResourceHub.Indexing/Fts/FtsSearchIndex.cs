@@ -74,9 +74,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: true); // one snapshot for hits, count and facets
         var g = Generation(c, tx);
-        var text = _understanding.Understand(request.Query.Search);
-        if (!text.IsEmpty && Corrected(c, tx, g, request) is { } corrected)
-            text = corrected;
+        var text = Understood(c, tx, g, request);
         var result = Search(c, tx, g, request, text);
         if (TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed)
             result = Search(c, tx, g, request, relaxed);
@@ -87,7 +85,13 @@ public sealed class FtsSearchIndex : ISearchIndex
     {
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: true);
-        return Task.FromResult(Count(c, tx, new FtsQuery(request, _understanding.Understand(request.Query.Search), Generation(c, tx), _boost)));
+        var g = Generation(c, tx);
+        // The same text the rows were found with: corrected, and relaxed when it finds nothing.
+        var text = Understood(c, tx, g, request);
+        var count = Count(c, tx, new FtsQuery(request, text, g, _boost));
+        if (TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed)
+            count = Count(c, tx, new FtsQuery(request, relaxed, g, _boost));
+        return Task.FromResult(count);
     }
 
     private SearchResult Search(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request, StructuredQuery text)
@@ -116,8 +120,8 @@ public sealed class FtsSearchIndex : ISearchIndex
         return new SearchResult(hits, request.Query.Count ? total : null, facets, next, text.DidYouMean, text.SuggestedFacets);
     }
 
-    /// <summary>The query with misspelt curriculum terms corrected (<see cref="TypoFallback"/>), or null.</summary>
-    private StructuredQuery? Corrected(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request)
+    /// <summary>The request's text understood, misspelt curriculum terms corrected (<see cref="TypoFallback"/>).</summary>
+    private StructuredQuery Understood(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request)
     {
         var access = FtsAccess.Match(request.Scope);
         long Documents(string term)
@@ -129,8 +133,11 @@ public sealed class FtsSearchIndex : ISearchIndex
             sql.ApplyTo(cmd);
             return (long)cmd.ExecuteScalar()!;
         }
+        var text = _understanding.Understand(request.Query.Search);
+        if (text.IsEmpty)
+            return text;
         // Synchronous underneath (SQLite): the task is complete when it returns.
-        return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult();
+        return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult() ?? text;
     }
 
     /// <summary>
@@ -142,7 +149,16 @@ public sealed class FtsSearchIndex : ISearchIndex
     /// <summary>The exact relevance path: every match scored by <see cref="FtsRanker"/>, sorted, the page after the cursor.</summary>
     private List<SearchHit> ReadRankedHits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, out KeysetPosition? next)
     {
-        var ranker = new FtsRanker(q.Text, _boost);
+        var inBody = q.Text.Concepts.Select(concept =>
+        {
+            var rows = new HashSet<long>();
+            using var cmd = q.InBodyCommand(c, tx, concept);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                rows.Add(reader.GetInt64(0));
+            return (IReadOnlySet<long>)rows;
+        }).ToList();
+        var ranker = new FtsRanker(q.Text, _boost, inBody);
         var scored = new List<(long Rid, string Id, double Score)>();
         using (var cmd = q.CandidatesCommand(c, tx))
         using (var reader = cmd.ExecuteReader())
@@ -151,11 +167,11 @@ public sealed class FtsSearchIndex : ISearchIndex
             {
                 var codes = new Dictionary<string, string?>
                 {
-                    ["Kind"] = reader.GetString(5), ["Stage"] = reader.GetString(6),
-                    ["Grade"] = reader.IsDBNull(7) ? null : reader.GetString(7), ["Subject"] = reader.GetString(8),
+                    ["Kind"] = reader.GetString(4), ["Stage"] = reader.GetString(5),
+                    ["Grade"] = reader.IsDBNull(6) ? null : reader.GetString(6), ["Subject"] = reader.GetString(7),
                 };
-                var candidate = new FtsCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    codes, reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetDouble(10));
+                var candidate = new FtsCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    codes, reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetDouble(9));
                 scored.Add((candidate.Rid, candidate.Id, ranker.Score(candidate)));
             }
         }

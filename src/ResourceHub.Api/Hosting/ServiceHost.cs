@@ -64,6 +64,9 @@ public static class ServiceHost
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
+        services.AddScoped<IEntitySetHandler, Packages.PackageHandler>();
+        services.AddScoped<IEntitySetHandler, Packages.BasketItemHandler>();
+        services.AddScoped<Packages.ZipResponder>();
         services.AddScoped<ResourceHub.Api.Demo.DemoData>();
         services.AddScoped<ResourceHub.Api.Demo.DemoAccounts>();
         services.AddResourceHubCuration();
@@ -92,6 +95,7 @@ public static class ServiceHost
         app.MapHls();
         ResourceHub.Api.Resources.Uploads.ResumableUploads.Map(app);
         app.MapSignedMedia();
+        Packages.PackageDownloadEndpoints.MapPackageDownloads(app);
         ImportEndpoints.Map(app);
         app.MapResourceHubWeb();
         app.MapGet(SuggestEndpoint.Path, (HttpContext c, ResourceSearch search) => SuggestEndpoint.HandleAsync(c, search));

@@ -38,6 +38,9 @@ public static class EdmModelFactory
         Add(CourseDefinition.Instance, hasSet: true);
         Add(CourseItemDefinition.Instance, hasSet: false);
         Add(OrganizationDefinition.Instance, hasSet: true);
+        Add(Packages.PackageDefinition.Instance, hasSet: true);
+        Add(Packages.PackageSectionDefinition.Instance, hasSet: false);
+        Add(Packages.BasketItemDefinition.Instance, hasSet: true);
 
         foreach (var (source, field) in navigations)
         {

@@ -185,6 +185,8 @@ public sealed class SearchApiTests : IAsyncLifetime
         var json = await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("平行四变形"));
         Assert.Equal("平行四边形", json.GetProperty("@ResourceHub.didYouMean").GetString());
         Assert.Equal(["平行四边形面积公式推导"], Titles(json));
+        // $count counts what the rows show: the corrected search.
+        Assert.Equal("1", await (await _teacher.GetAsync("/odata/Resources/$count?$search=" + Uri.EscapeDataString("平行四变形"))).Content.ReadAsStringAsync());
         Assert.False((await GetJson(_teacher, "/odata/Resources?$search=" + Uri.EscapeDataString("平行四边形"))).TryGetProperty("@ResourceHub.didYouMean", out _));
     }
 

@@ -4,7 +4,9 @@ using Elastic.Clients.Elasticsearch;
 using ResourceHub.Domain.Access;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Elastic;
+using ResourceHub.Indexing.Fts;
 using ResourceHub.Indexing.Tests.Support;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Tests.Elastic;
@@ -20,7 +22,8 @@ public sealed class ElasticGoldenTests
     private static FieldRef Field(string name, FieldType type = FieldType.String) => new(name, type);
 
     /// <summary>The body of the first request to a path ending in <paramref name="pathEnd"/> that <paramref name="act"/> makes the client send.</summary>
-    private static async Task<JsonNode> SentAsync(Func<ElasticSearchIndex, Task> act, string pathEnd, HttpMethod? method = null)
+    private static async Task<JsonNode> SentAsync(Func<ElasticSearchIndex, Task> act, string pathEnd, HttpMethod? method = null,
+        QueryUnderstanding? understanding = null)
     {
         var es = new FakeElasticHandler
         {
@@ -29,7 +32,8 @@ public sealed class ElasticGoldenTests
                 : FakeElasticHandler.Json(HttpStatusCode.OK, """{"count":1000,"hits":{"total":{"value":0},"hits":[]},"acknowledged":true}"""),
         };
         var options = new SearchOptions { IndexName = "rh", ElasticsearchUrl = "http://es.test:9200" };
-        await act(new ElasticSearchIndex(new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(options, es))), options, new RankingBoost()));
+        await act(new ElasticSearchIndex(new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(options, es))), options, new RankingBoost(),
+            understanding: understanding));
         var body = es.Requests.First(r => r.Path.EndsWith(pathEnd, StringComparison.Ordinal) && (method is null || r.Method == method)).Body;
         Assert.DoesNotMatch(@"\\u[4-9][0-9a-fA-F]{3}", body); // Chinese goes as UTF-8, not as \uXXXX escapes
         return JsonNode.Parse(body)!;
@@ -135,6 +139,57 @@ public sealed class ElasticGoldenTests
         Assert.Contains("synonym_graph", json);
         Assert.Contains("备课稿 => 教案", json);
         Assert.Contains("\"search_analyzer\":\"resourcehub_cjk_synonyms\"", json);
+    }
+
+    [Fact]
+    public async Task The_admins_synonym_file_feeds_the_es_synonym_graph_and_the_fts_query_alike()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("rh-synonyms-").FullName;
+        try
+        {
+            var path = IndexingServiceCollectionExtensions.SynonymsPath(dataDir);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "教案, 教学设计, 备课稿\n");
+            var understanding = new QueryUnderstanding(path);
+
+            var mapping = await SentAsync(i => i.EnsureCreatedAsync(), "", HttpMethod.Put, understanding);
+            var rules = mapping["settings"]!["analysis"]!["filter"]!["resourcehub_synonyms"]!["synonyms"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+            Assert.Equal(understanding.Synonyms.Rules, rules);
+            Assert.Contains("教案, 教学设计, 备课稿", rules);
+
+            // The FTS engine the host composes reads the same file: the admins' rule finds a 备课稿 for 教案.
+            var fts = (FtsSearchIndex)IndexingServiceCollectionExtensions.Create(new SearchOptions { Provider = SearchOptions.Fts }, new RankingBoost(), dataDir);
+            var doc = new SearchDocument { Id = Guid.NewGuid(), Title = "圆的面积备课稿", Kind = "courseware", Subject = "math", Stage = "primary", Status = "published",
+                OwnerOrg = "school9", CreatedBy = "tina", CreatedAt = DateTime.UnixEpoch, UpdatedAt = DateTime.UnixEpoch };
+            Assert.True((await fts.UpsertAsync([doc])).AllSucceeded);
+            var hit = Assert.Single((await fts.SearchAsync(new SearchRequest(new EntityQuery { Search = "教案" }, Teacher))).Hits);
+            Assert.Equal(doc.Id, hit.Document.Id);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Every_text_field_the_query_searches_is_analyzed_with_the_synonym_graph()
+    {
+        var mapping = ElasticMappings.Create("cjk");
+        var body = await SentAsync(i => i.SearchAsync(new SearchRequest(new EntityQuery { Search = "初二 勾股定理 微课" }, Teacher)), "/_search");
+        var json = body.ToJsonString(Plain);
+        Assert.DoesNotContain("\"analyzer\"", json); // a query-time analyzer would bypass the mapping's search_analyzer
+        var fields = System.Text.RegularExpressions.Regex.Matches(json, "\"fields\":\\[([^\\]]*)\\]")
+            .SelectMany(m => m.Groups[1].Value.Split(',')).Select(f => f.Trim('"').Split('^')[0]).Distinct().ToList();
+        Assert.Contains("title", fields);
+        foreach (var field in fields.Where(f => !f.EndsWith(".chars", StringComparison.Ordinal)))
+        {
+            var path = field.Split('.');
+            var node = mapping["mappings"]!["properties"]![path[0]]!;
+            if (path.Length > 1)
+                node = node["fields"]![path[1]]!;
+            Assert.Equal(ElasticMappings.SearchAnalyzer, node["search_analyzer"]?.GetValue<string>());
+        }
     }
 
     [Fact]

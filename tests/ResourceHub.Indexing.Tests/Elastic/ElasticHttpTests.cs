@@ -10,6 +10,7 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Elastic;
 using ResourceHub.Indexing.Pipeline;
 using ResourceHub.Indexing.Tests.Support;
+using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 using ResourceHub.Testing;
 
@@ -42,26 +43,46 @@ public sealed class ElasticHttpTests
             }).ToArray()),
         }.ToJsonString();
 
-    private static string LiveMapping(params string[] without)
+    private static string LiveMapping(JsonObject definition)
     {
-        var mappings = ElasticMappings.Create("cjk")["mappings"]!.DeepClone().AsObject();
-        foreach (var name in without)
-            mappings["properties"]!.AsObject().Remove(name);
+        var mappings = definition["mappings"]!.DeepClone();
         return new JsonObject { ["rh-20261101000000"] = new JsonObject { ["mappings"] = mappings } }.ToJsonString();
     }
 
+    private static JsonObject Today() => ElasticMappings.Create("cjk");
+
     [Fact]
-    public async Task An_index_whose_mapping_lacks_a_field_of_today_is_rebuilt()
+    public async Task An_index_made_from_another_definition_is_rebuilt()
     {
-        _es.Then(HttpStatusCode.OK, LiveMapping("details", "version"));
-        Assert.True(await Index().NeedsRebuildAsync());
+        _es.Then(HttpStatusCode.OK, LiveMapping(Today()));
+        Assert.False(await Index().NeedsRebuildAsync());
         Assert.Equal((HttpMethod.Get, "/rh/_mapping"), (_es.Requests[0].Method, _es.Requests[0].Path));
 
-        _es.Then(HttpStatusCode.OK, LiveMapping());
-        Assert.False(await Index().NeedsRebuildAsync());
+        var lacksFields = Today();
+        lacksFields["mappings"]!["properties"]!.AsObject().Remove("details");
+        lacksFields["mappings"]!["_meta"] = null; // made before the hash existed
+        _es.Then(HttpStatusCode.OK, LiveMapping(lacksFields));
+        Assert.True(await Index().NeedsRebuildAsync());
+
+        var otherSynonyms = ElasticMappings.Create("cjk", new SynonymSet([.. SynonymSet.Shipped.Rules, "备课稿 => 教案"]));
+        _es.Then(HttpStatusCode.OK, LiveMapping(otherSynonyms));
+        Assert.True(await Index().NeedsRebuildAsync());
+
+        _es.Then(HttpStatusCode.OK, LiveMapping(ElasticMappings.Create("smartcn")));
+        Assert.True(await Index().NeedsRebuildAsync());
 
         _es.Then(HttpStatusCode.NotFound, """{"error":{"type":"index_not_found_exception","reason":"no such index [rh]"},"status":404}""");
         Assert.False(await Index().NeedsRebuildAsync());
+    }
+
+    [Fact]
+    public void The_definition_hash_changes_with_analyzer_synonyms_and_fields_only()
+    {
+        var today = ElasticMappings.DefinitionHash(Today());
+        Assert.Matches("^[0-9a-f]{64}$", today);
+        Assert.Equal(today, ElasticMappings.DefinitionHash(ElasticMappings.Create("cjk", SynonymSet.Shipped)));
+        Assert.NotEqual(today, ElasticMappings.DefinitionHash(ElasticMappings.Create("smartcn")));
+        Assert.NotEqual(today, ElasticMappings.DefinitionHash(ElasticMappings.Create("cjk", new SynonymSet(["微课, 微视频"]))));
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+namespace ResourceHub.Domain.Packages;
+
+/// <summary>A 资源包: resources gathered in ordered sections (单元/课时), downloaded as one ZIP.</summary>
+public class Package
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>Markdown.</summary>
+    public string? Description { get; set; }
+    public string Subject { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string? Topic { get; set; }
+    public string OwnerOrg { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string Status { get; set; } = Resources.ResourceStatus.Draft;
+    public long Version { get; set; }
+    public List<PackageSection> Sections { get; set; } = [];
+}
+
+/// <summary>An ordered section of a package (e.g. 第一单元) with its ordered resources.</summary>
+public class PackageSection
+{
+    public Guid Id { get; set; }
+    public Guid PackageId { get; set; }
+    public int Position { get; set; }
+    public string Title { get; set; } = "";
+    public List<PackageItem> Items { get; set; } = [];
+}
+
+public class PackageItem
+{
+    public Guid Id { get; set; }
+    public Guid SectionId { get; set; }
+    public int Position { get; set; }
+    public Guid ResourceId { get; set; }
+}
