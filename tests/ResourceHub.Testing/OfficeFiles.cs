@@ -1,4 +1,3 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -45,32 +44,8 @@ public static class OfficeFiles
         return stream.ToArray();
     }
 
-    /// <summary>A one-page PDF showing <paramref name="line"/> (ASCII) in Helvetica, with a correct cross-reference table.</summary>
-    public static byte[] PdfWithText(string line)
-    {
-        var content = $"BT /F1 18 Tf 40 700 Td ({line}) Tj ET";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-            pdf.Append($"{offset:D10} 00000 n \n");
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
+    /// <summary>A one-page PDF showing <paramref name="line"/> (ASCII).</summary>
+    public static byte[] PdfWithText(string line) => ResourceHub.Api.Demo.DemoFiles.OnePagePdf(line);
 
     private static P.ShapeTree ShapeTree(string text) => new(
         new P.NonVisualGroupShapeProperties(

@@ -25,9 +25,11 @@ public static class DemoFiles
     }
 
     /// <summary>A minimal one-page PDF (the title in ASCII: the built-in PDF fonts have no Chinese glyphs).</summary>
-    private static byte[] Pdf(string title)
+    private static byte[] Pdf(string title) => OnePagePdf($"ResourceHub demo courseware ({Math.Abs(title.GetHashCode() % 10000)})");
+
+    /// <summary>A one-page PDF showing one ASCII line in Helvetica, with a correct cross-reference table.</summary>
+    public static byte[] OnePagePdf(string text)
     {
-        var text = $"ResourceHub demo courseware ({Math.Abs(title.GetHashCode() % 10000)})";
         var stream = $"BT /F1 18 Tf 72 720 Td ({text}) Tj ET";
         var objects = new[]
         {
