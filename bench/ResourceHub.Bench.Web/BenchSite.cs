@@ -1,12 +1,8 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResourceHub.Api.Demo;
-using ResourceHub.Api.Hosting;
 using ResourceHub.Api.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
@@ -24,35 +20,24 @@ public sealed class BenchSite : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private TestDatabase _database = null!;
-    private WebApplication _app = null!;
+    private DemoHost _host = null!;
     private IPlaywright _playwright = null!;
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public Guid LessonId { get; private set; }
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<BenchSite> StartAsync(int clipSeconds)
     {
         var site = new BenchSite();
-        site._database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        site._app = ServiceHost.Build([
-            "--urls", "http://127.0.0.1:0",
-            $"--{DataDirectory.ConfigKey}={site._database.DataDir}",
-            $"--ResourceHub:Database:Provider={site._database.Provider}",
-            $"--ResourceHub:Database:ConnectionString={site._database.ConnectionString}",
-            "--ResourceHub:DemoData=true",
-            "--ResourceHub:RateLimits:Enabled=false",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await site._app.Services.PrepareStorageAsync();
-        await site._app.StartAsync();
-        site.BaseUrl = site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        site._host = await DemoHost.StartAsync("--ResourceHub:RateLimits:Enabled=false");
+        site.BaseUrl = site._host.BaseUrl;
         Console.WriteLine($"Uploading a {clipSeconds} s 720p lesson and waiting for its renditions...");
         site.LessonId = await site.UploadLessonAsync(clipSeconds);
-        await site.WaitForAsync(async db => await db.Renditions.AnyAsync(r => r.Kind == "mp4-720p" && r.ResourceId == site.LessonId), "the lesson's 720p rendition");
-        await site.WaitForAsync(async db => !await db.SearchOutbox.AnyAsync(e => e.ProcessedAt == null), "the search index to catch up");
+        await site._host.WaitForAsync(async db => await db.Renditions.AnyAsync(r => r.Kind == "mp4-720p" && r.ResourceId == site.LessonId),
+            "the lesson's 720p rendition", TimeSpan.FromMinutes(10));
+        await site._host.WaitForAsync(async db => !await db.SearchOutbox.AnyAsync(e => e.ProcessedAt == null), "the search index to catch up", TimeSpan.FromMinutes(10));
         site._playwright = await Playwright.CreateAsync();
         site.Browser = await site._playwright.Chromium.LaunchAsync(new()
         {
@@ -64,7 +49,7 @@ public sealed class BenchSite : IAsyncDisposable
     /// <summary>A lesson clip with motion and grain (so its bitrate is like a real classroom video's), published.</summary>
     private async Task<Guid> UploadLessonAsync(int seconds)
     {
-        var clip = Path.Combine(_database.DataDir, "bench-lesson.mp4");
+        var clip = Path.Combine(_host.DataDir, "bench-lesson.mp4");
         var pipeline = new MediaPipeline();
         await new FfmpegRunner(pipeline.Tools).RunFfmpegAsync(
             ["-hide_banner", "-nostdin", "-y", "-loglevel", "error",
@@ -95,20 +80,6 @@ public sealed class BenchSite : IAsyncDisposable
         row.Status = ResourceStatus.Published;
         await db.SaveChangesAsync();
         return id;
-    }
-
-    private async Task WaitForAsync(Func<ResourceHubDbContext, Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            await using (var scope = Services.CreateAsyncScope())
-                if (await done(scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>()))
-                    return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"waited 10 minutes for {what}");
-            await Task.Delay(500);
-        }
     }
 
     /// <summary>A fresh browser context (empty cache) signed in as this demo user.</summary>
@@ -154,8 +125,7 @@ public sealed class BenchSite : IAsyncDisposable
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_host is not null)
+            await _host.DisposeAsync();
     }
 }

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResourceHub.Api.Demo;
-using ResourceHub.Api.Hosting;
 using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -24,31 +20,20 @@ public sealed class WebServer : IAsyncLifetime
     public const string ScriptTitle = "<script>alert('xss')</script>勾股定理复习";
     public const string LockedUser = "lock.me";
 
-    private TestDatabase _database = null!;
-    private WebApplication _app = null!;
+    private DemoHost _host = null!;
     private IPlaywright _playwright = null!;
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public Guid VideoId { get; private set; }
     public Guid ScriptTitleId { get; private set; }
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
-        _app = ServiceHost.Build([
-            "--urls", "http://127.0.0.1:0",
-            $"--{DataDirectory.ConfigKey}={_database.DataDir}",
-            $"--ResourceHub:Database:Provider={_database.Provider}",
-            $"--ResourceHub:Database:ConnectionString={_database.ConnectionString}",
-            "--ResourceHub:DemoData=true",
-            "--Logging:LogLevel:Default=Warning",
-            "--ResourceHub:Web:UploadChunkBytes=16384", // small parts, so a small test video goes up in several PATCHes
-        ]);
-        await _app.Services.PrepareStorageAsync();
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // Small parts, so a small test video goes up in several PATCHes.
+        _host = await DemoHost.StartAsync("--ResourceHub:Web:UploadChunkBytes=16384");
+        BaseUrl = _host.BaseUrl;
         using (var http = new HttpClient())
         {
             var signIn = await http.GetAsync(BaseUrl + "/signin");
@@ -56,15 +41,15 @@ public sealed class WebServer : IAsyncLifetime
                 throw new InvalidOperationException($"the sign-in page answered {(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
         }
         await SeedAsync();
-        await WaitForAsync(async db => await db.Renditions.AnyAsync(r => r.Kind == "mp4-720p" && r.ResourceId == VideoId), "the demo video's 720p rendition");
-        await WaitForAsync(async db => !await db.SearchOutbox.AnyAsync(e => e.ProcessedAt == null), "the search index to catch up");
+        await _host.WaitForAsync(async db => await db.Renditions.AnyAsync(r => r.Kind == "mp4-720p" && r.ResourceId == VideoId), "the demo video's 720p rendition", TimeSpan.FromMinutes(3));
+        await _host.WaitForAsync(async db => !await db.SearchOutbox.AnyAsync(e => e.ProcessedAt == null), "the search index to catch up", TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
     private async Task SeedAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
         VideoId = await db.Resources.Where(r => r.Title == "分数的初步认识（微课）").Select(r => r.Id).SingleAsync();
         var now = DateTime.UtcNow;
@@ -81,24 +66,10 @@ public sealed class WebServer : IAsyncLifetime
             new NewAccount(LockedUser, "锁定测试", Roles.Teacher, "bh-no1", [], DemoAccounts.Password), default);
     }
 
-    private async Task WaitForAsync(Func<ResourceHubDbContext, Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            await using (var scope = _app.Services.CreateAsyncScope())
-                if (await done(scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>()))
-                    return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"waited 3 minutes for {what}");
-            await Task.Delay(200);
-        }
-    }
-
     /// <summary>A fresh context (no cookies) signed in as this demo user, on the search page.</summary>
-    public async Task<IPage> SignedInAsync(string user = "li.ming", bool javaScript = true)
+    public async Task<IPage> SignedInAsync(string user = "li.ming", bool javaScript = true, bool bypassCsp = false)
     {
-        var page = await NewPageAsync(javaScript);
+        var page = await NewPageAsync(javaScript, bypassCsp);
         await page.GotoAsync("/signin");
         await page.FillAsync("#user", user);
         await page.FillAsync("#password", DemoAccounts.Password);
@@ -107,9 +78,10 @@ public sealed class WebServer : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <param name="bypassCsp">Only for tests that inject a script of their own (axe-core): the pages' CSP forbids inline code.</param>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript, BypassCSP = bypassCsp });
         return await context.NewPageAsync();
     }
 
@@ -118,8 +90,7 @@ public sealed class WebServer : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_host is not null)
+            await _host.DisposeAsync();
     }
 }

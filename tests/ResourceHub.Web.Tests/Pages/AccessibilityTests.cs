@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ResourceHub.Api.Demo;
 using Xunit.Abstractions;
 
 namespace ResourceHub.Web.Tests.Pages;
@@ -26,13 +25,11 @@ public sealed partial class AccessibilityTests(WebServer server, ITestOutputHelp
     {
         var axe = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
         Assert.True(File.Exists(axe), "axe-core is vendored at build time from npm (tests/ResourceHub.Web.Tests/package.json)");
-        // Injecting axe needs an inline script, which the pages' CSP forbids: only this test context bypasses it.
-        var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, BypassCSP = true });
-        var page = await context.NewPageAsync();
+        // Injecting axe needs an inline script, which the pages' CSP forbids: only this test's contexts bypass it.
+        var page = user is null ? await server.NewPageAsync(bypassCsp: true) : await server.SignedInAsync(user, bypassCsp: true);
         List<string> start = ["/signin"];
         if (user is not null)
         {
-            await SignInAsync(page, user);
             start = ["/", "/?q=" + Uri.EscapeDataString("分数"), $"/resources/{server.VideoId}", $"/resources/{server.ScriptTitleId}"];
         }
 
@@ -72,15 +69,6 @@ public sealed partial class AccessibilityTests(WebServer server, ITestOutputHelp
             .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
         }
         """;
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/signin");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/signin"));
-    }
 
     /// <summary>A same-site page link worth checking, or null (API, media, downloads, sign-out, fragments).</summary>
     private static string? Local(string pathAndQuery)
