@@ -17,26 +17,15 @@ public sealed class ZipResponder(IBlobStore blobs, PackageDownloads downloads)
     {
         var response = context.Response;
         var length = zip.Layout.Length;
-        response.Headers.AcceptRanges = "bytes";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ETag = zip.ETag;
         response.Headers.CacheControl = "private, no-cache";
-        if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch
-            && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "*" || Preconditions.Same(t, zip.ETag)))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
+        if (FileAnswers.AnsweredNotModified(context, zip.ETag))
             return;
-        }
         var first = 0L;
         var last = length - 1;
         if (RangeApplies(context.Request, zip.ETag) && ByteRange.TryParse(context.Request.Headers.Range.ToString(), out var range))
         {
             if (!range.TryResolve(length, out var resolved))
-                throw new ODataProblem(StatusCodes.Status416RangeNotSatisfiable, "RangeNotSatisfiable",
-                    $"请求的范围超出文件大小 {length} 字节 (range not satisfiable)", "Range")
-                {
-                    Headers = { ["Content-Range"] = $"bytes */{length}" },
-                };
+                throw FileAnswers.RangeNotSatisfiable(length);
             (first, last) = (resolved.First, resolved.Last);
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = resolved.ToContentRange(length);

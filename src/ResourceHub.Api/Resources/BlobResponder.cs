@@ -19,16 +19,8 @@ public sealed class BlobResponder(IBlobStore blobs)
     /// range requests belong to the same download and are not counted again.</param>
     public async Task ServeAsync(HttpContext context, BlobResponse response, Func<CancellationToken, Task>? onDownload = null)
     {
-        context.Response.Headers.AcceptRanges = "bytes";
-        // Browsers must take the type we send, never guess a script or a page from the bytes.
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ETag = response.ETag;
-        if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch
-            && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "*" || Preconditions.Same(t, response.ETag)))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
+        if (FileAnswers.AnsweredNotModified(context, response.ETag))
             return;
-        }
 
         ByteRange? range = ByteRange.TryParse(context.Request.Headers.Range.ToString(), out var parsed) ? parsed : null;
         BlobReadResult? blob;
@@ -38,11 +30,7 @@ public sealed class BlobResponder(IBlobStore blobs)
         }
         catch (BlobRangeNotSatisfiableException e)
         {
-            throw new ODataProblem(StatusCodes.Status416RangeNotSatisfiable, "RangeNotSatisfiable",
-                $"请求的范围超出文件大小 {e.TotalLength} 字节 (range not satisfiable)", "Range")
-            {
-                Headers = { ["Content-Range"] = $"bytes */{e.TotalLength}" },
-            };
+            throw FileAnswers.RangeNotSatisfiable(e.TotalLength);
         }
         if (blob is null)
             throw ODataProblem.NotFound("文件暂不可用，请稍后重试 (the stored file is missing)");
