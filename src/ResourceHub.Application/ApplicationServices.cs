@@ -37,6 +37,7 @@ public static class ApplicationServices
         services.AddScoped<ResourceUploads>();
         services.AddScoped<Duplicates.ExactDuplicates>();
         services.AddScoped<Duplicates.DuplicateMatches>();
+        services.AddScoped<Duplicates.NearDuplicates>();
         services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();

@@ -175,6 +175,21 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
         return args;
     }
 
+    /// <summary>
+    /// One 9×8 gray frame per second of the first video stream as raw bytes, for the duplicate fingerprint
+    /// (<see cref="Fingerprints.FrameHashes"/>); area scaling averages each cell, so noise and resolution matter little.
+    /// </summary>
+    public static IReadOnlyList<string> FrameSamples(string input, string output)
+    {
+        var args = Common();
+        args.AddRange([
+            "-i", input, "-map", "0:v:0", "-an", "-sn",
+            "-vf", $"fps=1,scale={Fingerprints.FrameHashes.Width}:{Fingerprints.FrameHashes.Height}:flags=area,format=gray",
+            "-f", "rawvideo", output,
+        ]);
+        return args;
+    }
+
     /// <summary>pdftoppm: first page only, longest side scaled to the preview size, PNG at <c>{outputPrefix}.png</c>.</summary>
     public IReadOnlyList<string> PdfFirstPage(string input, string outputPrefix) =>
         ["-png", "-f", "1", "-l", "1", "-scale-to", Number(Settings.PdfPreviewSize), "-singlefile", input, outputPrefix];

@@ -162,6 +162,18 @@ public sealed class MediaPipeline
             outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The video's duplicate fingerprint: a 64-bit difference hash per second (0 for a flat frame).</summary>
+    public async Task<ulong[]> FingerprintVideoAsync(string inputPath, string workDirectory, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        (inputPath, workDirectory) = (SafePath(inputPath), SafePath(workDirectory));
+        RequireFile(inputPath);
+        Directory.CreateDirectory(workDirectory);
+        var output = Path.Combine(workDirectory, "frames.gray");
+        await _runner.RunFfmpegAsync(FfmpegCommands.FrameSamples(inputPath, output), Tools.TranscodeTimeout(duration), null, cancellationToken)
+            .ConfigureAwait(false);
+        return Fingerprints.FrameHashes.Of(await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Text of a PDF's first pages (pdftotext), bounded; null when pdftotext is not installed.</summary>
     public async Task<string?> ExtractPdfTextAsync(string inputPath, string workDirectory, int maxBytes = ExtractedText.DefaultMaxBytes,
         CancellationToken cancellationToken = default)

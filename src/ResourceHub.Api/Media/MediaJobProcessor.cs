@@ -10,8 +10,9 @@ namespace ResourceHub.Api.Media;
 
 /// <summary>What one job made, still on local disk: the outputs of the pipeline and the probed duration.</summary>
 /// <param name="Text">Text found inside the file (PDF, Office Open XML); null when its type has none.</param>
+/// <param name="Frames">A video's duplicate fingerprint (a hash per second); null for other files.</param>
 public sealed record ProcessedMedia(string OutputDirectory, IReadOnlyList<RenditionOutput> Outputs, double? DurationSeconds, string? Note,
-    string? Text = null);
+    string? Text = null, ulong[]? Frames = null);
 
 /// <summary>
 /// Second step of upload → object store → media job: copies the original out of the blob store
@@ -44,7 +45,8 @@ public sealed class MediaJobProcessor(ResourceHubDbContext db, IBlobStore blobs,
             case MediaKind.Video:
                 var video = await pipeline.ProcessVideoAsync(input, outputDir, progress, ct);
                 var duration = video.Source.Duration ?? video.Source.Video?.Duration;
-                return new ProcessedMedia(outputDir, video.Outputs, duration?.TotalSeconds, null);
+                var frames = await pipeline.FingerprintVideoAsync(input, Path.Combine(workDir, "frames"), duration ?? TimeSpan.Zero, ct);
+                return new ProcessedMedia(outputDir, video.Outputs, duration?.TotalSeconds, null, Frames: frames);
             case MediaKind.Image:
                 return new ProcessedMedia(outputDir, [await pipeline.CreateImageThumbnailAsync(input, outputDir, ct)], null, null);
             default:

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.Resources;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Data.Outbox;
@@ -16,7 +17,8 @@ namespace ResourceHub.Api.Media;
 /// or the new one, never a mix. The new set is reserved in blob_cleanups before its first upload (a worker
 /// killed mid-publish leaves nothing behind for long) and the old set is queued for cleanup by the swap.
 /// </summary>
-public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, PendingBlobs pending, TimeProvider clock)
+public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs, MediaJobQueue queue, PendingBlobs pending, TimeProvider clock,
+    NearDuplicates nearDuplicates)
 {
     /// <remarks>Outputs go to a fresh folder per publish, not per job: a worker that lost its lease and the
     /// one that took over must never write into (or clean up) each other's files.</remarks>
@@ -50,6 +52,7 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
             await db.Resources.Where(r => r.Id == job.ResourceId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.DurationSeconds, media.DurationSeconds), ct);
             await ReplaceTextAsync(job.ResourceId, media.Text, ct);
+            await nearDuplicates.RecordAsync(job.ResourceId, media.Frames, media.Text, ct);
             await tx.CommitAsync(ct);
         }
         catch

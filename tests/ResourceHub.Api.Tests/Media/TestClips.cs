@@ -26,6 +26,15 @@ public sealed class TestClips : IDisposable
         return path;
     }
 
+    /// <summary>Any clip made by ffmpeg from <paramref name="arguments"/> (inputs and codecs), once per name.</summary>
+    public string Make(string name, string arguments)
+    {
+        var path = Path.Combine(_root, name);
+        if (!File.Exists(path))
+            Ffmpeg(arguments, path);
+        return path;
+    }
+
     private static void Ffmpeg(string arguments, string output)
     {
         var ffmpeg = ToolLocator.Find(null, "ffmpeg") ?? throw new InvalidOperationException("these tests need ffmpeg on PATH");
