@@ -117,25 +117,26 @@ worker.Dispose();
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 return Report.Passed ? 0 : 1;
 
-// The same mix in 5 s slices until the API's RSS moves less than 3 % over a slice: JIT, pools, caches and the GC's
-// heap sizing have then reached their working size, so "post-warm-up" is a level rather than a point on the way up.
+// The same mix in 5 s slices until the API's RSS moved less than 3 % over the last 15 s: JIT, pools, caches and the
+// GC's heap sizing have then reached their working size, so "post-warm-up" is a level rather than a point on the way up.
 async Task<long> WarmUpAsync()
 {
     var clock = Stopwatch.StartNew();
-    var previous = api.RssBytes();
+    var levels = new List<long> { api.RssBytes() };
     for (var seed = 1; ; seed++)
     {
         await traffic.RunAsync(clients, TimeSpan.FromSeconds(5), seed);
         var now = api.RssBytes();
-        var change = (now - previous) / (double)previous;
-        var settled = clock.Elapsed.TotalSeconds >= warmupSeconds && Math.Abs(change) < 0.03;
+        levels.Add(now);
+        var before = levels[Math.Max(0, levels.Count - 4)];
+        var change = (now - before) / (double)before;
+        var settled = clock.Elapsed.TotalSeconds >= warmupSeconds && levels.Count >= 4 && Math.Abs(change) < 0.03;
         if (settled || clock.Elapsed.TotalSeconds >= warmupMaxSeconds)
         {
-            Console.WriteLine($"warm-up {clock.Elapsed.TotalSeconds:F0} s: API RSS {now / 1048576.0:F1} MB, {change:+0.0%;-0.0%} over the last slice"
+            Console.WriteLine($"warm-up {clock.Elapsed.TotalSeconds:F0} s: API RSS {now / 1048576.0:F1} MB, {change:+0.0%;-0.0%} over the last 15 s"
                 + (settled ? " (settled)" : $" (not settled within {warmupMaxSeconds} s)"));
             return now;
         }
-        previous = now;
     }
 }
 
