@@ -30,11 +30,17 @@ public static class ContestPolicy
     /// <param name="entrantRegion">The resource owner's organisation and every region above it.</param>
     public static void AuthorizeEnter(Actor actor, Contest contest, CurationTarget target)
     {
-        if (CurationPolicy.Denial(CurationVerb.Submit, actor, target) is not null)
-            throw CurationError.Forbidden("只能由作品的作者（教师本人或供应商本机构）报名 (only the owner of a resource enters it)");
-        if (!target.IsWithin(contest.RegionOrg))
-            throw CurationError.Forbidden("您的机构不在本活动的征集范围内 (your organisation is outside the contest's region)");
+        if (EnterDenial(actor, contest, target) is { } denial)
+            throw CurationError.Forbidden(denial);
     }
+
+    /// <summary>Why the actor may not enter this resource, or null when they may.</summary>
+    public static string? EnterDenial(Actor actor, Contest contest, CurationTarget target) =>
+        CurationPolicy.Denial(CurationVerb.Submit, actor, target) is not null
+            ? "只能由作品的作者（教师本人或供应商本机构）报名 (only the owner of a resource enters it)"
+            : !target.IsWithin(contest.RegionOrg)
+                ? "您的机构不在本活动的征集范围内 (your organisation is outside the contest's region)"
+                : null;
 
     public static void AuthorizeScore(Actor actor, CurationTarget target)
     {
