@@ -49,10 +49,13 @@ public static class ContestPolicy
     }
 
     /// <param name="voterRegion">The voter's organisation and every region above it.</param>
-    public static void AuthorizeVote(Caller caller, Contest contest, IReadOnlyList<string> voterRegion, ContestEntry entry)
+    /// <param name="inProject">For a contest of a training project: whether the voter took part in it .</param>
+    public static void AuthorizeVote(Caller caller, Contest contest, IReadOnlyList<string> voterRegion, ContestEntry entry, bool inProject)
     {
         if (!voterRegion.Contains(contest.RegionOrg))
             throw CurationError.Forbidden("您不在本活动的投票范围内 (you are outside the contest's region)");
+        if (contest.TrainingProject is { } project && !inProject)
+            throw CurationError.Forbidden($"本活动只限培训项目“{project}”的参训教师投票 (voting is for the training project's participants)");
         if (entry.EntrantId == caller.UserId || entry.EntrantOrg == caller.OrgCode)
             throw CurationError.Forbidden("利益回避：不能为本人或本机构的作品投票 (you cannot vote for your own or your organisation's entry)");
     }
