@@ -66,11 +66,7 @@ public sealed class CurationFigures(ResourceHubDbContext db)
     public async Task<FigureTable> ExpertsAsync(StatsScope scope, CancellationToken ct)
     {
         var ids = scope.ResourceIds(db);
-        var reviews = db.Set<Review>().Where(r => ids.Contains(r.ResourceId));
-        if (scope.FromUtc is { } from)
-            reviews = reviews.Where(r => r.CreatedAt >= from);
-        if (scope.ToUtc is { } to)
-            reviews = reviews.Where(r => r.CreatedAt < to);
+        var reviews = scope.During(db.Set<Review>().Where(r => ids.Contains(r.ResourceId)), r => r.CreatedAt);
         var found = await reviews.Select(r => new { r.ReviewerId, r.ResourceId, r.CreatedAt, r.Verdict }).ToListAsync(ct);
         var reviewed = found.Select(r => r.ResourceId).Distinct().ToList();
         var decisionCodes = VerdictOf.Keys.ToList();
@@ -137,11 +133,6 @@ public sealed class CurationFigures(ResourceHubDbContext db)
     private IQueryable<CurationEvent> Events(StatsScope scope)
     {
         var ids = scope.ResourceIds(db);
-        var events = db.Set<CurationEvent>().Where(e => ids.Contains(e.ResourceId));
-        if (scope.FromUtc is { } from)
-            events = events.Where(e => e.At >= from);
-        if (scope.ToUtc is { } to)
-            events = events.Where(e => e.At < to);
-        return events;
+        return scope.During(db.Set<CurationEvent>().Where(e => ids.Contains(e.ResourceId)), e => e.At);
     }
 }

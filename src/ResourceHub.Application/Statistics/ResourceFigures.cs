@@ -62,12 +62,5 @@ public sealed class ResourceFigures(ResourceHubDbContext db, TaxonomyCatalog tax
         return new FigureTable(Uploads, "每月上传资源数", ["月份", "上传数"], rows);
     }
 
-    private static IQueryable<Resource> Created(StatsScope scope, IQueryable<Resource> resources)
-    {
-        if (scope.FromUtc is { } from)
-            resources = resources.Where(r => r.CreatedAt >= from);
-        if (scope.ToUtc is { } to)
-            resources = resources.Where(r => r.CreatedAt < to);
-        return resources;
-    }
+    private static IQueryable<Resource> Created(StatsScope scope, IQueryable<Resource> resources) => scope.During(resources, r => r.CreatedAt);
 }

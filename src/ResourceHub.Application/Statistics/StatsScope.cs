@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Organizations;
@@ -44,6 +45,19 @@ public sealed class StatsScope(OrganizationTree tree, Organization? node, IReadO
         }
         return resources;
     }
+
+    /// <summary>The rows whose time <paramref name="at"/> falls in the date range.</summary>
+    public IQueryable<T> During<T>(IQueryable<T> rows, Expression<Func<T, DateTime>> at)
+    {
+        if (FromUtc is { } from)
+            rows = rows.Where(Compare(at, ExpressionType.GreaterThanOrEqual, from));
+        if (ToUtc is { } to)
+            rows = rows.Where(Compare(at, ExpressionType.LessThan, to));
+        return rows;
+    }
+
+    private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTime>> at, ExpressionType op, DateTime bound) =>
+        Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(op, at.Body, Expression.Constant(bound)), at.Parameters);
 
     /// <summary>The ids of the resources in the region, as a subquery for event tables.</summary>
     public IQueryable<Guid> ResourceIds(ResourceHubDbContext db) => Resources(db).Select(r => r.Id);

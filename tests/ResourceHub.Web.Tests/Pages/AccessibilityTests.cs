@@ -31,6 +31,8 @@ public sealed partial class AccessibilityTests(WebServer server, ITestOutputHelp
         if (user is not null)
         {
             start = ["/", "/?q=" + Uri.EscapeDataString("分数"), $"/resources/{server.VideoId}", $"/resources/{server.ScriptTitleId}"];
+            if (user == "province.admin")
+                start.Add("/admin/stats");
         }
 
         var problems = new List<string>();
