@@ -11,8 +11,8 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace ResourceHub.Indexing.Elastic;
 
 /// <summary>
-/// The official client (Elastic.Clients.Elasticsearch) for the calls the adapter makes: typed bulk writes, and the
-/// bodies our renderers and mapping build sent through the client's transport. Retries 429 and 502/503/504 and
+/// The official client (Elastic.Clients.Elasticsearch) for the calls the adapter makes: typed search, count and bulk
+/// requests, and for index administration (mapping, aliases, refresh, health) our JSON sent through the client's transport. Retries 429 and 502/503/504 and
 /// connection failures a few times with backoff (honouring Retry-After); anything else surfaces as
 /// <see cref="ElasticException"/>, 401/403 as <see cref="ElasticAuthException"/>.
 /// </summary>
@@ -73,6 +73,21 @@ public sealed class ElasticConnection(ElasticsearchClient client, int maxRetries
             var response = await client.BulkAsync(request, ct);
             return (response, response.ApiCallDetails, () => Error(response));
         }, ct);
+
+    /// <summary>A typed search; sources come back as JSON objects (<see cref="ElasticDocuments.FromSource"/> reads them).</summary>
+    public Task<SearchResponse<JsonObject>> SearchAsync(global::Elastic.Clients.Elasticsearch.SearchRequest request, CancellationToken ct) =>
+        WithRetriesAsync<SearchResponse<JsonObject>>($"{request.Indices}/_search", async () =>
+        {
+            var response = await client.SearchAsync<JsonObject>(request, ct);
+            return (response, response.ApiCallDetails, () => Error(response));
+        }, ct);
+
+    public async Task<long> CountAsync(global::Elastic.Clients.Elasticsearch.CountRequest request, CancellationToken ct) =>
+        (await WithRetriesAsync<CountResponse>($"{request.Indices}/_count", async () =>
+        {
+            var response = await client.CountAsync(request, ct);
+            return (response, response.ApiCallDetails, () => Error(response));
+        }, ct)).Count;
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
     {

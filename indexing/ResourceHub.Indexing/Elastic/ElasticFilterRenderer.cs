@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+using EsQuery = Elastic.Clients.Elasticsearch.QueryDsl.Query;
 using ResourceHub.Domain.Access;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Query.Model;
@@ -8,20 +10,20 @@ using ResourceHub.Query.Model;
 namespace ResourceHub.Indexing.Elastic;
 
 /// <summary>
-/// Renders the query model's filter and the visibility scope to Elasticsearch query clauses (for
+/// Renders the query model's filter and the visibility scope to the client's typed query clauses (for
 /// bool.filter: no scoring). What the engine cannot express exactly (length(), month(), all(),
 /// any() with 'and'/'not' inside) is refused with a clear message instead of answered approximately.
 /// </summary>
 public static class ElasticFilterRenderer
 {
-    public static JsonObject MatchAll() => new() { ["match_all"] = new JsonObject() };
-    public static JsonObject MatchNone() => new() { ["match_none"] = new JsonObject() };
+    public static EsQuery MatchAll() => new MatchAllQuery();
+    public static EsQuery MatchNone() => new MatchNoneQuery();
 
-    public static JsonObject Visibility(VisibilityScope scope)
+    public static EsQuery Visibility(VisibilityScope scope)
     {
         if (scope.All)
             return MatchAll();
-        var should = new JsonArray();
+        var should = new List<EsQuery>();
         if (scope.PublicStatuses.Count > 0)
             should.Add(Terms("status", scope.PublicStatuses));
         if (scope.OwnerOrgs.Count > 0)
@@ -32,14 +34,14 @@ public static class ElasticFilterRenderer
             should.Add(Bool("filter", Terms("subject", scope.ReviewSubjects), Terms("status", scope.ReviewStatuses)));
         if (should.Count == 0)
             return MatchNone();
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
+        return new BoolQuery { Should = should, MinimumShouldMatch = 1 };
     }
 
-    public static JsonObject Render(FilterNode? node) => node is null ? MatchAll() : Node(node, null);
+    public static EsQuery Render(FilterNode? node) => node is null ? MatchAll() : Node(node, null);
 
-    public static JsonObject Selection(SearchField field, IReadOnlyList<string> values) => Terms(field.Column, values);
+    public static EsQuery Selection(SearchField field, IReadOnlyList<string> values) => Terms(field.Column, values);
 
-    private static JsonObject Node(FilterNode node, SearchField? collection) => node switch
+    private static EsQuery Node(FilterNode node, SearchField? collection) => node switch
     {
         LogicalNode { Operator: LogicalOperator.And } l => Bool("filter", Node(l.Left, collection), Node(l.Right, collection)),
         LogicalNode l => Or(Node(l.Left, collection), Node(l.Right, collection)),
@@ -52,7 +54,7 @@ public static class ElasticFilterRenderer
         _ => throw new SearchQueryException($"搜索不支持此条件 (unsupported filter node {node.GetType().Name})"),
     };
 
-    private static JsonObject Compare(CompareNode c, SearchField? collection)
+    private static EsQuery Compare(CompareNode c, SearchField? collection)
     {
         var (field, column) = Target(c.Field, collection);
         if (c.Field.Function is FieldFunction.Year or FieldFunction.Date)
@@ -79,34 +81,31 @@ public static class ElasticFilterRenderer
         };
     }
 
-    private static JsonObject InValues(InNode i, SearchField? collection)
+    private static EsQuery InValues(InNode i, SearchField? collection)
     {
         var (field, column) = Target(i.Field, collection);
         CheckCaseFunction(i.Field);
         if (i.Field.Function is FieldFunction.ToLower or FieldFunction.ToUpper)
             return Or(i.Values.Select(v => Term(column, Value(v, field), true)).ToArray());
-        return new JsonObject { ["terms"] = new JsonObject { [column] = new JsonArray(i.Values.Select(v => Value(v, field)).ToArray()) } };
+        return new TermsQuery(column, new TermsQueryField(i.Values.Select(v => Value(v, field)).ToArray()));
     }
 
-    private static JsonObject TextMatch(TextMatchNode t, SearchField? collection)
+    private static EsQuery TextMatch(TextMatchNode t, SearchField? collection)
     {
         var (_, column) = Target(t.Field, collection);
         CheckCaseFunction(t.Field);
         var caseInsensitive = t.Field.Function is FieldFunction.ToLower or FieldFunction.ToUpper;
         var escaped = t.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal);
-        var (kind, pattern) = t.Operator switch
+        bool? flag = caseInsensitive ? true : null;
+        return t.Operator switch
         {
-            TextOperator.StartsWith => ("prefix", t.Value),
-            TextOperator.EndsWith => ("wildcard", "*" + escaped),
-            _ => ("wildcard", "*" + escaped + "*"),
+            TextOperator.StartsWith => new PrefixQuery(column, t.Value) { CaseInsensitive = flag },
+            TextOperator.EndsWith => new WildcardQuery(column) { Value = "*" + escaped, CaseInsensitive = flag },
+            _ => new WildcardQuery(column) { Value = "*" + escaped + "*", CaseInsensitive = flag },
         };
-        var body = new JsonObject { ["value"] = pattern };
-        if (caseInsensitive)
-            body["case_insensitive"] = true;
-        return new JsonObject { [kind] = new JsonObject { [column] = body } };
     }
 
-    private static JsonObject Collection(CollectionNode c)
+    private static EsQuery Collection(CollectionNode c)
     {
         var field = SearchFields.Get(c.Collection.Name);
         if (!field.IsCollection)
@@ -155,7 +154,7 @@ public static class ElasticFilterRenderer
     }
 
     /// <summary>year(x)/date(x) compared to a value: the value's [start, end) interval as a range.</summary>
-    private static JsonObject Interval(string column, CompareNode c)
+    private static EsQuery Interval(string column, CompareNode c)
     {
         var (start, end) = c.Field.Function == FieldFunction.Year
             ? (new DateTime(Convert.ToInt32(c.Value, CultureInfo.InvariantCulture), 1, 1), new DateTime(Convert.ToInt32(c.Value, CultureInfo.InvariantCulture) + 1, 1, 1))
@@ -165,7 +164,7 @@ public static class ElasticFilterRenderer
                 _ => throw new SearchQueryException("date() 需要日期值 (date() compares to a date literal)"),
             };
         string s = ElasticDocuments.Date(start), e = ElasticDocuments.Date(end);
-        var within = new JsonObject { ["range"] = new JsonObject { [column] = new JsonObject { ["gte"] = s, ["lt"] = e } } };
+        EsQuery within = new UntypedRangeQuery(column) { Gte = s, Lt = e };
         return c.Operator switch
         {
             CompareOperator.Eq => within,
@@ -177,9 +176,9 @@ public static class ElasticFilterRenderer
         };
     }
 
-    private static JsonNode? Value(object? value, SearchField? field) => value switch
+    private static FieldValue Value(object? value, SearchField? field) => value switch
     {
-        null => null,
+        null => FieldValue.Null,
         DateTimeOffset d => ElasticDocuments.Date(d.UtcDateTime),
         DateTime d => ElasticDocuments.Date(d),
         Guid g => g.ToString("D"),
@@ -189,32 +188,51 @@ public static class ElasticFilterRenderer
         long l => l,
         double d => d,
         decimal m => (double)m,
-        JsonElement e => JsonNode.Parse(e.GetRawText()),
+        JsonElement e => Element(e),
         _ => throw new SearchQueryException($"不支持的值 {value} (unsupported value type {value.GetType().Name})"),
     };
 
-    private static JsonObject Term(string column, JsonNode? value, bool caseInsensitive = false)
+    private static FieldValue Element(JsonElement e) => e.ValueKind switch
     {
-        if (!caseInsensitive)
-            return new JsonObject { ["term"] = new JsonObject { [column] = value } };
-        return new JsonObject { ["term"] = new JsonObject { [column] = new JsonObject { ["value"] = value, ["case_insensitive"] = true } } };
+        JsonValueKind.String => e.GetString()!,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number when e.TryGetInt64(out var l) => l,
+        JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.Null => FieldValue.Null,
+        _ => throw new SearchQueryException($"不支持的值 {e} (unsupported value {e.ValueKind})"),
+    };
+
+    private static EsQuery Term(string column, FieldValue value, bool caseInsensitive = false) =>
+        new TermQuery(column, value) { CaseInsensitive = caseInsensitive ? true : null };
+
+    private static EsQuery Terms(string column, IEnumerable<string> values) =>
+        new TermsQuery(column, new TermsQueryField(values.Select(FieldValue.String).ToArray()));
+
+    private static EsQuery Range(string column, string op, FieldValue value)
+    {
+        var range = new UntypedRangeQuery(column);
+        var bound = value.Value!;
+        switch (op)
+        {
+            case "gt": range.Gt = bound; break;
+            case "gte": range.Gte = bound; break;
+            case "lt": range.Lt = bound; break;
+            default: range.Lte = bound; break;
+        }
+        return range;
     }
 
-    private static JsonObject Term(string column, string value) => Term(column, (JsonNode)value);
+    private static EsQuery Exists(string column) => new ExistsQuery(column);
 
-    private static JsonObject Terms(string column, IEnumerable<string> values) =>
-        new() { ["terms"] = new JsonObject { [column] = new JsonArray(values.Select(v => (JsonNode?)v).ToArray()) } };
+    public static EsQuery Bool(string occur, params EsQuery[] clauses) => occur switch
+    {
+        "filter" => new BoolQuery { Filter = clauses },
+        "must_not" => new BoolQuery { MustNot = clauses },
+        _ => throw new ArgumentOutOfRangeException(nameof(occur)),
+    };
 
-    private static JsonObject Range(string column, string op, JsonNode? value) =>
-        new() { ["range"] = new JsonObject { [column] = new JsonObject { [op] = value } } };
-
-    private static JsonObject Exists(string column) => new() { ["exists"] = new JsonObject { ["field"] = column } };
-
-    public static JsonObject Bool(string occur, params JsonObject[] clauses) =>
-        new() { ["bool"] = new JsonObject { [occur] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()) } };
-
-    private static JsonObject Or(params JsonObject[] clauses) =>
-        new() { ["bool"] = new JsonObject { ["should"] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()), ["minimum_should_match"] = 1 } };
+    private static EsQuery Or(params EsQuery[] clauses) => new BoolQuery { Should = clauses, MinimumShouldMatch = 1 };
 
     private static SearchQueryException Unsupported(string what) =>
         new($"Elasticsearch 搜索不支持 {what} (not supported by the search index; drop $search to filter in the database)");

@@ -1,3 +1,4 @@
+using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -5,6 +6,8 @@ using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Text;
 using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
+using EsCountRequest = Elastic.Clients.Elasticsearch.CountRequest;
+using EsSearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
 
 namespace ResourceHub.Indexing.Elastic;
 
@@ -68,7 +71,9 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     {
         var text = await UnderstoodAsync(request, ct);
         var result = await SearchAsync(request, text, ct);
-        return TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed ? await SearchAsync(request, relaxed, ct) : result;
+        return await TypoFallback.RelaxedAsync(request, text, result.Hits.Count, term => TermCountAsync(term, request, ct)) is { } relaxed
+            ? await SearchAsync(request, relaxed, ct)
+            : result;
     }
 
     /// <summary>The request's text understood, misspelt curriculum terms corrected.</summary>
@@ -81,35 +86,32 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     }
 
     private async Task<long> TermCountAsync(string term, SearchRequest request, CancellationToken ct) =>
-        (await client.PostAsync($"{Alias}/_count", _renderer.TermCount(term, request.Scope), ct))["count"]!.GetValue<long>();
+        await client.CountAsync(InAlias(_renderer.TermCount(term, request.Scope)), ct);
 
     private async Task<SearchResult> SearchAsync(SearchRequest request, StructuredQuery text, CancellationToken ct)
     {
-        var response = await client.PostAsync($"{Alias}/_search", _renderer.Search(request, text), ct);
+        var response = await client.SearchAsync(InAlias(_renderer.Search(request, text)), ct);
         var hits = new List<SearchHit>();
-        JsonArray? lastSort = null;
-        foreach (var hit in response["hits"]?["hits"]?.AsArray() ?? [])
+        IReadOnlyCollection<FieldValue>? lastSort = null;
+        foreach (var hit in response.Hits)
         {
             var highlights = new Dictionary<string, string>();
-            if (hit!["highlight"] is JsonObject h)
-                foreach (var (key, fragments) in h)
-                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] =
-                        Highlighter.FromEngineFragment(fragments![0]!.GetValue<string>());
-            var score = hit["_score"] is JsonValue s && s.TryGetValue<double>(out var d) ? d : 0;
-            hits.Add(new SearchHit(ElasticDocuments.FromSource(hit["_source"]!), score, highlights));
-            lastSort = hit["sort"]?.AsArray();
+            foreach (var (key, fragments) in hit.Highlight ?? new Dictionary<string, IReadOnlyCollection<string>>())
+                if (fragments.FirstOrDefault() is { } fragment)
+                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] = Highlighter.FromEngineFragment(fragment);
+            hits.Add(new SearchHit(ElasticDocuments.FromSource(hit.Source!), hit.Score ?? 0, highlights));
+            lastSort = hit.Sort;
         }
-        long? total = request.Query.Count ? response["hits"]?["total"]?["value"]?.GetValue<long>() : null;
+        long? total = request.Query.Count ? response.HitsMetadata?.Total?.Match(t => t!.Value, n => n) : null;
         var facets = new Dictionary<string, IReadOnlyList<FacetBucket>>();
         foreach (var name in request.Facets?.Fields ?? [])
         {
             var field = SearchFields.Facet(name);
-            facets[field.Name] = (response["aggregations"]?[field.Name]?["values"]?["buckets"]?.AsArray() ?? [])
-                .Select(b => new FacetBucket(b!["key"]!.ToString(), field.Names?.NameOf(b["key"]!.ToString()), b["doc_count"]!.GetValue<long>()))
-                .ToList();
+            var buckets = response.Aggregations?.GetFilter(field.Name)?.Aggregations?.GetStringTerms(ElasticQueryRenderer.FacetValues)?.Buckets ?? [];
+            facets[field.Name] = buckets.Select(b => new FacetBucket(b.Key.ToString(), field.Names?.NameOf(b.Key.ToString()), b.DocCount)).ToList();
         }
         var next = hits.Count == request.PageSize && request.PageSize > 0 && lastSort is not null
-            ? new KeysetPosition(lastSort.Select(v => (object?)Plain(v)).ToList())
+            ? new KeysetPosition(lastSort.Select(v => v.Value).ToList())
             : null;
         return new SearchResult(hits, total, facets, next, text.DidYouMean, text.SuggestedFacets);
     }
@@ -119,20 +121,34 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         // The same text the rows were found with: corrected, and relaxed when it finds nothing.
         var text = await UnderstoodAsync(request, ct);
         var count = await CountAsync(request, text, ct);
-        return TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed ? await CountAsync(request, relaxed, ct) : count;
+        return await TypoFallback.RelaxedAsync(request, text, count, term => TermCountAsync(term, request, ct)) is { } relaxed
+            ? await CountAsync(request, relaxed, ct)
+            : count;
     }
 
-    private async Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
-        (await client.PostAsync($"{Alias}/_count", _renderer.Count(request, text), ct))["count"]!.GetValue<long>();
+    private Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
+        client.CountAsync(InAlias(_renderer.Count(request, text)), ct);
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.Prefix))
             return [];
-        var response = await client.PostAsync($"{Alias}/_search", ElasticQueryRenderer.Suggest(request), ct);
-        return (response["hits"]?["hits"]?.AsArray() ?? [])
-            .Select(h => new Suggestion(Guid.Parse(h!["_source"]!["id"]!.GetValue<string>()), h["_source"]!["title"]!.GetValue<string>()))
+        var response = await client.SearchAsync(InAlias(ElasticQueryRenderer.Suggest(request)), ct);
+        return response.Hits
+            .Select(h => new Suggestion(Guid.Parse(h.Source!["id"]!.GetValue<string>()), h.Source["title"]!.GetValue<string>()))
             .ToList();
+    }
+
+    private EsSearchRequest InAlias(EsSearchRequest request)
+    {
+        request.Indices = Alias;
+        return request;
+    }
+
+    private EsCountRequest InAlias(EsCountRequest request)
+    {
+        request.Indices = Alias;
+        return request;
     }
 
     public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
@@ -160,16 +176,6 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
 
     private string NewIndexName() =>
         $"{Alias}-{_clock.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
-
-    // search_after wants the sort values back exactly as they came.
-    private static object? Plain(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
-        JsonValue v => v.ToString(),
-        _ => node.ToJsonString(),
-    };
 
     private sealed class Rebuild(ElasticSearchIndex owner, string index) : IIndexRebuild
     {

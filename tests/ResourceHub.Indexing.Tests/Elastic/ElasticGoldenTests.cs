@@ -34,8 +34,11 @@ public sealed class ElasticGoldenTests
         var options = new SearchOptions { IndexName = "rh", ElasticsearchUrl = "http://es.test:9200" };
         await act(new ElasticSearchIndex(new ElasticConnection(new ElasticsearchClient(ElasticConnection.Settings(options, es))), options, new RankingBoost(),
             understanding: understanding));
-        var body = es.Requests.First(r => r.Path.EndsWith(pathEnd, StringComparison.Ordinal) && (method is null || r.Method == method)).Body;
-        Assert.DoesNotMatch(@"\\u[4-9][0-9a-fA-F]{3}", body); // Chinese goes as UTF-8, not as \uXXXX escapes
+        var body = es.Requests.First(r => r.Path.Split('?')[0].EndsWith(pathEnd, StringComparison.Ordinal) && (method is null || r.Method == method)).Body;
+        // Our own JSON (mapping) goes as UTF-8; the client's request serializer escapes Chinese in typed query bodies as
+        // \uXXXX (same string to the server, small and gzipped); documents go through the relaxed source serializer.
+        if (method == HttpMethod.Put)
+            Assert.DoesNotMatch(@"\\u[4-9][0-9a-fA-F]{3}", body);
         return JsonNode.Parse(body)!;
     }
 
@@ -97,7 +100,7 @@ public sealed class ElasticGoldenTests
         var filter = new LogicalNode(LogicalOperator.And,
             new TextMatchNode(Field("Title"), TextOperator.Contains, "面积*"),
             new CompareNode(new FieldRef("CreatedAt", FieldType.DateTimeOffset, FieldFunction.Year), CompareOperator.Eq, 2024));
-        GoldenJson.Matches("filter-functions", ElasticFilterRenderer.Render(filter));
+        GoldenJson.Matches("filter-functions", ElasticJson.Of(ElasticFilterRenderer.Render(filter)));
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class ElasticGoldenTests
     [Fact]
     public void User_text_never_reaches_a_query_syntax()
     {
-        var json = _renderer.Search(new SearchRequest(new EntityQuery { Search = "title:x AND (y OR z~2) /re.*/" }, Teacher)).ToJsonString();
+        var json = ElasticJson.Of(_renderer.Search(new SearchRequest(new EntityQuery { Search = "title:x AND (y OR z~2) /re.*/" }, Teacher))).ToJsonString();
         Assert.DoesNotContain("query_string\"", json);
         Assert.Contains("\"multi_match\"", json);
     }
@@ -127,8 +130,8 @@ public sealed class ElasticGoldenTests
     [Fact]
     public void Quoted_phrases_are_required()
     {
-        var json = _renderer.Search(new SearchRequest(new EntityQuery { Search = "\"圆的面积\" 教案" }, Teacher));
-        var must = json["query"]!["function_score"]!["query"]!["bool"]!["must"]!.AsArray();
+        var json = ElasticJson.Of(_renderer.Search(new SearchRequest(new EntityQuery { Search = "\"圆的面积\" 教案" }, Teacher)));
+        var must = json["query"]!["function_score"]!["query"]!["bool"]!["must"]!;
         Assert.Contains("圆的面积", must.ToJsonString(Plain));
     }
 
@@ -179,8 +182,7 @@ public sealed class ElasticGoldenTests
         var body = await SentAsync(i => i.SearchAsync(new SearchRequest(new EntityQuery { Search = "初二 勾股定理 微课" }, Teacher)), "/_search");
         var json = body.ToJsonString(Plain);
         Assert.DoesNotContain("\"analyzer\"", json); // a query-time analyzer would bypass the mapping's search_analyzer
-        var fields = System.Text.RegularExpressions.Regex.Matches(json, "\"fields\":\\[([^\\]]*)\\]")
-            .SelectMany(m => m.Groups[1].Value.Split(',')).Select(f => f.Trim('"').Split('^')[0]).Distinct().ToList();
+        var fields = MultiMatchFields(body).Select(f => f.Split('^')[0]).Distinct().ToList();
         Assert.Contains("title", fields);
         foreach (var field in fields.Where(f => !f.EndsWith(".chars", StringComparison.Ordinal)))
         {
@@ -191,6 +193,14 @@ public sealed class ElasticGoldenTests
             Assert.Equal(ElasticMappings.SearchAnalyzer, node["search_analyzer"]?.GetValue<string>());
         }
     }
+
+    private static IEnumerable<string> MultiMatchFields(JsonNode? node) => node switch
+    {
+        JsonObject o when o["multi_match"]?["fields"] is JsonArray fields => fields.Select(f => f!.GetValue<string>()),
+        JsonObject o => o.SelectMany(p => MultiMatchFields(p.Value)),
+        JsonArray a => a.SelectMany(MultiMatchFields),
+        _ => [],
+    };
 
     [Fact]
     public void Unsupported_functions_are_refused_clearly()

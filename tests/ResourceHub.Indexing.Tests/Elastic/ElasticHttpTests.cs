@@ -232,7 +232,7 @@ public sealed class ElasticHttpTests
                "topics":["it-integration"],"tags":["圆"],"code_names":["微课","数学","小学"],"status":"published","level_rank":0,"owner_org":"acme","created_by":"alice",
                "created_at":"2024-01-01T08:00:00.000Z","updated_at":"2024-01-02T08:00:00.000Z"},
                "highlight":{"title":["PRE圆的POST面积"],"description":["<img src=x onerror=alert(1)> PRE割补法POST"]},"sort":[3.5,"ID"]}]},
-             "aggregations":{"Subject":{"doc_count":42,"values":{"buckets":[{"key":"math","doc_count":40},{"key":"physics","doc_count":2}]}}}}
+             "aggregations":{"filter#Subject":{"doc_count":42,"sterms#values":{"buckets":[{"key":"math","doc_count":40},{"key":"physics","doc_count":2}]}}}}
             """.Replace("ID", id.ToString()).Replace("PRE", Highlighter.EnginePre).Replace("POST", Highlighter.EnginePost));
         var result = await Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "圆的", Top = 1, Count = true }, VisibilityScope.For(null), new FacetRequest(["Subject"])));
         var hit = Assert.Single(result.Hits);

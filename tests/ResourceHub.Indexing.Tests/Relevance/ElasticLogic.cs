@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Elastic;
+using ResourceHub.Indexing.Tests.Elastic;
 using ResourceHub.Indexing.Text;
 using ResourceHub.Indexing.Understanding;
 
@@ -21,18 +22,19 @@ public sealed class ElasticLogic(IReadOnlyList<SearchDocument> documents, Rankin
     public async Task<IReadOnlyList<Guid>> SearchAsync(SearchRequest request)
     {
         var text = _renderer.Understand(request);
-        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(QueryUnderstanding.Default, request.Query.Search,
-                term => Task.FromResult((long)_docs.Count(d => Score(_renderer.TermCount(term, request.Scope)["query"]!, d) is not null))) is { } corrected)
+        Task<long> Documents(string term) =>
+            Task.FromResult((long)_docs.Count(d => Score(ElasticJson.Of(_renderer.TermCount(term, request.Scope))["query"]!, d) is not null));
+        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(QueryUnderstanding.Default, request.Query.Search, Documents) is { } corrected)
             text = corrected;
         var hits = Run(request, text);
-        if (TypoFallback.Relaxed(request, text, hits.Count) is { } relaxed)
+        if (await TypoFallback.RelaxedAsync(request, text, hits.Count, Documents) is { } relaxed)
             hits = Run(request, relaxed);
         return hits;
     }
 
     private List<Guid> Run(SearchRequest request, StructuredQuery text)
     {
-        var query = _renderer.Search(request, text)["query"]!;
+        var query = ElasticJson.Of(_renderer.Search(request, text))["query"]!;
         return _docs.Select(d => (d, Score: Score(query, d))).Where(x => x.Score is not null)
             .OrderByDescending(x => x.Score).ThenBy(x => x.d.Document.Id.ToString("D"), StringComparer.Ordinal)
             .Take(request.PageSize).Select(x => x.d.Document.Id).ToList();
