@@ -33,9 +33,9 @@ public static partial class ODataApplyTranslator
         if (errors.Count == 0 && options.TryGetValue("orderby", out var orderBy))
             query = query with { OrderBy = OrderBy(orderBy ?? "", query, limits, errors) };
         if (options.ContainsKey("top"))
-            query = query with { Top = Guard(errors, "$top", () => Bounded(parser.ParseTop(), limits.MaxGroups, "$top", errors)) };
+            query = query with { Top = ODataQueryTranslator.Guard(errors, "$top", () => Bounded(parser.ParseTop(), limits.MaxGroups, "$top", errors)) };
         if (options.ContainsKey("skip"))
-            query = query with { Skip = Guard(errors, "$skip", () => Bounded(parser.ParseSkip(), limits.MaxSkip, "$skip", errors)) };
+            query = query with { Skip = ODataQueryTranslator.Guard(errors, "$skip", () => Bounded(parser.ParseSkip(), limits.MaxSkip, "$skip", errors)) };
         if (errors.Count > 0)
         {
             // A mistake of the client's outranks a shape we do not serve: fix the request first.
@@ -224,19 +224,6 @@ public static partial class ODataApplyTranslator
         (node is ConvertNode c ? c.Source : node) is SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } p ? p.Property.Name : null;
 
     private static QueryError NotServed(string message, string target = "$apply") => new(QueryError.NotImplemented, message, target);
-
-    private static T? Guard<T>(List<QueryError> errors, string option, Func<T?> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (Exception e) when (e is ODataException or OverflowException or FormatException or ArgumentException or InvalidCastException)
-        {
-            errors.Add(new QueryError("InvalidQueryOption", $"{option} 无效 ({option} is invalid: {e.Message})", option));
-            return default;
-        }
-    }
 
     private static readonly Dictionary<AggregationMethod, AggregateMethod> Methods = new()
     {
