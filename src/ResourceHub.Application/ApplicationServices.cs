@@ -35,6 +35,8 @@ public static class ApplicationServices
         services.AddScoped<RevisionEditor>();
         services.AddScoped<ResourceAuthoring>();
         services.AddScoped<ResourceUploads>();
+        services.AddScoped<Duplicates.ExactDuplicates>();
+        services.AddScoped<Duplicates.DuplicateMatches>();
         services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();

@@ -71,7 +71,9 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     {
         var text = await UnderstoodAsync(request, ct);
         var result = await SearchAsync(request, text, ct);
-        return TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed ? await SearchAsync(request, relaxed, ct) : result;
+        return await TypoFallback.RelaxedAsync(request, text, result.Hits.Count, term => TermCountAsync(term, request, ct)) is { } relaxed
+            ? await SearchAsync(request, relaxed, ct)
+            : result;
     }
 
     /// <summary>The request's text understood, misspelt curriculum terms corrected.</summary>
@@ -128,7 +130,9 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         // The same text the rows were found with: corrected, and relaxed when it finds nothing.
         var text = await UnderstoodAsync(request, ct);
         var count = await CountAsync(request, text, ct);
-        return TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed ? await CountAsync(request, relaxed, ct) : count;
+        return await TypoFallback.RelaxedAsync(request, text, count, term => TermCountAsync(term, request, ct)) is { } relaxed
+            ? await CountAsync(request, relaxed, ct)
+            : count;
     }
 
     private Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>

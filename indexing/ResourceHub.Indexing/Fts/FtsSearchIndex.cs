@@ -77,7 +77,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         var g = Generation(c, tx);
         var text = Understood(c, tx, g, request);
         var result = Search(c, tx, g, request, text);
-        if (TypoFallback.Relaxed(request, text, result.Hits.Count) is { } relaxed)
+        if (Relaxed(c, tx, g, request, text, result.Hits.Count) is { } relaxed)
             result = Search(c, tx, g, request, relaxed);
         return Task.FromResult(result);
     }
@@ -90,7 +90,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         // The same text the rows were found with: corrected, and relaxed when it finds nothing.
         var text = Understood(c, tx, g, request);
         var count = Count(c, tx, new FtsQuery(request, text, g, _boost));
-        if (TypoFallback.Relaxed(request, text, (int)Math.Min(count, 1)) is { } relaxed)
+        if (Relaxed(c, tx, g, request, text, count) is { } relaxed)
             count = Count(c, tx, new FtsQuery(request, relaxed, g, _boost));
         return Task.FromResult(count);
     }
@@ -124,22 +124,26 @@ public sealed class FtsSearchIndex : ISearchIndex
     /// <summary>The request's text understood, misspelt curriculum terms corrected (<see cref="TypoFallback"/>).</summary>
     private StructuredQuery Understood(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request)
     {
-        var access = FtsAccess.Match(request.Scope);
-        long Documents(string term)
-        {
-            var sql = new SqlBuilder();
-            using var cmd = c.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT count(*) FROM {FtsSchema.Fts(g)} WHERE {FtsSchema.Fts(g)} MATCH {sql.Add(FtsMatch.Concept(new Concept(term, [term], ConceptRole.Topic), access))}";
-            sql.ApplyTo(cmd);
-            return (long)cmd.ExecuteScalar()!;
-        }
         var text = _understanding.Understand(request.Query.Search);
         if (text.IsEmpty)
             return text;
         // Synchronous underneath (SQLite): the task is complete when it returns.
-        return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, term => Task.FromResult(Documents(term))).GetAwaiter().GetResult() ?? text;
+        return TypoFallback.CorrectedAsync(_understanding, request.Query.Search, Documents(c, tx, g, request)).GetAwaiter().GetResult() ?? text;
     }
+
+    private static StructuredQuery? Relaxed(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request, StructuredQuery text, long hits) =>
+        TypoFallback.RelaxedAsync(request, text, hits, Documents(c, tx, g, request)).GetAwaiter().GetResult();
+
+    /// <summary>How many documents the caller may see have one term (for the typo and relaxation steps).</summary>
+    private static Func<string, Task<long>> Documents(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request) => term =>
+    {
+        var sql = new SqlBuilder();
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT count(*) FROM {FtsSchema.Fts(g)} WHERE {FtsSchema.Fts(g)} MATCH {sql.Add(FtsMatch.Concept(new Concept(term, [term], ConceptRole.Topic), FtsAccess.Match(request.Scope)))}";
+        sql.ApplyTo(cmd);
+        return Task.FromResult((long)cmd.ExecuteScalar()!);
+    };
 
     /// <summary>
     /// The exact path reads each candidate's token columns (an FTS content lookup per row) before scoring its terms:

@@ -41,7 +41,12 @@ public sealed class Lexicon
             .Where(t => t.Length >= 2)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        _termParts = Terms.Where(t => !_byAlias.ContainsKey(t))
+            .SelectMany(t => Enumerable.Range(0, t.Length - 1).SelectMany(i => Enumerable.Range(2, t.Length - i - 1).Select(n => t.Substring(i, n))))
+            .ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _termParts;
 
     public static Lexicon Default { get; } = new();
 
@@ -51,6 +56,9 @@ public sealed class Lexicon
 
     /// <summary>Curriculum terms: catalogue topics, taxonomy topics and every concept word's aliases.</summary>
     public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>True when the word is a curriculum topic or part of one (不等式 of 一元一次不等式), not a grade/kind alias.</summary>
+    public bool InCurriculum(string word) => _termParts.Contains(word);
 
     public IEnumerable<ConceptWord> ConceptWords => _byAlias.Values.Distinct();
 

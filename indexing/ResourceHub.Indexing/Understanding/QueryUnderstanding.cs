@@ -118,8 +118,12 @@ public sealed class QueryUnderstanding
             if (char.IsAsciiLetter(word[0]) && word.TrimEnd("0123456789.".ToCharArray()) is { Length: >= 3 } letters && letters.All(char.IsAsciiLetter))
                 terms.Add(letters);
         }
-        return new Concept(word, terms, ConceptRole.Topic, Segmenter.Default.Weight(word));
+        return new Concept(word, terms, ConceptRole.Topic, Segmenter.Default.Weight(word), Modifier: IsNegatedVerb(word));
     }
+
+    // 不交, 没听, 不认真: what the pupils fail to do, a teacher's question rather than a topic a resource is titled by.
+    private bool IsNegatedVerb(string word) =>
+        word.Length is 2 or 3 && word[0] is '不' or '没' && !_lexicon.InCurriculum(word);
 
     private Concept ConceptWordConcept(string word, ConceptWord known)
     {

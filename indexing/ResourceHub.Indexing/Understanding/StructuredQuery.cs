@@ -9,8 +9,10 @@ public enum ConceptRole { Topic, Phrase, Grade, Stage, Subject, Kind }
 /// One thing the teacher asked for. A document has the concept when any of its <see cref="Terms"/> occurs as a phrase in
 /// its text (title, tags and code names, description); a relaxed concept (typo fallback) needs only
 /// <see cref="MinimumTerms"/> of them. <see cref="Weight"/> is how much the word says (rarer words say more).
+/// A <see cref="Modifier"/> (a negated verb such as 不交, 没听) says how, not what: it raises the score but is not counted.
 /// </summary>
-public sealed record Concept(string Text, IReadOnlyList<string> Terms, ConceptRole Role, double Weight = 1.0, int MinimumTerms = 1)
+public sealed record Concept(string Text, IReadOnlyList<string> Terms, ConceptRole Role, double Weight = 1.0, int MinimumTerms = 1,
+    bool Modifier = false)
 {
     /// <summary>Grade, stage, subject and kind words: they boost documents with that code, and suggest facets.</summary>
     public bool IsConceptWord => Role is ConceptRole.Grade or ConceptRole.Stage or ConceptRole.Subject or ConceptRole.Kind;
@@ -46,14 +48,15 @@ public sealed record StructuredQuery(
     public IReadOnlyList<Concept> Mandatory => Concepts.Where(c => c.Role == ConceptRole.Phrase).ToList();
 
     /// <summary>
-    /// The concepts minimum-should-match counts: the topic words; when the query has only concept words
+    /// The concepts minimum-should-match counts: the topic words (modifiers only when nothing else is there); when the query has only concept words
     /// (七年级 数学), those. Concept words beside topic words only boost, so a mislabelled resource is still found.
     /// </summary>
     public IReadOnlyList<Concept> Counted
     {
         get
         {
-            var topics = Concepts.Where(c => c.Role == ConceptRole.Topic).ToList();
+            var all = Concepts.Where(c => c.Role == ConceptRole.Topic).ToList();
+            var topics = all.Any(c => !c.Modifier) ? all.Where(c => !c.Modifier).ToList() : all;
             return topics.Count > 0 || Mandatory.Count > 0 ? topics : Concepts.Where(c => c.IsConceptWord).ToList();
         }
     }
@@ -76,11 +79,13 @@ public sealed record StructuredQuery(
     /// <summary>
     /// The fallback for a query that found nothing: each topic word of four or more ideographs needs only half of its
     /// character pairs, at least two (平行四变形 still finds 平行四边形 through 平行 and 行四), and a query of three or
-    /// more concepts needs only one of them (ranking still puts those with more first).
+    /// more concepts needs only one of them (ranking still puts those with more first). Two concepts need only one when
+    /// <paramref name="eachFindsSomething"/>: both are in the collection, just never together (读后续写 + 习作指导);
+    /// a pair where one finds nothing (量子 + 计算机) asks about something the collection lacks.
     /// </summary>
-    public StructuredQuery Relaxed() => this with
+    public StructuredQuery Relaxed(bool eachFindsSomething = false) => this with
     {
-        MinimumOverride = Counted.Count >= 3 ? 1 : null,
+        MinimumOverride = Counted.Count >= 3 || (Counted.Count == 2 && eachFindsSomething) ? 1 : null,
         // One stray character (链 of 区块链金融) would then find anything: it stays only when it is all there is.
         Concepts = Concepts.Where(c => Counted.Count < 3 || c.Role != ConceptRole.Topic || c.Text.Length > 1).Select(c => c.Role == ConceptRole.Topic && c.Text.Length >= 4 && c.Text.All(ch => ch is >= '\u4E00' and <= '\u9FFF')
             ? new Concept(c.Text, CjkTokenizer.ForQuery(c.Text), ConceptRole.Topic, c.Weight, MinimumTerms: Math.Max(2, (CjkTokenizer.ForQuery(c.Text).Count + 1) / 2))

@@ -4,7 +4,7 @@ namespace ResourceHub.Indexing.Understanding;
 /// Typo tolerance, the same for both engines (each only counts documents its own way): a proposed curriculum term
 /// (<see cref="TypoCorrector"/>) replaces what was typed when the typed word finds fewer than <see cref="FewResults"/>
 /// documents and the term finds more; the search then runs corrected and says so (<see cref="StructuredQuery.DidYouMean"/>).
-/// A search that still finds nothing retries with long words relaxed to half their character pairs.
+/// A search that still finds nothing retries with long words relaxed to half their character pairs and fewer concepts required.
 /// </summary>
 public static class TypoFallback
 {
@@ -26,12 +26,24 @@ public static class TypoFallback
         return understanding.Understand(corrected) with { DidYouMean = corrected };
     }
 
-    /// <summary>The character-pair fallback when a first page came back empty; null when it would change nothing.</summary>
-    public static StructuredQuery? Relaxed(SearchRequest request, StructuredQuery text, int hits)
+    /// <summary>
+    /// The character-pair fallback when a first page came back empty; null when it would change nothing. A pair of
+    /// concepts is looked up one by one (<paramref name="documents"/>), the same count the typo step uses.
+    /// </summary>
+    public static async Task<StructuredQuery?> RelaxedAsync(SearchRequest request, StructuredQuery text, long hits, Func<string, Task<long>> documents)
     {
         if (hits > 0 || request.Query.After is not null)
             return null;
-        var relaxed = text.Relaxed();
+        var eachFinds = text.Counted.Count == 2 && await EachFindsSomethingAsync(text.Counted, documents);
+        var relaxed = text.Relaxed(eachFinds);
         return relaxed.Concepts.SequenceEqual(text.Concepts) && relaxed.MinimumShouldMatch == text.MinimumShouldMatch ? null : relaxed;
+    }
+
+    private static async Task<bool> EachFindsSomethingAsync(IEnumerable<Concept> concepts, Func<string, Task<long>> documents)
+    {
+        foreach (var c in concepts)
+            if (await documents(c.Text) == 0)
+                return false;
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using ResourceHub.Api.Duplicates;
 using ResourceHub.Api.Contests;
 using ResourceHub.Api.Curation;
 using ResourceHub.Api.Health;
@@ -76,6 +77,7 @@ public static class ServiceHost
         services.AddResourceHubHealthChecks();
         services.AddResourceHubWeb();
         services.AddResourceHubIntake(config);
+        services.AddResourceHubDuplicates(config);
         return services;
     }
 

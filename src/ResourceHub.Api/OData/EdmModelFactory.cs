@@ -64,6 +64,7 @@ public static class EdmModelFactory
             new EdmPathExpression(items.Name, itemResource.Name));
         CurationEdm.Extend(model, container);
         ContestEdm.Extend(model, container);
+        Duplicates.DuplicateEdm.Extend(model, container);
         var resources = (EdmEntitySet)container.FindEntitySet(ResourceDefinition.Instance.SetName);
         AddNavigation(resources, "Renditions", AddSet(model, container, RenditionDefinition.Instance));
         AddNavigation(resources, "Jobs", AddSet(model, container, MediaJobDefinition.Instance));

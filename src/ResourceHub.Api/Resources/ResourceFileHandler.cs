@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
+using ResourceHub.Api.Duplicates;
 using ResourceHub.Api.OData;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Blobs;
 
 namespace ResourceHub.Api.Resources;
@@ -8,7 +10,8 @@ namespace ResourceHub.Api.Resources;
 /// The media stream of a resource over HTTP: PUT streams the body to <see cref="ResourceUploads"/> (hashing on
 /// the way, never holding it in memory); GET serves it with Range, ETag and the original Chinese file name.
 /// </summary>
-public sealed class ResourceFileHandler(ResourceUploads uploads, BlobResponder responder, BlobStoreLimits limits, ResourceDownloads downloads)
+public sealed class ResourceFileHandler(ResourceUploads uploads, BlobResponder responder, BlobStoreLimits limits, ResourceDownloads downloads,
+    DuplicateMatches duplicates)
 {
     public async Task PutAsync(HttpContext context, object key)
     {
@@ -20,6 +23,7 @@ public sealed class ResourceFileHandler(ResourceUploads uploads, BlobResponder r
             bodyLimit.MaxRequestBodySize = limits.MaxBytes + 1;
         var resource = await uploads.SaveAsync(target, context.Request.Body, context.Request.ContentType, UploadFileName.From(context.Request), ct);
         ResourceHandler.SetETag(context, resource);
+        await DuplicateLinks.AddAsync(context, duplicates, resource.Id);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Application.Resources;
 using ResourceHub.Blobs;
 using ResourceHub.Application.Curation;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -21,7 +22,7 @@ namespace ResourceHub.Application.Intake;
 /// never creates a resource twice. A row's failure is recorded and the next row goes on.
 /// </summary>
 public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IResourceFiles files, CurationRunner curation,
-    OrganizationDirectory organizations, ImportJobQueue queue, ResourceUploads uploads, TimeProvider clock)
+    OrganizationDirectory organizations, ImportJobQueue queue, ResourceUploads uploads, ExactDuplicates duplicates, TimeProvider clock)
 {
     /// <summary>Kept in a row's message between its save and its submission, so a crash there is resumed by submitting.</summary>
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -149,7 +150,7 @@ public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IR
         // The file first: storing it records its cleanup reservation in a save of its own, which must not carry this row's changes.
         StoredUpload? stored = null;
         if (fileChanged)
-            stored = await StoreFileAsync(package, plan, resource, ct);
+            stored = await StoreFileAsync(caller, package, plan, resource, ct);
         if (outcome == ImportRowState.Created)
         {
             Copy(plan.Fields, resource);
@@ -179,15 +180,27 @@ public sealed class ImportRunner(ResourceHubDbContext db, RowChecker checker, IR
     }
 
     /// <summary>The upload path's content check (type named by the file's extension against its bytes), then the store.</summary>
-    private async Task<StoredUpload> StoreFileAsync(IImportPackage package, RowPlan plan, Resource resource, CancellationToken ct)
+    private async Task<StoredUpload> StoreFileAsync(Caller caller, IImportPackage package, RowPlan plan, Resource resource, CancellationToken ct)
     {
+        Copy(plan.Fields, resource); // the duplicate policy is the row's kind's
         var declared = ContentTypes.TryGetContentType(plan.FileName, out var type) ? type : "application/octet-stream";
         try
         {
             await using var raw = package.Open(plan.FilePath);
             var (content, contentType) = await ResourceUploads.CheckContentAsync(raw, declared, ct);
+            StoredUpload stored;
             await using (content)
-                return await files.StoreAsync(resource, content, plan.FileName, contentType, ct);
+                stored = await files.StoreAsync(resource, content, plan.FileName, contentType, ct);
+            try
+            {
+                await duplicates.CheckAsync(caller, resource, stored.File, replacesCurrent: true, ct);
+            }
+            catch
+            {
+                await files.AbandonAsync(stored);
+                throw;
+            }
+            return stored;
         }
         catch (AppError e)
         {

@@ -1,4 +1,5 @@
 using ResourceHub.Application.Curation;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Blobs;
 using ResourceHub.Blobs.Sniffing;
 using ResourceHub.Domain.Access;
@@ -15,7 +16,8 @@ public sealed record UploadTarget(Caller Caller, Resource Resource, CurationItem
 /// whether the bytes are what they claim, and where they go — a draft's file in place, a live item's new file
 /// to its pending revision, so teachers keep the reviewed one until it passes.
 /// </summary>
-public sealed class ResourceUploads(ResourceAuthoring authoring, CurationStore curation, IResourceFiles files, BlobStoreLimits limits)
+public sealed class ResourceUploads(ResourceAuthoring authoring, CurationStore curation, IResourceFiles files, BlobStoreLimits limits,
+    ExactDuplicates duplicates)
 {
     /// <summary>Who may upload to the item and how: another's item is 403/404, an item under review is refused (409).</summary>
     public async Task<UploadTarget> OpenAsync(Caller caller, Guid id, Action<Resource>? checkVersion, CancellationToken ct)
@@ -56,6 +58,7 @@ public sealed class ResourceUploads(ResourceAuthoring authoring, CurationStore c
         }
         try
         {
+            await duplicates.CheckAsync(caller, resource, stored.File, replacesCurrent: mode == EditMode.InPlace, ct);
             // The save checks the version the request loaded: of concurrent uploads one switches the row to
             // its own key, the others get 412 and their blobs are swept.
             if (mode == EditMode.InPlace)

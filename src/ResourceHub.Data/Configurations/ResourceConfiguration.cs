@@ -17,7 +17,11 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         b.Property(r => r.RecommendationLevel).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.ETag);
-        b.OwnsOne(r => r.File, ResourceFileMapping.Apply);
+        b.OwnsOne(r => r.File, f =>
+        {
+            ResourceFileMapping.Apply(f);
+            f.HasIndex(x => x.Sha256); // exact duplicates are found by it at every upload
+        });
         b.HasIndex(r => new { r.Subject, r.Stage });
         b.HasIndex(r => r.Kind);
         b.HasIndex(r => r.Status);

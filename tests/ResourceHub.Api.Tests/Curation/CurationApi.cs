@@ -11,7 +11,7 @@ namespace ResourceHub.Api.Tests.Curation;
 /// One database and API per test class, seeded with a province → city → county → school hierarchy, a
 /// vendor registered with the county, and a second county; plus helpers to drive curation over HTTP.
 /// </summary>
-public abstract class CurationApi(string provider) : IAsyncLifetime
+public abstract class CurationApi(string provider, IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     protected TestDatabase Db { get; private set; } = null!;
     protected ApiFactory Api { get; private set; } = null!;
@@ -23,7 +23,7 @@ public abstract class CurationApi(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(provider);
-        Api = await ApiFactory.StartAsync(Db);
+        Api = await ApiFactory.StartAsync(Db, settings);
         await using var context = Db.CreateContext();
         context.Organizations.AddRange(
             new Organization { Code = "ah-edu", Name = "安徽省教育厅", Kind = "region", Tier = "province" },

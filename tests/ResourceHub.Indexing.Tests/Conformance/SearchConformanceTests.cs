@@ -215,6 +215,15 @@ public abstract class SearchConformanceTests(SearchFixture f)
     }
 
     [ConformanceFact]
+    public async Task Two_words_never_found_together_find_either_but_an_unknown_word_finds_nothing()
+    {
+        var titles = Titles(await Search("分数 气候"));
+        Assert.Contains("分数除法", titles);
+        Assert.Contains("世界地理气候类型", titles);
+        Assert.Empty((await Search("量子 分数", count: true)).Hits);
+    }
+
+    [ConformanceFact]
     public async Task Title_match_outranks_description_match()
     {
         var titles = Titles(await Search("分数"));

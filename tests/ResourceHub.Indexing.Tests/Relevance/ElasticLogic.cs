@@ -22,11 +22,12 @@ public sealed class ElasticLogic(IReadOnlyList<SearchDocument> documents, Rankin
     public async Task<IReadOnlyList<Guid>> SearchAsync(SearchRequest request)
     {
         var text = _renderer.Understand(request);
-        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(QueryUnderstanding.Default, request.Query.Search,
-                term => Task.FromResult((long)_docs.Count(d => Score(ElasticJson.Of(_renderer.TermCount(term, request.Scope))["query"]!, d) is not null))) is { } corrected)
+        Task<long> Documents(string term) =>
+            Task.FromResult((long)_docs.Count(d => Score(ElasticJson.Of(_renderer.TermCount(term, request.Scope))["query"]!, d) is not null));
+        if (!text.IsEmpty && await TypoFallback.CorrectedAsync(QueryUnderstanding.Default, request.Query.Search, Documents) is { } corrected)
             text = corrected;
         var hits = Run(request, text);
-        if (TypoFallback.Relaxed(request, text, hits.Count) is { } relaxed)
+        if (await TypoFallback.RelaxedAsync(request, text, hits.Count, Documents) is { } relaxed)
             hits = Run(request, relaxed);
         return hits;
     }

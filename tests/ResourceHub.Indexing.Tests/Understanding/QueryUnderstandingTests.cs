@@ -39,6 +39,16 @@ public sealed class QueryUnderstandingTests
     }
 
     [Fact]
+    public void A_negated_verb_raises_the_score_but_is_not_counted()
+    {
+        var q = U.Understand("学生不交作业怎么办");
+        Assert.Equal(["作业"], q.Counted.Select(c => c.Text));
+        Assert.Contains(q.Optional, c => c.Text == "不交");
+        Assert.Equal(["不等式"], U.Understand("不等式").Counted.Select(c => c.Text));
+        Assert.Equal(["不听话"], U.Understand("不听话").Counted.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Only_concept_words_count_when_there_is_no_topic()
     {
         var q = U.Understand("七年级 数学");

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Api.Duplicates;
 using ResourceHub.Api.OData;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Blobs;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
@@ -17,7 +19,7 @@ namespace ResourceHub.Api.Resources.Uploads;
 /// case as PUT Resources(id)/$value (<see cref="ResourceUploads"/>).
 /// </summary>
 public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, ResourceUploads uploads,
-    BlobCleanupOptions cleanup, BlobStoreLimits limits, TimeProvider clock)
+    BlobCleanupOptions cleanup, BlobStoreLimits limits, TimeProvider clock, DuplicateMatches duplicates)
 {
     public const string Path = "/uploads";
     public const string TusVersion = "1.0.0";
@@ -162,6 +164,7 @@ public sealed class ResumableUploads(ResourceHubDbContext db, IBlobStore blobs, 
         await using (var content = new PartsStream(blobs, keys))
             resource = await uploads.SaveAsync(target, content, session.ContentType, session.FileName, context.RequestAborted);
         ResourceHandler.SetETag(context, resource);
+        await DuplicateLinks.AddAsync(context, duplicates, resource.Id);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         // The file is live (or staged for review); only now are the parts no longer needed.
         db.Remove(session);

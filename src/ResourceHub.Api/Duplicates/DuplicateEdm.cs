@@ -1,0 +1,21 @@
+using Microsoft.OData.Edm;
+using ResourceHub.Api.OData;
+
+namespace ResourceHub.Api.Duplicates;
+
+/// <summary>Duplicates' part of the EDM: the Duplicates set and Resources(id)/Duplicates.</summary>
+public static class DuplicateEdm
+{
+    public const string Duplicates = "Duplicates";
+
+    public static void Extend(EdmModel model, EdmEntityContainer container)
+    {
+        var resources = (EdmEntitySet)container.FindEntitySet("Resources");
+        var duplicates = EdmModelFactory.AddSet(model, container, DuplicateDefinition.Instance);
+        var nav = ((EdmEntityType)resources.EntityType).AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = Duplicates, Target = duplicates.EntityType, TargetMultiplicity = EdmMultiplicity.Many,
+        });
+        resources.AddNavigationTarget(nav, duplicates);
+    }
+}
