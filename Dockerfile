@@ -9,6 +9,7 @@ RUN dotnet publish src/ResourceHub.Api -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils curl \
+        libreoffice-core libreoffice-impress libreoffice-writer libreoffice-calc \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

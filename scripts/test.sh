@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of ResourceHub. Installs what a clean machine lacks (ffmpeg, poppler, PostgreSQL,
+# Runs every test of ResourceHub. Installs what a clean machine lacks (ffmpeg, poppler, LibreOffice, PostgreSQL,
 # Ceph radosgw, the npm client), starts a throw-away PostgreSQL and a real S3 server on loopback,
 # runs the whole solution's tests against them plus the third-party OData client test, and stops
 # the servers again. Elasticsearch tests run only when ES_URL is set (they say so when skipped).
@@ -11,6 +11,8 @@ log() { echo "== $*" >&2; }
 need=()
 command -v ffmpeg >/dev/null || need+=(ffmpeg)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# Office previews: LibreOffice headless converts decks and documents to PDF (no X server needed).
+command -v soffice >/dev/null || need+=(libreoffice-core libreoffice-impress libreoffice-writer libreoffice-calc)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v radosgw >/dev/null || need+=(radosgw ceph-mon ceph-osd)
 command -v curl >/dev/null || need+=(curl)

@@ -23,7 +23,9 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton(options.Indexer);
         services.AddSingleton(boost);
         services.AddSingleton<SearchDocumentBuilder>();
-        services.AddSingleton<ISearchIndex>(_ => Create(options, boost, dataDir));
+        var understanding = new QueryUnderstanding(SynonymsPath(dataDir));
+        services.AddSingleton(understanding);
+        services.AddSingleton<ISearchIndex>(_ => Create(options, boost, dataDir, understanding));
         services.AddSingleton<IndexerStatus>();
         services.AddScoped<DocumentSync>();
         services.AddScoped<OutboxDrainer>();
@@ -36,20 +38,20 @@ public static class IndexingServiceCollectionExtensions
     /// <summary>The admins' synonym file, added to the shipped list (see Understanding/SynonymSet).</summary>
     public static string SynonymsPath(string dataDir) => Path.Combine(dataDir, "search", "synonyms.txt");
 
-    public static ISearchIndex Create(SearchOptions options, RankingBoost boost, string dataDir) =>
+    public static ISearchIndex Create(SearchOptions options, RankingBoost boost, string dataDir, QueryUnderstanding? understanding = null) =>
         options.Provider.ToLowerInvariant() switch
         {
-            SearchOptions.Fts => CreateFts(options, boost, dataDir),
+            SearchOptions.Fts => CreateFts(options, boost, dataDir, understanding ?? new QueryUnderstanding(SynonymsPath(dataDir))),
             SearchOptions.Elasticsearch => new ElasticSearchIndex(ElasticConnection.Create(options), options, boost,
-                understanding: new QueryUnderstanding(SynonymsPath(dataDir))),
+                understanding: understanding ?? new QueryUnderstanding(SynonymsPath(dataDir))),
             _ => throw new InvalidOperationException(
                 $"ResourceHub:Search:Provider '{options.Provider}' is not supported (use {SearchOptions.Fts} or {SearchOptions.Elasticsearch})"),
         };
 
-    private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir)
+    private static FtsSearchIndex CreateFts(SearchOptions options, RankingBoost boost, string dataDir, QueryUnderstanding understanding)
     {
         var index = new FtsSearchIndex(options.FtsPath is { Length: > 0 } path ? path : Path.Combine(dataDir, "search", "index.db"), boost,
-            options.FtsExactRankingBudget, new QueryUnderstanding(SynonymsPath(dataDir)));
+            options.FtsExactRankingBudget, understanding);
         // Local and cheap: create now so queries work before the indexer's first pass.
         index.EnsureCreatedAsync().GetAwaiter().GetResult();
         return index;

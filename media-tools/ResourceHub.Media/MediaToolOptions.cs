@@ -7,6 +7,14 @@ public sealed record MediaToolOptions
     public string? FfprobePath { get; init; }
     public string? PdftoppmPath { get; init; }
     public string? PdftotextPath { get; init; }
+    public string? PdfinfoPath { get; init; }
+    public string? SofficePath { get; init; }
+
+    /// <summary>Limit for one LibreOffice conversion (a large deck takes tens of seconds on a busy 2-core box).</summary>
+    public TimeSpan OfficeTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Where each conversion's throw-away LibreOffice profile folder is made; null = the system temp folder.</summary>
+    public string? OfficeProfileRoot { get; init; }
 
     /// <summary>Limit for short tool runs (probe, poster, thumbnail, PDF page).</summary>
     public TimeSpan ShortTimeout { get; init; } = TimeSpan.FromMinutes(2);

@@ -39,6 +39,7 @@ public sealed class AppError(AppErrorKind kind, string message, string? target =
     public static AppError NotFound(string message) => new(AppErrorKind.NotFound, message);
     public static AppError Forbidden(string message) => new(AppErrorKind.Forbidden, message);
     public static AppError BadRequest(string message, string? target = null) => new(AppErrorKind.BadRequest, message, target);
+    public static AppError Conflict(string message) => new(AppErrorKind.Conflict, message);
 
     /// <summary>Invalid fields, all of them: the first names the error, the details list each.</summary>
     public static AppError Invalid(IReadOnlyList<AppErrorDetail> details) =>

@@ -18,6 +18,8 @@ public static class DataServiceCollectionExtensions
         // Pooled: a request's context is reset and reused instead of built (about 4 µs rather than 90 µs).
         services.AddDbContextPool<ResourceHubDbContext>(o => Configure(o, options, dataDir));
         services.AddSingleton<SchemaMigrator>();
+        if (options.Provider.Equals(DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<SqliteStatistics>();
         return services;
     }
 

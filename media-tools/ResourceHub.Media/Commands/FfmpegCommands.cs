@@ -175,9 +175,15 @@ public sealed class FfmpegCommands(TranscodeSettings settings)
         return args;
     }
 
-    /// <summary>pdftoppm: first page only, longest side scaled to the preview size, PNG at <c>{outputPrefix}.png</c>.</summary>
-    public IReadOnlyList<string> PdfFirstPage(string input, string outputPrefix) =>
-        ["-png", "-f", "1", "-l", "1", "-scale-to", Number(Settings.PdfPreviewSize), "-singlefile", input, outputPrefix];
+    /// <summary>
+    /// pdftoppm: pages 1 to <see cref="TranscodeSettings.PdfPreviewPages"/>, longest side scaled to the preview size,
+    /// PNGs at <c>{outputPrefix}-{page}.png</c> (the page number zero-padded to the document's page count's width).
+    /// </summary>
+    public IReadOnlyList<string> PdfPages(string input, string outputPrefix) =>
+        ["-png", "-f", "1", "-l", Number(Settings.PdfPreviewPages), "-scale-to", Number(Settings.PdfPreviewSize), input, outputPrefix];
+
+    /// <summary>pdfinfo: the document's facts, among them "Pages:".</summary>
+    public static IReadOnlyList<string> PdfInfo(string input) => [input];
 
     /// <summary>pdftotext: the first pages' text as UTF-8 into <paramref name="output"/>.</summary>
     public static IReadOnlyList<string> PdfText(string input, string output, int lastPage) =>

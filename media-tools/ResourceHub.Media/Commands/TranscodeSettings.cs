@@ -42,4 +42,7 @@ public sealed record TranscodeSettings
 
     /// <summary>Longest side of the PDF first-page preview.</summary>
     public int PdfPreviewSize { get; init; } = 640;
+
+    /// <summary>Pages of a PDF (or converted Office file) shown as images; the page count covers the whole document.</summary>
+    public int PdfPreviewPages { get; init; } = 20;
 }

@@ -14,6 +14,8 @@ public enum MediaErrorCode
     Timeout,
     /// <summary>The tool failed for a reason not recognised as a property of the input.</summary>
     ToolFailed,
+    /// <summary>A document LibreOffice cannot open (damaged, password-protected).</summary>
+    Unconvertible,
     /// <summary>The tool reported success but its output is not what we asked for.</summary>
     VerificationFailed,
 }

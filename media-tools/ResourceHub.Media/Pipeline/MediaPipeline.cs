@@ -26,6 +26,7 @@ public sealed class MediaPipeline
 
     private readonly FfmpegRunner _runner;
     private readonly OutputVerifier _verifier;
+    private readonly OfficeConverter _office;
 
     public MediaPipeline(MediaToolOptions? tools = null, TranscodeSettings? settings = null)
     {
@@ -33,6 +34,7 @@ public sealed class MediaPipeline
         Commands = new FfmpegCommands(settings ?? new TranscodeSettings());
         _runner = new FfmpegRunner(Tools);
         _verifier = new OutputVerifier(_runner, Commands.Settings);
+        _office = new OfficeConverter(Tools, _runner);
     }
 
     public MediaToolOptions Tools { get; }
@@ -131,7 +133,11 @@ public sealed class MediaPipeline
             width, height, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>PNG of the first page, longest side = PdfPreviewSize; "unavailable" when pdftoppm is not installed.</summary>
+    /// <summary>
+    /// PNGs of the first <see cref="TranscodeSettings.PdfPreviewPages"/> pages, longest side = PdfPreviewSize, in one
+    /// rendition (page 1 first, see <see cref="PageFile"/>) with the document's page count;
+    /// "unavailable" when pdftoppm is not installed.
+    /// </summary>
     public async Task<PdfPreviewOutcome> CreatePdfPreviewAsync(string inputPath, string outputDirectory, CancellationToken cancellationToken = default)
     {
         (inputPath, outputDirectory) = (SafePath(inputPath), SafePath(outputDirectory));
@@ -140,11 +146,11 @@ public sealed class MediaPipeline
         if (pdftoppm is null)
             return new PdfPreviewOutcome.Unavailable("pdftoppm (poppler-utils) is not installed.");
 
-        Directory.CreateDirectory(outputDirectory);
-        var prefix = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(PreviewFileName));
+        var raw = Path.Combine(outputDirectory, "raw-pages");
+        Directory.CreateDirectory(raw);
         try
         {
-            await _runner.RunCheckedAsync(pdftoppm, Commands.PdfFirstPage(inputPath, prefix), Tools.ShortTimeout, null, cancellationToken)
+            await _runner.RunCheckedAsync(pdftoppm, Commands.PdfPages(inputPath, Path.Combine(raw, "p")), Tools.ShortTimeout, null, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (MediaProcessingException e) when (e.Error.Code == MediaErrorCode.ToolFailed)
@@ -158,9 +164,64 @@ public sealed class MediaPipeline
             throw;
         }
 
-        return new PdfPreviewOutcome.Created(await _verifier.VerifyPreviewAsync(
-            outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken).ConfigureAwait(false));
+        var pages = PlacePages(raw, outputDirectory);
+        if (pages.Count == 0)
+            throw new MediaProcessingException(new MediaError(MediaErrorCode.NotMedia, "The PDF has no pages.", IsTransient: false));
+        var first = await _verifier.VerifyPreviewAsync(outputDirectory, PreviewFileName, Commands.Settings.PdfPreviewSize, cancellationToken)
+            .ConfigureAwait(false);
+        var pageCount = await CountPdfPagesAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        return new PdfPreviewOutcome.Created(first with
+        {
+            Files = pages.Select(p => new RenditionFile(p, ContentTypes.Png, new FileInfo(Path.Combine(outputDirectory, p)).Length)).ToList(),
+            PageCount = pageCount ?? (pages.Count < Commands.Settings.PdfPreviewPages ? pages.Count : null),
+        });
     }
+
+    /// <summary>Where page <paramref name="page"/> (from 1) of a preview lives in its rendition set: page 1 is the preview image itself.</summary>
+    public static string PageFile(int page) => page == 1 ? PreviewFileName : $"{PagesDirectory}/{page}.png";
+
+    public const string PagesDirectory = "pages";
+
+    // pdftoppm pads page numbers to the width of the document's page count (p-1.png or p-01.png or p-001.png).
+    private static List<string> PlacePages(string raw, string outputDirectory)
+    {
+        var numbered = Directory.GetFiles(raw, "p-*.png")
+            .Select(f => (Path: f, Page: int.TryParse(Path.GetFileNameWithoutExtension(f)[2..], out var n) ? n : 0))
+            .Where(p => p.Page > 0)
+            .OrderBy(p => p.Page)
+            .ToList();
+        var placed = new List<string>();
+        foreach (var (path, page) in numbered)
+        {
+            var relative = PageFile(page);
+            var target = Path.Combine(outputDirectory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(path, target, overwrite: true);
+            placed.Add(relative);
+        }
+        Directory.Delete(raw, recursive: true);
+        return placed;
+    }
+
+    /// <summary>The PDF's page count from pdfinfo; null when pdfinfo is missing or says nothing usable.</summary>
+    private async Task<int?> CountPdfPagesAsync(string inputPath, CancellationToken cancellationToken)
+    {
+        var pdfinfo = ToolLocator.Find(Tools.PdfinfoPath, "pdfinfo");
+        if (pdfinfo is null)
+            return null;
+        var result = await _runner.RunCheckedAsync(pdfinfo, FfmpegCommands.PdfInfo(inputPath), Tools.ShortTimeout, null, cancellationToken)
+            .ConfigureAwait(false);
+        return result.StdOut.Split('\n')
+            .Where(line => line.StartsWith("Pages:", StringComparison.Ordinal))
+            .Select(line => int.TryParse(line["Pages:".Length..].Trim(), out var n) ? n : (int?)null)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// An Office or OpenDocument file as a PDF (see <see cref="OfficeConverter"/>); null when LibreOffice is not installed.
+    /// </summary>
+    public Task<string?> ConvertOfficeToPdfAsync(string inputPath, string workDirectory, CancellationToken cancellationToken = default) =>
+        _office.ConvertToPdfAsync(SafePath(inputPath), SafePath(workDirectory), cancellationToken);
 
     /// <summary>Text of a PDF's first pages (pdftotext), bounded; null when pdftotext is not installed.</summary>
     public async Task<string?> ExtractPdfTextAsync(string inputPath, string workDirectory, int maxBytes = ExtractedText.DefaultMaxBytes,

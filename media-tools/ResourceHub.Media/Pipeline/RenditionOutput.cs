@@ -29,6 +29,7 @@ public sealed record RenditionFile(string RelativePath, string ContentType, long
 /// <summary>
 /// A verified output. <see cref="Files"/>[0] is the entry point (the MP4, the HLS master playlist, the image).
 /// Width/Height are the largest variant's; BitRate is bits per second (HLS: the top rung's peak segment rate).
+/// A preview's files are its page images in page order; <see cref="PageCount"/> is the whole document's (null if unknown).
 /// </summary>
 public sealed record RenditionOutput(
     RenditionKind Kind,
@@ -36,7 +37,8 @@ public sealed record RenditionOutput(
     int Width,
     int Height,
     long? BitRate,
-    TimeSpan? Duration)
+    TimeSpan? Duration,
+    int? PageCount = null)
 {
     public string KindKey => Kind.Key();
     public string RelativePath => Files[0].RelativePath;

@@ -9,10 +9,8 @@ using ResourceHub.Domain.Contests;
 namespace ResourceHub.Api.Contests;
 
 /// <summary>The Contests set: everyone signed in reads them (the rules are public); region admins create them.</summary>
-public sealed class ContestHandler(ResourceHubDbContext db, ContestOrganising organising, ODataJsonWriter writer) : EntitySetHandlerBase
+public sealed class ContestHandler(ResourceHubDbContext db, ContestOrganising organising, ContestResults results, ODataJsonWriter writer) : EntitySetHandlerBase
 {
-    private const int PageSize = 200;
-
     private static readonly IReadOnlySet<string> Writable = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Title", "Rules", "Kinds", "Subjects", "Stages", "TrainingProject", "RubricId", "CollectFrom", "ScreenFrom", "JudgeFrom",
@@ -27,9 +25,7 @@ public sealed class ContestHandler(ResourceHubDbContext db, ContestOrganising or
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
         context.RequireCaller();
-        var contests = await db.Set<Contest>().AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Take(PageSize)
-            .ToListAsync(context.RequestAborted);
-        await writer.WriteCollectionAsync(context, ContestDefinition.Instance, contests);
+        await writer.WriteCollectionAsync(context, ContestDefinition.Instance, await results.ListAsync(context.RequestAborted));
     }
 
     public override async Task GetAsync(HttpContext context, object key, ODataUriParser parser)

@@ -89,6 +89,7 @@ public sealed class DemoData(ResourceHubDbContext db, TaxonomyCatalog taxonomy, 
         await db.SaveChangesAsync(ct);
         foreach (var resource in db.Resources.Local.ToList())
             await AttachFileAsync(resource, ct);
+        DemoContest.Add(db, db.Resources.Local.ToList(), DateTime.UtcNow);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded {Count} demo resources", Items.Length);
     }

@@ -73,6 +73,8 @@ public static class ServiceHost
         services.AddResourceHubCuration();
         services.AddResourceHubContests();
         services.AddResourceHubSearch(config, dataDir);
+        if (ServiceRoles.ServesApi(config))
+            services.AddHostedService<StartupWarmUp>();
         services.AddScoped<SearchEndpoint>();
         services.AddResourceHubHealthChecks();
         services.AddResourceHubWeb();

@@ -1,3 +1,5 @@
+using ResourceHub.Media.Pipeline;
+
 namespace ResourceHub.Api.Media;
 
 public enum MediaKind
@@ -5,6 +7,8 @@ public enum MediaKind
     Video,
     Image,
     Pdf,
+    /// <summary>PowerPoint, Word, Excel or OpenDocument: converted to PDF by LibreOffice, then previewed as a PDF.</summary>
+    Office,
     Other,
 }
 
@@ -25,6 +29,7 @@ public static class MediaKinds
         {
             "image/jpeg" or "image/png" or "image/webp" => MediaKind.Image,
             "application/pdf" => MediaKind.Pdf,
+            _ when OfficeConverter.Converts(Path.GetExtension(fileName)) => MediaKind.Office,
             _ => MediaKind.Other,
         };
     }

@@ -23,6 +23,8 @@ public sealed class RenditionDefinition : EntityDefinition<Rendition>
         new("Height", FieldType.Int64, r => (long)r.Height),
         new("BitRate", FieldType.Int64, r => r.BitRate, Nullable: true),
         new("DurationSeconds", FieldType.Double, r => r.DurationSeconds, Nullable: true),
+        new("PageCount", FieldType.Int64, r => (long?)r.PageCount, Nullable: true),
+        new("PreviewPages", FieldType.Int64, r => (long?)r.PreviewPages, Nullable: true),
         new("Size", FieldType.Int64, r => r.Size),
         new("ContentType", FieldType.String, r => r.ContentType),
         new("CreatedAt", FieldType.DateTimeOffset, r => r.CreatedAt),

@@ -95,6 +95,8 @@ public sealed class RenditionPublisher(ResourceHubDbContext db, IBlobStore blobs
             Height = output.Height,
             BitRate = output.BitRate,
             DurationSeconds = output.Duration?.TotalSeconds,
+            PageCount = output.PageCount,
+            PreviewPages = output.Kind == RenditionKind.Preview ? output.Files.Count : null,
             Size = output.SizeBytes,
             ContentType = output.ContentType,
             BlobKey = prefix + output.RelativePath,

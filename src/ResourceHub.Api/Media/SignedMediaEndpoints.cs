@@ -4,11 +4,12 @@ using ResourceHub.Api.Resources;
 using ResourceHub.Application.Media;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Media.Pipeline;
 
 namespace ResourceHub.Api.Media;
 
 /// <summary>
-/// /media/s/{token}/file | {rendition kind} | hls/{path}: the files of a resource for players and links that
+/// /media/s/{token}/file | {rendition kind} | preview/{page} | hls/{path}: the files of a resource for players and links that
 /// cannot send a bearer header. The token (<see cref="MediaLinks"/>) names the resource and the user it was
 /// signed for; the file is then served under that user's visibility, as the OData paths serve it.
 /// </summary>
@@ -37,9 +38,13 @@ public static class SignedMediaEndpoints
             await HlsEndpoints.ServeAsync(context, id, what[(SignedMedia.HlsFolder.Length + 1)..], renditions, responder);
             return;
         }
-        var rendition = await renditions.FirstOrDefaultAsync(r => r.ResourceId == id && r.Kind == what, context.RequestAborted)
-                        ?? throw ODataProblem.NotFound("没有这个文件，可能仍在转码 (no such rendition yet)");
-        await responder.ServeAsync(context, new BlobResponse(rendition.BlobKey, rendition.ContentType, $"\"{rendition.Id:N}\""));
+        var page = SignedMedia.PageOf(what);
+        var kind = page is null ? what : SignedMedia.Preview;
+        var rendition = await renditions.FirstOrDefaultAsync(r => r.ResourceId == id && r.Kind == kind, context.RequestAborted);
+        if (rendition is null || page > (rendition.PreviewPages ?? 1))
+            throw ODataProblem.NotFound("没有这个文件，可能仍在转码 (no such rendition yet)");
+        var key = page is > 1 ? rendition.BlobPrefix + MediaPipeline.PageFile(page.Value) : rendition.BlobKey;
+        await responder.ServeAsync(context, new BlobResponse(key, rendition.ContentType, $"\"{rendition.Id:N}-{page ?? 1}\""));
     }
 
     /// <summary>The user as the system of record knows them now (a changed role or organisation applies at once).</summary>

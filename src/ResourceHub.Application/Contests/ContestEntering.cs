@@ -44,6 +44,36 @@ public sealed class ContestEntering(ContestStore store, CurationStore curation, 
         return entry;
     }
 
+    /// <summary>
+    /// The caller's resources this contest would accept (kind, subject, stage, training project, not retired, not yet
+    /// entered, the owner rule and the region), for an entry form; <see cref="EnterAsync"/> checks everything again.
+    /// </summary>
+    public async Task<List<Resource>> CandidatesAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var contest = await store.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct)
+                      ?? throw AppError.NotFound($"评选活动 {id} 不存在 (no contest with this id)");
+        var actor = await curation.ActorAsync(caller, ct);
+        var (me, org) = (caller.UserId, caller.OrgCode);
+        var query = db.Resources.AsNoTracking()
+            .Where(r => r.Status != ResourceStatus.Retired && (r.CreatedBy == me || r.OwnerOrg == org))
+            .Where(r => !db.Set<ContestEntry>().Any(e => e.ContestId == id && e.ResourceId == r.Id));
+        if (contest.Kinds.Count > 0)
+            query = query.Where(r => contest.Kinds.Contains(r.Kind));
+        if (contest.Subjects.Count > 0)
+            query = query.Where(r => contest.Subjects.Contains(r.Subject));
+        if (contest.Stages.Count > 0)
+            query = query.Where(r => contest.Stages.Contains(r.Stage));
+        if (contest.TrainingProject is { } project)
+            query = query.Where(r => r.TrainingProject == project);
+        var found = await query.OrderByDescending(r => r.UpdatedAt).Take(MaxCandidates).ToListAsync(ct);
+        var regions = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var owner in found.Select(r => r.OwnerOrg).Distinct())
+            regions[owner] = await curation.RegionOfAsync(owner, ct);
+        return found.Where(r => ContestPolicy.EnterDenial(actor, contest, new CurationTarget(r, regions[r.OwnerOrg])) is null).ToList();
+    }
+
+    public const int MaxCandidates = 200;
+
     /// <summary>An expert's rubric scores for an eligible entry, once; the review rules apply (subject, conflict of interest).</summary>
     public async Task<ContestScore> ScoreAsync(Caller caller, Guid id, Guid entryId, IReadOnlyList<CriterionScore> scores, string? comment,
         CancellationToken ct)

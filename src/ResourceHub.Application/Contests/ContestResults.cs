@@ -17,6 +17,26 @@ public sealed class ContestResults(ResourceHubDbContext db, ContestStore store, 
         return contest;
     }
 
+    public const int MaxListed = 200;
+
+    /// <summary>Every contest, newest first (the rules and phases are public to everyone signed in).</summary>
+    public Task<List<Contest>> ListAsync(CancellationToken ct) =>
+        db.Set<Contest>().AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Take(MaxListed).ToListAsync(ct);
+
+    /// <summary>The entries the caller may see (<see cref="EntriesAsync"/>) with their resource's title and kind, for a gallery.</summary>
+    public async Task<List<EntryCard>> GalleryAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var entries = await EntriesAsync(caller, id, ct);
+        var ids = entries.Select(e => e.ResourceId).ToList();
+        var resources = await db.Set<Resource>().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Title, r.Kind, r.Subject, r.Stage }).ToDictionaryAsync(r => r.Id, ct);
+        return entries.Where(e => resources.ContainsKey(e.ResourceId)).Select(e =>
+        {
+            var r = resources[e.ResourceId];
+            return new EntryCard(e, r.Title, r.Kind, r.Subject, r.Stage);
+        }).ToList();
+    }
+
     /// <summary>Organisers see every entry; entrants their own; everyone else the eligible entries from the voting phase on.</summary>
     public async Task<List<ContestEntry>> EntriesAsync(Caller caller, Guid id, CancellationToken ct)
     {
@@ -81,7 +101,8 @@ public sealed class ContestResults(ResourceHubDbContext db, ContestStore store, 
             votes.TryGetValue(x.Entry.Id, out var v) ? v.Count : 0, v?.Flagged ?? 0)));
     }
 
-    private async Task<bool> OrganisesAsync(Caller caller, Contest contest, CancellationToken ct)
+    /// <summary>Whether the caller organises this contest (pages show the organiser's controls; every use case checks again).</summary>
+    public async Task<bool> OrganisesAsync(Caller caller, Contest contest, CancellationToken ct)
     {
         if (!caller.IsAdmin)
             return false;
@@ -89,3 +110,6 @@ public sealed class ContestResults(ResourceHubDbContext db, ContestStore store, 
         return actor.AdminTier is not null && (await curation.RegionOfAsync(contest.RegionOrg, ct)).Contains(actor.Org!.Code);
     }
 }
+
+/// <summary>An entry with what a gallery shows of its resource.</summary>
+public sealed record EntryCard(ContestEntry Entry, string Title, string Kind, string Subject, string Stage);

@@ -9,7 +9,8 @@ using ResourceHub.Domain.Users;
 namespace ResourceHub.Application.Contests;
 
 /// <summary>
-/// A public vote: only in the voting phase, only from the contest's region, never for one's own or one's
+/// A public vote: only in the voting phase, only from the contest's region (and a training project's contest: only from
+/// its participants), never for one's own or one's
 /// organisation's entry, at most VotesPerDay per voter, entry and day. The allowance is held by the database's
 /// unique (entry, voter, day, slot) index; suspicious votes are flagged for the organisers and still count.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class ContestVoting(CurationStore curation, ResourceHubDbContext d
                       ?? throw AppError.NotFound($"评选活动 {id} 不存在 (no contest with this id)");
         var entry = await db.Set<ContestEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.ContestId == id, ct)
                     ?? throw AppError.NotFound($"参评作品 {entryId} 不在本活动中 (no such entry in this contest)");
-        ContestPolicy.AuthorizeVote(caller, contest, await curation.RegionOfAsync(caller.OrgCode, ct), entry);
+        var inProject = contest.TrainingProject is { } project && await TakesPartAsync(caller, project, ct);
+        ContestPolicy.AuthorizeVote(caller, contest, await curation.RegionOfAsync(caller.OrgCode, ct), entry, inProject);
         ContestPolicy.RequirePhase(contest, ContestPhases.Judging, "投票");
         if (entry.Status != EntryStatus.Eligible)
             throw CurationError.Conflict("该作品不在投票范围内 (this entry is not open for votes)");
@@ -52,6 +54,16 @@ public sealed class ContestVoting(CurationStore curation, ResourceHubDbContext d
                     throw AllowanceUsed(contest);
             }
         }
+    }
+
+    /// <summary>
+    /// Who takes part in a training project, as the records show it (there is no separate enrolment list): a user who
+    /// contributed a resource of the project, or a vendor whose organisation owns one.
+    /// </summary>
+    private Task<bool> TakesPartAsync(Caller caller, string project, CancellationToken ct)
+    {
+        var (me, org, vendor) = (caller.UserId, caller.OrgCode, caller.Is(Roles.Vendor));
+        return db.Resources.AnyAsync(r => r.TrainingProject == project && (r.CreatedBy == me || (vendor && r.OwnerOrg == org)), ct);
     }
 
     private async Task<string> FlagsAsync(Contest contest, Guid entryId, Caller caller, DateTime now, CancellationToken ct)

@@ -70,8 +70,22 @@ public sealed class OrganizationAdmin(ResourceHubDbContext db, TaxonomyCatalog t
     {
         var org = await FindAsync(caller, code, ct);
         await AuthorizeAsync(caller, org, exists: true, ct);
+        // Codes are plain strings in other tables: deleting a used one would leave resources and people with no owner.
+        if (await InUseByAsync(code, ct) is { } use)
+            throw AppError.Conflict($"机构“{org.Name}”还有{use}，不能删除；请先移走或删除它们 (the organisation is still in use)");
         db.Organizations.Remove(org);
         await SaveAsync(ct);
+    }
+
+    private async Task<string?> InUseByAsync(string code, CancellationToken ct)
+    {
+        if (await db.Organizations.AnyAsync(o => o.ParentCode == code, ct))
+            return "下级机构";
+        if (await db.Users.AnyAsync(u => u.OrgCode == code, ct))
+            return "用户账号";
+        if (await db.Resources.AnyAsync(r => r.OwnerOrg == code, ct))
+            return "资源";
+        return null;
     }
 
     private async Task<Organization> FindAsync(Caller caller, string code, CancellationToken ct)

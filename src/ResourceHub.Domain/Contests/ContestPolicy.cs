@@ -30,11 +30,17 @@ public static class ContestPolicy
     /// <param name="entrantRegion">The resource owner's organisation and every region above it.</param>
     public static void AuthorizeEnter(Actor actor, Contest contest, CurationTarget target)
     {
-        if (CurationPolicy.Denial(CurationVerb.Submit, actor, target) is not null)
-            throw CurationError.Forbidden("只能由作品的作者（教师本人或供应商本机构）报名 (only the owner of a resource enters it)");
-        if (!target.IsWithin(contest.RegionOrg))
-            throw CurationError.Forbidden("您的机构不在本活动的征集范围内 (your organisation is outside the contest's region)");
+        if (EnterDenial(actor, contest, target) is { } denial)
+            throw CurationError.Forbidden(denial);
     }
+
+    /// <summary>Why the actor may not enter this resource, or null when they may.</summary>
+    public static string? EnterDenial(Actor actor, Contest contest, CurationTarget target) =>
+        CurationPolicy.Denial(CurationVerb.Submit, actor, target) is not null
+            ? "只能由作品的作者（教师本人或供应商本机构）报名 (only the owner of a resource enters it)"
+            : !target.IsWithin(contest.RegionOrg)
+                ? "您的机构不在本活动的征集范围内 (your organisation is outside the contest's region)"
+                : null;
 
     public static void AuthorizeScore(Actor actor, CurationTarget target)
     {
@@ -43,10 +49,13 @@ public static class ContestPolicy
     }
 
     /// <param name="voterRegion">The voter's organisation and every region above it.</param>
-    public static void AuthorizeVote(Caller caller, Contest contest, IReadOnlyList<string> voterRegion, ContestEntry entry)
+    /// <param name="inProject">For a contest of a training project: whether the voter took part in it .</param>
+    public static void AuthorizeVote(Caller caller, Contest contest, IReadOnlyList<string> voterRegion, ContestEntry entry, bool inProject)
     {
         if (!voterRegion.Contains(contest.RegionOrg))
             throw CurationError.Forbidden("您不在本活动的投票范围内 (you are outside the contest's region)");
+        if (contest.TrainingProject is { } project && !inProject)
+            throw CurationError.Forbidden($"本活动只限培训项目“{project}”的参训教师投票 (voting is for the training project's participants)");
         if (entry.EntrantId == caller.UserId || entry.EntrantOrg == caller.OrgCode)
             throw CurationError.Forbidden("利益回避：不能为本人或本机构的作品投票 (you cannot vote for your own or your organisation's entry)");
     }

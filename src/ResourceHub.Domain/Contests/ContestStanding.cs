@@ -15,8 +15,11 @@ public static class ContestScoring
     public sealed record EntryFacts(ContestEntry Entry, string Title, IReadOnlyList<ContestScore> Scores, long Votes, long FlaggedVotes);
 
     public static string Formula(Contest c) =>
-        $"最终得分 = 专家评审均分(百分制) × {c.ExpertWeight}% + 投票得分 × {c.PublicWeight}%；投票得分 = 作品票数 ÷ 最高票数 × 100 " +
-        $"(final = expert mean × {c.ExpertWeight}% + vote score × {c.PublicWeight}%, vote score = votes ÷ top votes × 100)";
+        FormulaInChinese(c) + $" (final = expert mean × {c.ExpertWeight}% + vote score × {c.PublicWeight}%, vote score = votes ÷ top votes × 100)";
+
+    /// <summary>The formula as teachers read it on the results page.</summary>
+    public static string FormulaInChinese(Contest c) =>
+        $"最终得分 = 专家评审均分(百分制) × {c.ExpertWeight}% + 投票得分 × {c.PublicWeight}%；投票得分 = 作品票数 ÷ 最高票数 × 100";
 
     public static List<ContestStanding> Rank(Contest contest, IEnumerable<EntryFacts> facts)
     {

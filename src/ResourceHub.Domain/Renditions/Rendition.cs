@@ -15,6 +15,10 @@ public class Rendition
     /// <summary>Bits per second; null for images.</summary>
     public long? BitRate { get; set; }
     public double? DurationSeconds { get; set; }
+    /// <summary>Preview: pages of the whole document (PDF or converted Office file); null for other kinds or when unknown.</summary>
+    public int? PageCount { get; set; }
+    /// <summary>Preview: how many page images the set holds (the first pages, in order); null for other kinds.</summary>
+    public int? PreviewPages { get; set; }
     /// <summary>All files of the rendition together (HLS: playlists and segments).</summary>
     public long Size { get; set; }
     public string ContentType { get; set; } = "";

@@ -13,7 +13,7 @@ public abstract class ContestApi(string provider) : CurationApi(provider)
 {
     protected HttpClient Organiser => Admin("cy", "hf-edu");
 
-    protected static object Settings(int expertWeight = 70, int votesPerDay = 1) => new
+    protected static object Settings(int expertWeight = 70, int votesPerDay = 1, string? trainingProject = null) => new
     {
         Title = "2026 年“我的好课”微课评选",
         Rules = "## 征集范围\n合肥市中小学教师的原创微课。",
@@ -32,12 +32,13 @@ public abstract class ContestApi(string provider) : CurationApi(provider)
         ThirdPrizes = 0,
         ExcellencePrizes = 1,
         VotesPerDay = votesPerDay,
+        TrainingProject = trainingProject,
     };
 
     /// <summary>Creates a contest as the organiser; returns its URL.</summary>
-    protected async Task<string> NewContestAsync(int expertWeight = 70, int votesPerDay = 1)
+    protected async Task<string> NewContestAsync(int expertWeight = 70, int votesPerDay = 1, string? trainingProject = null)
     {
-        var created = await Organiser.PostAsJsonAsync("/odata/Contests", Settings(expertWeight, votesPerDay));
+        var created = await Organiser.PostAsJsonAsync("/odata/Contests", Settings(expertWeight, votesPerDay, trainingProject));
         await Json(created);
         return created.Headers.Location!.ToString();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using ResourceHub.Data;
@@ -18,6 +19,13 @@ public sealed class HealthTests() : ApiTest(DatabaseOptions.Sqlite)
         Assert.Equal(["status"], body.EnumerateObject().Select(p => p.Name));
         var teacher = JsonDocument.Parse(await Api.ClientAs("t", "teacher").GetStringAsync("/health/ready")).RootElement;
         Assert.False(teacher.TryGetProperty("checks", out _));
+    }
+
+    [Fact]
+    public void Query_understanding_is_loaded_before_the_first_request()
+    {
+        _ = Api.Server; // the host has started; no request yet
+        Assert.True(Api.Services.GetRequiredService<ResourceHub.Indexing.Understanding.QueryUnderstanding>().IsPrepared);
     }
 
     [Fact]

@@ -115,6 +115,29 @@ public abstract class RegionAdminTests(string provider) : IAsyncLifetime
         Assert.StartsWith("密码至少 8 个字符", weak.Message);
     }
 
+    protected async Task An_organisation_in_use_is_not_deleted()
+    {
+        var admin = Admin("hf-edu");
+        foreach (var (code, what) in new[] { ("hf-edu", "下级机构"), ("bh-edu", "用户账号") })
+        {
+            var e = await Assert.ThrowsAsync<AppError>(() => RunAsync(Admin("ah-edu"), (_, o, c) => o.DeleteAsync(c, code, default)));
+            Assert.Equal(AppErrorKind.Conflict, e.Kind);
+            Assert.Contains(what, e.Message);
+        }
+        await RunAsync(admin, (_, o, c) => o.CreateAsync(c, new OrganizationInput("bh-no3", "包河区第三小学", "school", "school", "bh-edu"), default));
+        await using (var context = _db.CreateContext())
+        {
+            context.Resources.Add(new Domain.Resources.Resource { Id = Guid.NewGuid(), Title = "一节课", Kind = "courseware", Subject = "math", Stage = "primary", OwnerOrg = "bh-no3", CreatedBy = "bh.teacher" });
+            await context.SaveChangesAsync();
+        }
+        var used = await Assert.ThrowsAsync<AppError>(() => RunAsync(admin, (_, o, c) => o.DeleteAsync(c, "bh-no3", default)));
+        Assert.Contains("资源", used.Message);
+        await RunAsync(admin, (_, o, c) => o.CreateAsync(c, new OrganizationInput("bh-no4", "包河区第四小学", "school", "school", "bh-edu"), default));
+        await RunAsync(admin, (_, o, c) => o.DeleteAsync(c, "bh-no4", default));
+        await using var check = _db.CreateContext();
+        Assert.Equal(["ah-edu", "bh-edu", "bh-no3", "hf-edu", "ls-edu"], await check.Organizations.Select(o => o.Code).OrderBy(c => c).ToArrayAsync());
+    }
+
     protected async Task Non_admins_are_refused()
     {
         foreach (var role in new[] { Roles.Teacher, Roles.Expert, Roles.WorkshopHost, Roles.Vendor })
@@ -142,6 +165,7 @@ public sealed class SqliteRegionAdminTests() : RegionAdminTests(DatabaseOptions.
     [Fact] public Task Other_region() => A_city_admin_cannot_touch_another_citys_people_or_organisations();
     [Fact] public Task Manage() => An_admin_adds_locks_unlocks_and_changes_people_of_its_region();
     [Fact] public Task Non_admins() => Non_admins_are_refused();
+    [Fact] public Task In_use() => An_organisation_in_use_is_not_deleted();
 }
 
 public sealed class PostgresRegionAdminTests() : RegionAdminTests(DatabaseOptions.Postgres)
@@ -150,4 +174,5 @@ public sealed class PostgresRegionAdminTests() : RegionAdminTests(DatabaseOption
     [PostgresFact] public Task Other_region() => A_city_admin_cannot_touch_another_citys_people_or_organisations();
     [PostgresFact] public Task Manage() => An_admin_adds_locks_unlocks_and_changes_people_of_its_region();
     [PostgresFact] public Task Non_admins() => Non_admins_are_refused();
+    [PostgresFact] public Task In_use() => An_organisation_in_use_is_not_deleted();
 }

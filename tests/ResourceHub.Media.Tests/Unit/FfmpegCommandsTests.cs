@@ -196,9 +196,22 @@ public class FfmpegCommandsTests
     }
 
     [Fact]
-    public void Pdf_first_page_arguments()
+    public void Pdf_pages_arguments()
     {
-        Assert.Equal(["-png", "-f", "1", "-l", "1", "-scale-to", "640", "-singlefile", "a b.pdf", "/out/preview"],
-            Commands.PdfFirstPage("a b.pdf", "/out/preview"));
+        Assert.Equal(["-png", "-f", "1", "-l", "20", "-scale-to", "640", "a b.pdf", "/out/page"],
+            Commands.PdfPages("a b.pdf", "/out/page"));
+    }
+
+    [Fact]
+    public void Office_conversion_names_the_import_filter_and_a_private_profile()
+    {
+        var args = SofficeCommands.ConvertToPdf("/work/课件 1.pptx", "/work/pdf", "/tmp/lo profile");
+
+        Assert.Equal("-env:UserInstallation=file:///tmp/lo%20profile", args[0]);
+        Assert.Contains("--headless", args);
+        Assert.Contains("--infilter=Impress MS PowerPoint 2007 XML", args);
+        Assert.Equal(["--convert-to", "pdf", "--outdir", "/work/pdf", "/work/课件 1.pptx"], args.TakeLast(5));
+        Assert.True(SofficeCommands.Converts(".DOC"));
+        Assert.False(SofficeCommands.Converts(".txt"));
     }
 }

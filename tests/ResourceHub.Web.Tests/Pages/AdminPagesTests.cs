@@ -118,6 +118,44 @@ public sealed class AdminPagesTests(WebServer server)
     }
 
     [Fact]
+    public async Task A_city_admin_renames_and_deletes_an_unused_organisation_but_not_one_in_use()
+    {
+        await SeedSiblingCityAsync();
+        var admin = await server.SignedInAsync("city.admin");
+        var code = "bh-no" + Random.Shared.Next(100, 999);
+        await admin.GotoAsync("/admin/organizations");
+        await admin.FillAsync("#Form_Code", code);
+        await admin.FillAsync("#Form_Name", "包河区待改名小学");
+        await admin.SelectOptionAsync("#Form_Kind", ["school"]);
+        await admin.SelectOptionAsync("#Form_Tier", ["school"]);
+        await admin.SelectOptionAsync("#Form_ParentCode", ["bh-edu"]);
+        await admin.ClickAsync("button:has-text('新建机构')");
+        await admin.WaitForURLAsync(u => u.Contains("done="));
+
+        await admin.ClickAsync($"#orgs a[href='/admin/organizations/{code}']");
+        await admin.FillAsync("#Form_Name", "包河区第九小学");
+        await admin.ClickAsync("button:has-text('保存')");
+        await admin.WaitForURLAsync(u => u.Contains("done="));
+        Assert.Contains("包河区第九小学", await admin.TextContentAsync("#orgs"));
+
+        // In use (the school of li.ming): refused in Chinese, nothing removed.
+        await admin.GotoAsync("/admin/organizations/bh-no1");
+        var refused = await admin.RunAndWaitForResponseAsync(
+            () => admin.ClickAsync("button:has-text('删除机构')"), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        Assert.Contains("不能删除", await admin.TextContentAsync(".notice.error"));
+
+        await admin.GotoAsync($"/admin/organizations/{code}");
+        await admin.ClickAsync("button:has-text('删除机构')");
+        await admin.WaitForURLAsync(u => u.Contains("done="));
+        Assert.DoesNotContain(code, await admin.TextContentAsync("#orgs"));
+        Assert.Contains("bh-no1", await admin.TextContentAsync("#orgs"));
+
+        var other = await admin.GotoAsync("/admin/organizations/ls-edu");
+        Assert.Equal(404, other!.Status);
+    }
+
+    [Fact]
     public async Task Only_admins_reach_administration()
     {
         var teacher = await server.SignedInAsync("li.ming");

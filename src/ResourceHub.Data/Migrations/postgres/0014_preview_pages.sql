@@ -1,0 +1,3 @@
+-- Multi-page previews (issue 15): the document's page count and how many page images the preview set holds.
+ALTER TABLE renditions ADD COLUMN "PageCount" integer NULL;
+ALTER TABLE renditions ADD COLUMN "PreviewPages" integer NULL;
