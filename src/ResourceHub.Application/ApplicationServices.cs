@@ -46,6 +46,10 @@ public static class ApplicationServices
         services.AddScoped<Packages.Baskets>();
         services.AddScoped<Packages.PackageAuthoring>();
         services.AddScoped<Packages.PackageDownloads>();
+        services.AddScoped<Statistics.StatsScopes>();
+        services.AddScoped<Statistics.ResourceFigures>();
+        services.AddScoped<Statistics.CurationFigures>();
+        services.AddScoped<Statistics.StatsReports>();
         services.AddScoped<RowChecker>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportJobQueue>();

@@ -37,6 +37,8 @@ public sealed partial class AccessibilityTests(WebServer server, ITestOutputHelp
         {
             start = ["/", "/?q=" + Uri.EscapeDataString("分数"), $"/resources/{server.VideoId}", $"/resources/{server.ScriptTitleId}",
                 "/contests", $"/contests/{await DemoContestIdAsync()}"];
+            if (user == "province.admin")
+                start.Add("/admin/stats");
         }
 
         var problems = new List<string>();
