@@ -19,6 +19,7 @@ public sealed class WebServer : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public const string ScriptTitle = "<script>alert('xss')</script>勾股定理复习";
     public const string LockedUser = "lock.me";
+    public const string ContentSentence = "第二页：请同学们课后收集校园里的银杏落叶，<b onmouseover=alert(1)>按叶形分类</b>后制作成标本。";
 
     private DemoHost _host = null!;
     private IPlaywright _playwright = null!;
@@ -60,6 +61,8 @@ public sealed class WebServer : IAsyncLifetime
             Status = ResourceStatus.Published,
         };
         db.Resources.Add(script);
+        // Text inside its file, as the media job extracts it: a sentence found only there, with markup that must stay text.
+        db.ResourceTexts.Add(new ResourceText { ResourceId = script.Id, Text = ContentSentence, ExtractedAt = now });
         await db.SaveChangesAsync();
         ScriptTitleId = script.Id;
         await scope.ServiceProvider.GetRequiredService<LocalAccounts>().AddAsync(

@@ -9,6 +9,7 @@ using ResourceHub.Application.Search;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
+using ResourceHub.Indexing.Text;
 using ResourceHub.Query.Model;
 using ResourceHub.Web.Hosting;
 
@@ -19,7 +20,8 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
 {
     public const int PageSize = 12;
 
-    public sealed record Card(Resource Resource, string? TitleHighlight, ResourceStats? Stats, string? ThumbnailUrl);
+    /// <param name="ContentHighlight">A snippet of the text inside the file, when only that text matched.</param>
+    public sealed record Card(Resource Resource, string? TitleHighlight, string? ContentHighlight, ResourceStats? Stats, string? ThumbnailUrl);
 
     public sealed record FacetView(FacetDef Def, IReadOnlyList<FacetBucket> Buckets, IReadOnlyList<string> Selected);
 
@@ -56,7 +58,8 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
             var ids = hits.Select(h => h.Resource.Id).ToList();
             var stats = await facts.StatsAsync(ids, ct);
             var renditions = await facts.RenditionsAsync(ids, ct);
-            Cards = hits.Select(h => new Card(h.Resource, h.Hit.Highlights.GetValueOrDefault("Title"), stats.GetValueOrDefault(h.Resource.Id),
+            Cards = hits.Select(h => new Card(h.Resource, h.Hit.Highlights.GetValueOrDefault("Title"), h.Hit.Highlights.GetValueOrDefault(Highlighter.ContentField),
+                stats.GetValueOrDefault(h.Resource.Id),
                 renditions[h.Resource.Id].Any(r => r.Kind == SignedMedia.Thumbnail) ? links.Url(h.Resource.Id, caller.UserId, SignedMedia.Thumbnail) : null))
                 .ToList();
             if (page.Result.Next is { } next && hits.Count > 0)
