@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using ResourceHub.Api.OData;
+using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.Resources;
 using ResourceHub.Application.Search;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
 using ResourceHub.Query.Model;
+using ResourceHub.Query.OData;
 
 namespace ResourceHub.Api.Search;
 
@@ -17,29 +19,31 @@ namespace ResourceHub.Api.Search;
 /// </summary>
 public sealed class SearchEndpoint(ResourceSearch search)
 {
-    /// <summary>Does this collection request belong to search rather than the database?</summary>
+    /// <summary>Does this collection request belong to search rather than the database? ($apply alone is the database's GROUP BY.)</summary>
     public static bool Wants(HttpRequest request) =>
         SearchQueryReader.Raw(request, "search") is { Length: > 0 }
-        || SearchQueryReader.Raw(request, "apply") is not null
         || SearchOptionsReader.Facets(request) is not null;
 
     public async Task HandleAsync(HttpContext context, EntityQuery query, Caller caller)
     {
-        var facets = SearchOptionsReader.Facets(context.Request);
-        if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
-        {
-            await GroupByAsync(context, query, caller, facets, groupBy.CountAlias, groupBy.Field);
-            return;
-        }
-        var page = await search.SearchAsync(caller, query, facets, context.RequestAborted);
+        var page = await search.SearchAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         await WriteAsync(context, query, page.Result, page.Rows);
+    }
+
+    /// <summary>$apply over the caller's matches of $search, $filter and facet selections.</summary>
+    public async Task GroupsAsync(HttpContext context, EntityQuery query, ApplyQuery apply, Caller caller)
+    {
+        var facets = SearchOptionsReader.Facets(context.Request);
+        if (apply is not { Filter: null, GroupBy: [var field], Aggregates: [{ Method: AggregateMethod.Count } count], OrderBy: [], Top: null, Skip: null })
+            throw ODataProblem.NotImplemented(
+                "与 $search 同用时，$apply 暂仅支持 groupby((字段),aggregate($count as 名称)) (with $search, only groupby((Field),aggregate($count as Name)) is served)", "$apply");
+        await GroupByAsync(context, query, caller, facets, count.Alias, field);
     }
 
     /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
     public async Task CountAsync(HttpContext context, EntityQuery query, Caller caller)
     {
-        if (SearchQueryReader.Raw(context.Request, "apply") is not null)
-            throw ODataProblem.BadRequest("$count 不能与 $apply 同用 (/$count counts entities; $apply returns groups)", "$apply");
+        QueryBackend.RefuseCountOfGroups(context.Request);
         var count = await search.CountAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(count.ToString(CultureInfo.InvariantCulture), context.RequestAborted);
