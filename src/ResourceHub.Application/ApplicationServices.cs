@@ -21,6 +21,7 @@ public static class ApplicationServices
         services.AddScoped<DownloadCounter>();
         services.AddScoped<ResourceDownloads>();
         services.AddScoped<ResourceFacts>();
+        services.AddScoped<UploadChecks>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
         services.AddScoped<ReviewDesk>();

@@ -110,7 +110,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>Resources({id})/Renditions and Resources({id})/Jobs; 404 when the resource is not visible.</summary>
+    /// <summary>Resources({id})/Renditions, Resources({id})/Jobs and Resources({id})/Checks; 404 when the resource is not visible.</summary>
     public override async Task GetNavigationAsync(HttpContext context, object key, string navigation)
     {
         var resource = await FindVisibleAsync(context, key);
@@ -119,6 +119,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         {
             "Renditions" => services.GetRequiredService<RenditionHandler>().GetForResourceAsync(context, resource.Id),
             "Jobs" => services.GetRequiredService<MediaJobHandler>().GetForResourceAsync(context, resource.Id),
+            "Checks" => services.GetRequiredService<UploadCheckHandler>().GetForResourceAsync(context, resource),
             _ => throw ODataProblem.NotFound($"资源路径不存在 (no such navigation): {navigation}"),
         });
     }
