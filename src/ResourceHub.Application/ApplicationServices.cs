@@ -50,6 +50,7 @@ public static class ApplicationServices
         services.AddScoped<Statistics.StatsScopes>();
         services.AddScoped<Statistics.ResourceFigures>();
         services.AddScoped<Statistics.CurationFigures>();
+        services.AddScoped<Statistics.UsageFigures>();
         services.AddScoped<Statistics.StatsReports>();
         services.AddScoped<RowChecker>();
         services.AddScoped<ImportJobs>();

@@ -5,6 +5,7 @@ using ResourceHub.Api.Demo;
 using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Packages;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Testing;
 
@@ -65,6 +66,15 @@ public sealed class WebServer : IAsyncLifetime
         db.ResourceTexts.Add(new ResourceText { ResourceId = script.Id, Text = ContentSentence, ExtractedAt = now });
         await db.SaveChangesAsync();
         ScriptTitleId = script.Id;
+        // A package li.ming's school sees and a basket item of his, so the accessibility crawl checks both pages filled.
+        db.Add(new BasketItem { UserId = "li.ming", ResourceId = VideoId, AddedAt = now });
+        var section = new PackageSection { Id = Guid.NewGuid(), Position = 0, Title = "第一课时", Items = [new() { Id = Guid.NewGuid(), Position = 0, ResourceId = VideoId }] };
+        db.Add(new Package
+        {
+            Id = Guid.NewGuid(), Title = "分数单元资源包", Description = "## 使用建议\n\n先看**微课**。", Subject = "math", Stage = "primary",
+            OwnerOrg = "bh-no1", CreatedBy = "li.ming", CreatedAt = now, UpdatedAt = now, Sections = [section],
+        });
+        await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<LocalAccounts>().AddAsync(
             new NewAccount(LockedUser, "锁定测试", Roles.Teacher, "bh-no1", [], DemoAccounts.Password), default);
     }

@@ -49,14 +49,20 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
                 await GetGroupsAsync(context, parser);
                 return;
         }
-        var caller = context.RequireCaller();
-        var search = context.RequestServices.GetRequiredService<SearchEndpoint>();
         if (SearchQueryReader.Raw(context.Request, "apply") is not null)
         {
-            var entities = Translate(context, parser, except: ODataApplyTranslator.GroupOptions);
-            await search.GroupsAsync(context, entities, ODataApplyTranslator.Translate(parser, Definition.Schema, RawQuery(context)), caller);
+            // The index finds the matches; the database groups them (and re-checks visibility and $filter).
+            var facets = SearchOptionsReader.Facets(context.Request);
+            var resourceSearch = context.RequestServices.GetRequiredService<ResourceSearch>();
+            await GetGroupsAsync(context, parser, async (who, query, ct) =>
+            {
+                var ids = (await resourceSearch.MatchIdsAsync(who, query, facets, ct)).ToArray();
+                return Visible(who).Where(r => ids.Contains(r.Id));
+            });
             return;
         }
+        var caller = context.RequireCaller();
+        var search = context.RequestServices.GetRequiredService<SearchEndpoint>();
         // The index pages with its own cursor (score + key).
         var query = Translate(context, parser, except: ["skiptoken"]);
         if (SearchQueryReader.Raw(context.Request, "skiptoken") is { } token)

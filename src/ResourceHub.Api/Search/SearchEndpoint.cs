@@ -8,13 +8,12 @@ using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
 using ResourceHub.Query.Model;
-using ResourceHub.Query.OData;
 
 namespace ResourceHub.Api.Search;
 
 /// <summary>
-/// GET /odata/Resources served by the search index: when the request has $search, facets/facet.* or
-/// $apply. The use case (<see cref="ResourceSearch"/>, shared with the web pages) finds and re-checks the
+/// GET /odata/Resources served by the search index: when the request has $search or facets/facet.*
+/// ($apply with them is grouped by the database over the index's matches, see ResourceHandler). The use case (<see cref="ResourceSearch"/>, shared with the web pages) finds and re-checks the
 /// hits; this adapter writes them as OData, plus @search.score and @ResourceHub.highlights.
 /// </summary>
 public sealed class SearchEndpoint(ResourceSearch search)
@@ -30,16 +29,6 @@ public sealed class SearchEndpoint(ResourceSearch search)
         await WriteAsync(context, query, page.Result, page.Rows);
     }
 
-    /// <summary>$apply over the caller's matches of $search, $filter and facet selections.</summary>
-    public async Task GroupsAsync(HttpContext context, EntityQuery query, ApplyQuery apply, Caller caller)
-    {
-        var facets = SearchOptionsReader.Facets(context.Request);
-        if (apply is not { Filter: null, GroupBy: [var field], Aggregates: [{ Method: AggregateMethod.Count } count], OrderBy: [], Top: null, Skip: null })
-            throw ODataProblem.NotImplemented(
-                "与 $search 同用时，$apply 暂仅支持 groupby((字段),aggregate($count as 名称)) (with $search, only groupby((Field),aggregate($count as Name)) is served)", "$apply");
-        await GroupByAsync(context, query, caller, facets, count.Alias, field);
-    }
-
     /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
     public async Task CountAsync(HttpContext context, EntityQuery query, Caller caller)
     {
@@ -47,26 +36,6 @@ public sealed class SearchEndpoint(ResourceSearch search)
         var count = await search.CountAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(count.ToString(CultureInfo.InvariantCulture), context.RequestAborted);
-    }
-
-    /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
-    private async Task GroupByAsync(HttpContext context, EntityQuery query, Caller caller, FacetRequest? facets, string alias, string field)
-    {
-        var result = await search.GroupAsync(caller, query, facets, field, context.RequestAborted);
-        var name = result.Facets.Keys.Single();
-        await WriteJsonAsync(context, w =>
-        {
-            w.WriteString("@odata.context", $"{ServiceRoot.Of(context.Request)}$metadata#Resources({name},{alias})");
-            w.WriteStartArray("value");
-            foreach (var bucket in result.Facets[name])
-            {
-                w.WriteStartObject();
-                w.WriteString(name, bucket.Code);
-                w.WriteNumber(alias, bucket.Count);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        });
     }
 
     private static Task WriteAsync(HttpContext context, EntityQuery query, SearchResult result, IReadOnlyDictionary<Guid, Resource> entities)

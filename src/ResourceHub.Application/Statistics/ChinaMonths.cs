@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace ResourceHub.Application.Statistics;
 
@@ -35,6 +36,14 @@ public static class ChinaMonths
         months.Reverse();
         return months;
     }
+
+    /// <summary>How many of <paramref name="times"/> fall in each Beijing month, counted in SQL.</summary>
+    public static async Task<Dictionary<(int Year, int Month), int>> CountAsync(IQueryable<DateTime> times, CancellationToken ct) =>
+        (await times.Select(t => t.AddHours(OffsetHours))
+            .GroupBy(t => new { t.Year, t.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct))
+        .ToDictionary(c => (c.Year, c.Month), c => c.Count);
 
     /// <summary>One row per month of the span, zero where nothing happened (a line chart needs the gaps).</summary>
     public static IReadOnlyList<FigureRow> Fill(IReadOnlyList<(int Year, int Month)> span, Func<(int Year, int Month), double[]> valuesOf) =>

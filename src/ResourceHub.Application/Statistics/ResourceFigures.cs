@@ -51,13 +51,8 @@ public sealed class ResourceFigures(ResourceHubDbContext db, TaxonomyCatalog tax
     /// <summary>Resources created per month (any state: what was uploaded), zero months included.</summary>
     public async Task<FigureTable> MonthlyUploadsAsync(StatsScope scope, CancellationToken ct)
     {
-        var counts = await Created(scope, scope.Resources(db))
-            .Select(r => r.CreatedAt.AddHours(ChinaMonths.OffsetHours))
-            .GroupBy(at => new { at.Year, at.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToListAsync(ct);
+        var byMonth = await ChinaMonths.CountAsync(Created(scope, scope.Resources(db)).Select(r => r.CreatedAt), ct);
         var first = await Created(scope, scope.Resources(db)).MinAsync(r => (DateTime?)r.CreatedAt, ct);
-        var byMonth = counts.ToDictionary(c => (c.Year, c.Month), c => c.Count);
         var rows = ChinaMonths.Fill(scope.Months(first), m => [byMonth.GetValueOrDefault(m)]);
         return new FigureTable(Uploads, "每月上传资源数", ["月份", "上传数"], rows);
     }

@@ -9,12 +9,13 @@ public sealed record StatsReport(StatsScope Scope, IReadOnlyList<FigureTable> Fi
 /// The statistics use case the web page (and any other adapter) calls: resolves and authorises the scope once,
 /// then reads the figures. <see cref="OneAsync"/> reads a single figure for an export.
 /// </summary>
-public sealed class StatsReports(StatsScopes scopes, ResourceFigures resources, CurationFigures curation)
+public sealed class StatsReports(StatsScopes scopes, ResourceFigures resources, CurationFigures curation, UsageFigures usage)
 {
     public static readonly IReadOnlyList<string> Ids =
     [
         ResourceFigures.ByRegion, ResourceFigures.BySubject, ResourceFigures.ByStage, ResourceFigures.ByKind, ResourceFigures.Uploads,
         CurationFigures.Funnel, CurationFigures.DecisionDays, CurationFigures.Experts,
+        UsageFigures.Downloads, UsageFigures.Ratings, UsageFigures.Top,
     ];
 
     public async Task<StatsReport> ReadAsync(Caller caller, StatsFilter filter, CancellationToken ct)
@@ -40,6 +41,9 @@ public sealed class StatsReports(StatsScopes scopes, ResourceFigures resources, 
         CurationFigures.Funnel => curation.FunnelAsync(scope, ct),
         CurationFigures.DecisionDays => curation.DecisionDaysAsync(scope, ct),
         CurationFigures.Experts => curation.ExpertsAsync(scope, ct),
+        UsageFigures.Downloads => usage.DownloadsAsync(scope, ct),
+        UsageFigures.Ratings => usage.RatingsAsync(scope, ct),
+        UsageFigures.Top => usage.TopAsync(scope, ct),
         _ => resources.ByAsync(scope, id, ct),
     };
 }

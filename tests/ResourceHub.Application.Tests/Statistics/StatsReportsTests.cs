@@ -35,6 +35,7 @@ public abstract class StatsReportsTests(string provider) : IAsyncLifetime
         context.Resources.AddRange(_seed.Resources);
         context.AddRange(_seed.Events);
         context.AddRange(_seed.Reviews);
+        context.AddRange(_seed.Usage);
         await context.SaveChangesAsync();
     }
 
@@ -46,7 +47,8 @@ public abstract class StatsReportsTests(string provider) : IAsyncLifetime
     {
         await using var context = _db.CreateContext();
         var directory = new OrganizationDirectory(_clock);
-        var reports = new StatsReports(new StatsScopes(context, directory, _clock), new ResourceFigures(context, TaxonomyCatalog.Default), new CurationFigures(context));
+        var reports = new StatsReports(new StatsScopes(context, directory, _clock), new ResourceFigures(context, TaxonomyCatalog.Default), new CurationFigures(context),
+            new UsageFigures(context, TaxonomyCatalog.Default));
         return await act(reports);
     }
 
@@ -108,6 +110,25 @@ public abstract class StatsReportsTests(string provider) : IAsyncLifetime
             Assert.Equal([mine.Count, mine.Count, agreed, Math.Round(100.0 * agreed / mine.Count, 1)], experts[expert].Values);
             Assert.Equal("专家" + expert, experts[expert].Label);
         }
+
+        var downloads = _seed.Usage.Where(e => e.Kind == UsageEvent.Download).ToList();
+        var perMonth = downloads.GroupBy(e => BeijingMonth(e.At)).ToDictionary(g => g.Key, g => (double)g.Count());
+        Assert.Equal(BeijingMonth(downloads.Min(e => e.At)), figure["downloads"].Rows[0].Key);
+        Assert.Equal(figure["downloads"].Rows.ToDictionary(r => r.Key, r => perMonth.GetValueOrDefault(r.Key)), Column(figure["downloads"]));
+        Assert.Equal(downloads.Count, figure["downloads"].Rows.Sum(r => r.Values[0]));
+        var ratings = _seed.Usage.Where(e => e.Kind == UsageEvent.Rating).GroupBy(e => BeijingMonth(e.At))
+            .ToDictionary(g => g.Key, g => (Count: (double)g.Count(), Mean: Math.Round(g.Average(e => (double)e.Stars!), 2)));
+        foreach (var row in figure["ratings"].Rows)
+            Assert.Equal(ratings.TryGetValue(row.Key, out var m) ? [m.Count, m.Mean] : [0, 0], row.Values);
+
+        var byResource = _seed.Resources.ToDictionary(r => r.Id);
+        var top = downloads.GroupBy(e => e.ResourceId).Select(g => (Resource: byResource[g.Key], Count: g.Count()))
+            .GroupBy(x => x.Resource.Subject)
+            .SelectMany(g => g.OrderByDescending(x => x.Count).ThenBy(x => x.Resource.Title, StringComparer.Ordinal).Take(UsageFigures.TopPerSubject))
+            .ToDictionary(x => x.Resource.Id.ToString(), x => (double)x.Count);
+        Assert.Equal(top, Column(figure["top"]));
+        var first = figure["top"].Rows[0];
+        Assert.StartsWith(TaxonomyCatalog.Default.Subjects.NameOf(byResource[Guid.Parse(first.Key)].Subject) + "：资源", first.Label);
     }
 
     protected async Task A_city_admin_drills_down_within_its_region_and_dates()
@@ -133,6 +154,11 @@ public abstract class StatsReportsTests(string provider) : IAsyncLifetime
         var submitted = _seed.Events.Where(e => e.Action == "submit" && ids.Contains(e.ResourceId))
             .Count(e => e.At >= new DateTime(2025, 5, 31, 16, 0, 0, DateTimeKind.Utc) && e.At < new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc));
         Assert.Equal(submitted, Column(figure["funnel"])["submitted"]);
+        var fromUtc = new DateTime(2025, 5, 31, 16, 0, 0, DateTimeKind.Utc);
+        var toUtc = new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(_seed.Usage.Count(e => e.Kind == UsageEvent.Download && ids.Contains(e.ResourceId) && e.At >= fromUtc && e.At < toUtc),
+            figure["downloads"].Rows.Sum(r => r.Values[0]));
+        Assert.Equal(10, figure["ratings"].Rows.Count);
 
         // The city's own top: its county and its own items; nothing of the sibling city or the other province.
         var top = await WithAsync(r => r.ReadAsync(Admin("hf"), new StatsFilter(), default));

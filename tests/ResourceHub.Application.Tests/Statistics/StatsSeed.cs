@@ -37,6 +37,10 @@ public sealed class StatsSeed
     public List<Resource> Resources { get; } = [];
     public List<CurationEvent> Events { get; } = [];
     public List<Review> Reviews { get; } = [];
+    public List<UsageEvent> Usage { get; } = [];
+
+    /// <summary>Downloads and ratings stop before the tests' today.</summary>
+    public static readonly DateTime UsageUntil = new(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
     public List<User> Users { get; } = Experts.Select(e => new User { Id = e, DisplayName = "专家" + e, Role = "expert", OrgCode = "ah" }).ToList();
 
     public StatsSeed(Guid rubricId, int count = 160)
@@ -54,6 +58,14 @@ public sealed class StatsSeed
                 CreatedAt = created, UpdatedAt = created, Status = status, Version = 1,
             };
             Resources.Add(r);
+            if (status is ResourceStatus.Published or ResourceStatus.Recommended)
+                for (var n = random.Next(6); n > 0; n--)
+                {
+                    var at0 = created.AddSeconds(random.Next(1, (int)Math.Min(200 * 24 * 3600, (UsageUntil - created).TotalSeconds)));
+                    Usage.Add(random.Next(3) == 0
+                        ? new UsageEvent { ResourceId = r.Id, Kind = UsageEvent.Rating, Stars = random.Next(1, 6), At = at0 }
+                        : new UsageEvent { ResourceId = r.Id, Kind = UsageEvent.Download, At = at0 });
+                }
             if (status == ResourceStatus.Draft)
                 continue;
             var at = created.AddHours(random.Next(1, 200));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResourceHub.Application.Curation;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
 
@@ -16,6 +17,8 @@ public sealed class StatsPageTests(WebServer server)
     [Fact]
     public async Task The_province_admin_reads_charts_and_tables_drills_down_and_exports()
     {
+        await using (var counting = server.Services.CreateAsyncScope())
+            await counting.ServiceProvider.GetRequiredService<DownloadCounter>().CountAsync(server.VideoId, default);
         var admin = await server.SignedInAsync("province.admin");
         await admin.ClickAsync("nav >> text=统计");
         await admin.WaitForURLAsync(server.BaseUrl + "/admin/stats");
@@ -36,6 +39,8 @@ public sealed class StatsPageTests(WebServer server)
         Assert.Equal(await admin.Locator("#figure-subject tbody tr").CountAsync(), await admin.Locator("#figure-subject svg rect").CountAsync());
         Assert.Equal(1, await admin.Locator("#figure-uploads svg polyline").CountAsync());
         Assert.Contains("推荐为省级", await admin.TextContentAsync("#figure-funnel table"));
+        Assert.Equal(1, await admin.Locator("#figure-downloads svg polyline").CountAsync());
+        Assert.Contains("数学：分数的初步认识（微课）", await admin.TextContentAsync("#figure-top table"));
 
         // Drill down: the province, then its bodies and vendors by name.
         await admin.ClickAsync("#figure-region tbody a:has-text('安徽省教育厅')");

@@ -72,7 +72,12 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     /// $apply over the caller's rows as one SQL GROUP BY: $filter and filter(...) narrow the rows, $orderby/$top/$skip
     /// then apply to the groups. Sets with $apply call this (see <see cref="QueryBackend"/>).
     /// </summary>
-    protected async Task GetGroupsAsync(HttpContext context, ODataUriParser parser)
+    protected Task GetGroupsAsync(HttpContext context, ODataUriParser parser) =>
+        GetGroupsAsync(context, parser, (caller, _, _) => Task.FromResult(Readable(caller)));
+
+    /// <summary>As above over <paramref name="rowsOf"/> (within the caller's readable rows), e.g. the matches of a search.</summary>
+    protected async Task GetGroupsAsync(HttpContext context, ODataUriParser parser,
+        Func<Caller, EntityQuery, CancellationToken, Task<IQueryable<T>>> rowsOf)
     {
         var caller = context.RequireCaller();
         var query = Translate(context, parser, except: ODataApplyTranslator.GroupOptions);
@@ -80,7 +85,8 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
         CheckQuery(caller, query);
         CheckGroups(caller, apply);
         MediaTypes.RequireJson(context.Request);
-        var rows = Renderer.Filter(Renderer.Filter(Readable(caller).AsNoTracking(), query.Filter), apply.Filter);
+        var source = await rowsOf(caller, query, context.RequestAborted);
+        var rows = Renderer.Filter(Renderer.Filter(source.AsNoTracking(), query.Filter), apply.Filter);
         ApplyResult result;
         try
         {

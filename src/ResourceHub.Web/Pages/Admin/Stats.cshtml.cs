@@ -9,7 +9,7 @@ namespace ResourceHub.Web.Pages.Admin;
 public sealed class StatsModel(StatsReports reports) : WorkPage
 {
     /// <summary>Figures over time are drawn as lines, the others as bars.</summary>
-    private static readonly HashSet<string> Lines = [ResourceFigures.Uploads];
+    private static readonly HashSet<string> Lines = [ResourceFigures.Uploads, UsageFigures.Downloads, UsageFigures.Ratings];
 
     [BindProperty(SupportsGet = true)] public string? Org { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
