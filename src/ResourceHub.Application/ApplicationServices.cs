@@ -21,6 +21,7 @@ public static class ApplicationServices
         services.AddScoped<DownloadCounter>();
         services.AddScoped<ResourceDownloads>();
         services.AddScoped<ResourceFacts>();
+        services.AddScoped<UploadChecks>();
         services.AddScoped<CurationStore>();
         services.AddScoped<CurationRunner>();
         services.AddScoped<ReviewDesk>();
@@ -47,6 +48,11 @@ public static class ApplicationServices
         services.AddScoped<Packages.Baskets>();
         services.AddScoped<Packages.PackageAuthoring>();
         services.AddScoped<Packages.PackageDownloads>();
+        services.AddScoped<Statistics.StatsScopes>();
+        services.AddScoped<Statistics.ResourceFigures>();
+        services.AddScoped<Statistics.CurationFigures>();
+        services.AddScoped<Statistics.UsageFigures>();
+        services.AddScoped<Statistics.StatsReports>();
         services.AddScoped<RowChecker>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<ImportJobQueue>();

@@ -5,6 +5,7 @@ using ResourceHub.Api.Demo;
 using ResourceHub.Application.Identity;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Packages;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Testing;
 
@@ -19,6 +20,7 @@ public sealed class WebServer : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public const string ScriptTitle = "<script>alert('xss')</script>勾股定理复习";
     public const string LockedUser = "lock.me";
+    public const string ContentSentence = "第二页：请同学们课后收集校园里的银杏落叶，<b onmouseover=alert(1)>按叶形分类</b>后制作成标本。";
 
     private DemoHost _host = null!;
     private IPlaywright _playwright = null!;
@@ -60,8 +62,19 @@ public sealed class WebServer : IAsyncLifetime
             Status = ResourceStatus.Published,
         };
         db.Resources.Add(script);
+        // Text inside its file, as the media job extracts it: a sentence found only there, with markup that must stay text.
+        db.ResourceTexts.Add(new ResourceText { ResourceId = script.Id, Text = ContentSentence, ExtractedAt = now });
         await db.SaveChangesAsync();
         ScriptTitleId = script.Id;
+        // A package li.ming's school sees and a basket item of his, so the accessibility crawl checks both pages filled.
+        db.Add(new BasketItem { UserId = "li.ming", ResourceId = VideoId, AddedAt = now });
+        var section = new PackageSection { Id = Guid.NewGuid(), Position = 0, Title = "第一课时", Items = [new() { Id = Guid.NewGuid(), Position = 0, ResourceId = VideoId }] };
+        db.Add(new Package
+        {
+            Id = Guid.NewGuid(), Title = "分数单元资源包", Description = "## 使用建议\n\n先看**微课**。", Subject = "math", Stage = "primary",
+            OwnerOrg = "bh-no1", CreatedBy = "li.ming", CreatedAt = now, UpdatedAt = now, Sections = [section],
+        });
+        await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<LocalAccounts>().AddAsync(
             new NewAccount(LockedUser, "锁定测试", Roles.Teacher, "bh-no1", [], DemoAccounts.Password), default);
     }

@@ -23,6 +23,7 @@ public static class ElasticDocuments
         ["id"] = d.Id.ToString("D"),
         ["title"] = d.Title,
         ["description"] = d.Description,
+        ["content"] = d.Content.Length > 0 ? d.Content : null,
         ["kind"] = d.Kind,
         ["subject"] = d.Subject,
         ["stage"] = d.Stage,

@@ -92,6 +92,8 @@ public static class ElasticMappings
             }),
             ["description"] = Text(new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
             ["code_names"] = Text(new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
+            // The text inside the file (searched with the lowest weight; highlighted from _source, never returned in hits).
+            ["content"] = Text(new JsonObject { ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" } }),
             ["level_rank"] = new JsonObject { ["type"] = "integer" },
             ["quality_score"] = new JsonObject { ["type"] = "double" },
             ["created_at"] = new JsonObject { ["type"] = "date" },

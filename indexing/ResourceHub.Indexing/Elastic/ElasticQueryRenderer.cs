@@ -32,10 +32,11 @@ public sealed class ElasticQueryRenderer(RankingBoost boost, QueryUnderstanding?
 
     public StructuredQuery Understand(SearchRequest request) => _understanding.Understand(request.Query.Search);
 
-    // Title counts three times the description, tags and code names twice (FTS: bm25 weights 10/4/1).
-    private static readonly string[] TextFields = ["title^3", "code_names^2", "tags.text^2", "description"];
+    // Title counts three times the description, tags and code names twice, the text inside the file half
+    // (FTS: bm25 weights 10/4/1/0.5).
+    private static readonly string[] TextFields = ["title^3", "code_names^2", "tags.text^2", "description", "content^0.5"];
     // One ideograph: the bigram fields cannot match it, the per-character sub-fields can.
-    private static readonly string[] CharFields = ["title.chars^3", "code_names.chars^2", "description.chars"];
+    private static readonly string[] CharFields = ["title.chars^3", "code_names.chars^2", "description.chars", "content.chars^0.5"];
 
     public EsSearchRequest Search(SearchRequest request) => Search(request, Understand(request));
 
@@ -48,6 +49,8 @@ public sealed class ElasticQueryRenderer(RankingBoost boost, QueryUnderstanding?
             TrackTotalHits = request.Query.Count,
             Query = Query(request, text),
             Sort = Sort(request, text),
+            // Hits are read from _source; the text inside the file (up to 200 KB) only feeds the highlight.
+            Source = new SourceConfig(new SourceFilter { Excludes = new[] { "content" } }),
         };
         if (request.Query.After is { } after)
             search.SearchAfter = after.Values.Select(ToFieldValue).ToList();
@@ -236,6 +239,7 @@ public sealed class ElasticQueryRenderer(RankingBoost boost, QueryUnderstanding?
             [
                 new("title" + suffix, new HighlightField { NumberOfFragments = 0 }),
                 new("description" + suffix, new HighlightField { FragmentSize = 160, NumberOfFragments = 1 }),
+                new("content" + suffix, new HighlightField { FragmentSize = Highlighter.ContentFragment, NumberOfFragments = 1 }),
             ],
         };
     }

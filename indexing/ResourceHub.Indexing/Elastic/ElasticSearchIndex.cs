@@ -95,11 +95,7 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         IReadOnlyCollection<FieldValue>? lastSort = null;
         foreach (var hit in response.Hits)
         {
-            var highlights = new Dictionary<string, string>();
-            foreach (var (key, fragments) in hit.Highlight ?? new Dictionary<string, IReadOnlyCollection<string>>())
-                if (fragments.FirstOrDefault() is { } fragment)
-                    highlights[key.StartsWith("title", StringComparison.Ordinal) ? "Title" : "Description"] = Highlighter.FromEngineFragment(fragment);
-            hits.Add(new SearchHit(ElasticDocuments.FromSource(hit.Source!), hit.Score ?? 0, highlights));
+            hits.Add(new SearchHit(ElasticDocuments.FromSource(hit.Source!), hit.Score ?? 0, Highlights(hit.Highlight)));
             lastSort = hit.Sort;
         }
         long? total = request.Query.Count ? response.HitsMetadata?.Total?.Match(t => t!.Value, n => n) : null;
@@ -114,6 +110,19 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
             ? new KeysetPosition(lastSort.Select(v => v.Value).ToList())
             : null;
         return new SearchResult(hits, total, facets, next, text.DidYouMean, text.SuggestedFacets);
+    }
+
+    /// <summary>Title and description highlights; the snippet of the text inside the file only when neither shows a match (as FTS).</summary>
+    private static Dictionary<string, string> Highlights(IReadOnlyDictionary<string, IReadOnlyCollection<string>>? fields)
+    {
+        var highlights = new Dictionary<string, string>();
+        foreach (var (key, fragments) in fields ?? new Dictionary<string, IReadOnlyCollection<string>>())
+            if (fragments.FirstOrDefault() is { } fragment)
+                highlights[key.Split('.')[0] switch { "title" => "Title", "description" => "Description", _ => Highlighter.ContentField }] =
+                    Highlighter.FromEngineFragment(fragment);
+        if (highlights.Count > 1)
+            highlights.Remove(Highlighter.ContentField);
+        return highlights;
     }
 
     public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)

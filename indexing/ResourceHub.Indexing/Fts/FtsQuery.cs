@@ -107,6 +107,13 @@ internal sealed class FtsQuery
         return Command(c, tx, sql, $"SELECT rid, doc FROM {FtsSchema.Stored(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
     }
 
+    /// <summary>The text inside the files of <paramref name="rids"/> (rows only for those that have some).</summary>
+    public SqliteCommand ContentCommand(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> rids)
+    {
+        var sql = new SqlBuilder();
+        return Command(c, tx, sql, $"SELECT rid, text FROM {FtsSchema.Texts(_generation)} WHERE rid IN ({sql.AddList(rids.Cast<object?>())})");
+    }
+
     public SqliteCommand CountCommand(SqliteConnection c, SqliteTransaction tx)
     {
         var sql = new SqlBuilder();
@@ -179,6 +186,10 @@ internal sealed class FtsQuery
             result["Description"] = description;
         return result;
     }
+
+    /// <summary>A snippet of the text inside the file around the first match, or null.</summary>
+    public string? ContentHighlight(string content) =>
+        _text.IsEmpty ? null : Highlighter.Highlight(content, _text.HighlightTokens(), Highlighter.ContentFragment);
 
     /// <param name="scored">False when nothing reads the score (facets): bm25 is the expensive part.</param>
     /// <param name="materializedColumns">Materialize m once with only these document columns (several facets read it).</param>

@@ -21,14 +21,15 @@ internal static class FtsSchema
     public const string TextColumns = "{title keywords body content}";
 
     /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details; 4: grade names
-    /// among the code names; 5: numbered facet values; 6: content column); an index of another format is rebuilt from the database.</summary>
-    public const int Format = 6;
+    /// among the code names; 5: numbered facet values; 6: content column; 7: the content's text for snippets); an index of another format is rebuilt from the database.</summary>
+    public const int Format = 7;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";
     public static string Stored(long generation) => $"stored_{generation}";
     public static string Facets(long generation) => $"facets_{generation}";
     public static string FacetValues(long generation) => $"facet_values_{generation}";
+    public static string Texts(long generation) => $"texts_{generation}";
 
     public static void EnsureMeta(SqliteConnection c, SqliteTransaction tx) =>
         Execute(c, tx, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -107,6 +108,9 @@ internal static class FtsSchema
         // Only the facet and filter columns that narrow well; visibility's OR clauses scan anyway.
         foreach (var column in new[] { "subject", "stage", "kind", "status" })
             Execute(c, tx, $"CREATE INDEX ix_{g}_{column} ON {Docs(g)} ({column})");
+        // The text inside the file as written, for content snippets: the FTS column holds tokens (bigrams and single
+        // characters), which FTS5's snippet() would show as such. Only documents with content have a row.
+        Execute(c, tx, $"CREATE TABLE {Texts(g)} (rid INTEGER PRIMARY KEY, text TEXT NOT NULL)");
         // Tokens are made in C# (CjkTokenizer); 'ascii' only splits on the spaces between them.
         Execute(c, tx, $"CREATE VIRTUAL TABLE {Fts(g)} USING fts5(title, keywords, body, content, access, tokenize = 'ascii')");
     }
@@ -118,6 +122,7 @@ internal static class FtsSchema
         Execute(c, tx, $"DROP TABLE IF EXISTS {Stored(g)}");
         Execute(c, tx, $"DROP TABLE IF EXISTS {Facets(g)}");
         Execute(c, tx, $"DROP TABLE IF EXISTS {FacetValues(g)}");
+        Execute(c, tx, $"DROP TABLE IF EXISTS {Texts(g)}");
         Execute(c, tx, $"DELETE FROM meta WHERE key = 'sequence_{g}'");
     }
 

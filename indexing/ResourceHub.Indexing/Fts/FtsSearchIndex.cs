@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ResourceHub.Data;
 using ResourceHub.Indexing.Documents;
+using ResourceHub.Indexing.Text;
 using ResourceHub.Indexing.Understanding;
 using ResourceHub.Query.Model;
 
@@ -190,7 +191,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         var page = ordered.Take(q.PageSize).ToList();
         next = page.Count == q.PageSize && page.Count > 0 ? new KeysetPosition([page[^1].Score, page[^1].Id]) : null;
         var documents = ReadDocuments(c, tx, q, page.Select(p => p.Rid).ToList());
-        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, q.Highlights(documents[p.Rid]))).ToList();
+        return Hits(c, tx, q, documents, page.Select(p => (p.Rid, p.Score)).ToList());
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
@@ -305,8 +306,27 @@ public sealed class FtsSearchIndex : ISearchIndex
     {
         var page = tiered.Page(c, tx, out next);
         var documents = ReadDocuments(c, tx, q, page.Select(p => p.Rid).ToList());
-        return page.Select(p => documents[p.Rid])
-            .Select((d, i) => new SearchHit(d, FtsTieredQuery.Score(page[i].Tier, _boost, d), q.Highlights(d))).ToList();
+        return Hits(c, tx, q, documents, page.Select(p => (p.Rid, FtsTieredQuery.Score(p.Tier, _boost, documents[p.Rid]))).ToList());
+    }
+
+    /// <summary>
+    /// The page's hits with highlights of title and description; a hit where neither shows a match (it matched in
+    /// the text inside its file, or in tags) gets a snippet of that text instead, when the text holds a match.
+    /// </summary>
+    private static List<SearchHit> Hits(SqliteConnection c, SqliteTransaction tx, FtsQuery q, Dictionary<long, SearchDocument> documents,
+        IReadOnlyList<(long Rid, double Score)> page)
+    {
+        var highlights = page.ToDictionary(p => p.Rid, p => q.Highlights(documents[p.Rid]));
+        var bare = highlights.Where(h => h.Value.Count == 0).Select(h => h.Key).ToList();
+        if (!q.Text.IsEmpty && bare.Count > 0)
+        {
+            using var cmd = q.ContentCommand(c, tx, bare);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                if (q.ContentHighlight(reader.GetString(1)) is { } snippet)
+                    highlights[reader.GetInt64(0)] = new Dictionary<string, string> { [Highlighter.ContentField] = snippet };
+        }
+        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, highlights[p.Rid])).ToList();
     }
 
     private static Dictionary<long, SearchDocument> ReadDocuments(SqliteConnection c, SqliteTransaction tx, FtsQuery q, IReadOnlyList<long> rids)
@@ -340,7 +360,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         }
         next = page.Count == q.PageSize && q.PageSize > 0 && last is not null ? new KeysetPosition(last) : null;
         var documents = ReadDocuments(c, tx, q, page.Select(p => p.Rid).ToList());
-        return page.Select(p => new SearchHit(documents[p.Rid], p.Score, q.Highlights(documents[p.Rid]))).ToList();
+        return Hits(c, tx, q, documents, page);
     }
 
     private static long Count(SqliteConnection c, SqliteTransaction tx, FtsQuery q)

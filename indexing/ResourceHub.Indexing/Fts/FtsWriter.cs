@@ -21,6 +21,8 @@ internal sealed class FtsWriter : IDisposable
     private readonly SqliteCommand _deleteText;
     private readonly SqliteCommand _insertStored;
     private readonly SqliteCommand _deleteStored;
+    private readonly SqliteCommand _insertContent;
+    private readonly SqliteCommand _deleteContent;
     private readonly SqliteCommand _insertFacets;
     private readonly SqliteCommand _deleteFacets;
     private readonly SqliteCommand _insertFacetValue;
@@ -43,6 +45,8 @@ internal sealed class FtsWriter : IDisposable
         _deleteStored = Prepare($"DELETE FROM {FtsSchema.Stored(generation)} WHERE rid = @rid", "@rid");
         _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, content, access) VALUES (@rid, @title, @keywords, @body, @content, @access)",
             "@rid", "@title", "@keywords", "@body", "@content", "@access");
+        _insertContent = Prepare($"INSERT INTO {FtsSchema.Texts(generation)} (rid, text) VALUES (@rid, @text)", "@rid", "@text");
+        _deleteContent = Prepare($"DELETE FROM {FtsSchema.Texts(generation)} WHERE rid = @rid", "@rid");
         _insertFacets = Prepare($"INSERT INTO {FtsSchema.Facets(generation)} (rid, codes) VALUES (@rid, @codes)", "@rid", "@codes");
         _deleteFacets = Prepare($"DELETE FROM {FtsSchema.Facets(generation)} WHERE rid = @rid", "@rid");
         _insertFacetValue = Prepare($"INSERT INTO {FtsSchema.FacetValues(generation)} (field, value) VALUES (@field, @value) RETURNING id", "@field", "@value");
@@ -73,6 +77,11 @@ internal sealed class FtsWriter : IDisposable
         _insertStored.ExecuteNonQuery();
         Set(_insertText, rid, p.Title, p.Keywords, p.Body, p.Content, p.Access);
         _insertText.ExecuteNonQuery();
+        if (d.Content.Length > 0)
+        {
+            Set(_insertContent, rid, d.Content);
+            _insertContent.ExecuteNonQuery();
+        }
         Set(_insertFacets, rid, _facetValues.Encode(d, InsertFacetValue));
         _insertFacets.ExecuteNonQuery();
     }
@@ -94,6 +103,8 @@ internal sealed class FtsWriter : IDisposable
         _deleteDoc.ExecuteNonQuery();
         Set(_deleteStored, rid);
         _deleteStored.ExecuteNonQuery();
+        Set(_deleteContent, rid);
+        _deleteContent.ExecuteNonQuery();
         Set(_deleteFacets, rid);
         _deleteFacets.ExecuteNonQuery();
         return rid;
@@ -107,7 +118,7 @@ internal sealed class FtsWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc, _insertStored, _deleteStored, _insertFacets, _deleteFacets, _insertFacetValue })
+        foreach (var cmd in new[] { _insertDoc, _deleteText, _insertText, _findRid, _deleteDoc, _insertStored, _deleteStored, _insertContent, _deleteContent, _insertFacets, _deleteFacets, _insertFacetValue })
             cmd.Dispose();
     }
 

@@ -13,6 +13,12 @@ public static class Highlighter
     public const string Pre = "<em>";
     public const string Post = "</em>";
 
+    /// <summary>How long a snippet of the text inside a file is (both engines), in characters.</summary>
+    public const int ContentFragment = 80;
+
+    /// <summary>The highlight key of that snippet; given only when the title and description show no match.</summary>
+    public const string ContentField = "Content";
+
     /// <summary>Marks an engine (Elasticsearch) puts around matches: private-use characters, never markup, turned into Pre/Post after escaping.</summary>
     public const string EnginePre = "\uE000";
     public const string EnginePost = "\uE001";

@@ -53,6 +53,7 @@ public static class ServiceHost
         services.AddBlobStore(config);
         services.AddScoped<ResourceHub.Api.OData.Batch.JsonBatchHandler>();
         services.AddScoped<ResourceHandler>();
+        services.AddScoped<UploadCheckHandler>();
         services.AddScoped<ResourceFileHandler>();
         services.AddScoped<ResourceFileStore>();
         services.AddScoped<ResourceHub.Api.Resources.Uploads.ResumableUploads>();
@@ -63,6 +64,7 @@ public static class ServiceHost
         services.AddSingleton<BlobResponder>();
         services.AddResourceHubMedia(config);
         services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<ResourceHandler>());
+        services.AddScoped<IEntitySetHandler>(sp => sp.GetRequiredService<UploadCheckHandler>());
         services.AddScoped<IEntitySetHandler, Courses.CourseHandler>();
         services.AddScoped<IEntitySetHandler, Organizations.OrganizationHandler>();
         services.AddScoped<IEntitySetHandler, Packages.PackageHandler>();

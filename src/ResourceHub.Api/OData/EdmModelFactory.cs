@@ -68,6 +68,7 @@ public static class EdmModelFactory
         var resources = (EdmEntitySet)container.FindEntitySet(ResourceDefinition.Instance.SetName);
         AddNavigation(resources, "Renditions", AddSet(model, container, RenditionDefinition.Instance));
         AddNavigation(resources, "Jobs", AddSet(model, container, MediaJobDefinition.Instance));
+        AddNavigation(resources, "Checks", AddSet(model, container, UploadCheckDefinition.Instance));
         return model;
     }
 

@@ -36,7 +36,8 @@ public sealed class ODataErrorMiddleware(RequestDelegate next, ILogger<ODataErro
         catch (QueryValidationException e)
         {
             var details = e.Errors.Select(x => new ODataErrorDetail(x.Code, x.Message, x.Target)).ToList();
-            await WriteAsync(context, StatusCodes.Status400BadRequest, details[0].Code, details[0].Message, details[0].Target, details);
+            var status = e.NotImplemented ? StatusCodes.Status501NotImplemented : StatusCodes.Status400BadRequest;
+            await WriteAsync(context, status, details[0].Code, details[0].Message, details[0].Target, details);
         }
         catch (ODataContentTypeException e)
         {

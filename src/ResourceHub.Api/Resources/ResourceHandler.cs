@@ -11,6 +11,7 @@ using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Query.Model;
+using ResourceHub.Query.OData;
 
 namespace ResourceHub.Api.Resources;
 
@@ -27,6 +28,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     protected override void CheckQuery(Caller caller, EntityQuery query) => UploaderQueries.Check(caller, query);
 
+    protected override void CheckGroups(Caller caller, ApplyQuery apply) => UploaderQueries.Check(caller, apply);
+
     protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
         EntityQuery query)
     {
@@ -34,30 +37,48 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         return await ResourceEntries.BuildAsync(db, context.Request, shown, query.Select, query.Expand, context.RequestAborted);
     }
 
-    /// <summary>$search, facets and $apply are the search index's (src/ResourceHub.Api/Search); the rest the database's.</summary>
+    /// <summary>$search and facets are the search index's (src/ResourceHub.Api/Search); $apply alone the database's GROUP BY; the rest plain rows.</summary>
     public override async Task GetCollectionAsync(HttpContext context, ODataUriParser parser)
     {
-        if (QueryBackend.Choose(context.Request) != QueryBackend.Kind.Search)
+        switch (QueryBackend.Choose(context.Request))
         {
-            await base.GetCollectionAsync(context, parser);
+            case QueryBackend.Kind.Database:
+                await base.GetCollectionAsync(context, parser);
+                return;
+            case QueryBackend.Kind.Groups:
+                await GetGroupsAsync(context, parser);
+                return;
+        }
+        if (SearchQueryReader.Raw(context.Request, "apply") is not null)
+        {
+            // The index finds the matches; the database groups them (and re-checks visibility and $filter).
+            var facets = SearchOptionsReader.Facets(context.Request);
+            var resourceSearch = context.RequestServices.GetRequiredService<ResourceSearch>();
+            await GetGroupsAsync(context, parser, async (who, query, ct) =>
+            {
+                var ids = (await resourceSearch.MatchIdsAsync(who, query, facets, ct)).ToArray();
+                return Visible(who).Where(r => ids.Contains(r.Id));
+            });
             return;
         }
         var caller = context.RequireCaller();
-        // The index pages with its own cursor (score + key) and answers $apply itself.
-        var query = Translate(context, parser, except: ["skiptoken", "apply"]);
+        var search = context.RequestServices.GetRequiredService<SearchEndpoint>();
+        // The index pages with its own cursor (score + key).
+        var query = Translate(context, parser, except: ["skiptoken"]);
         if (SearchQueryReader.Raw(context.Request, "skiptoken") is { } token)
             query = query with { After = SearchQueryReader.DecodeCursor(token) };
-        await context.RequestServices.GetRequiredService<SearchEndpoint>().HandleAsync(context, query, caller);
+        await search.HandleAsync(context, query, caller);
     }
 
     public override async Task GetCountAsync(HttpContext context, ODataUriParser parser)
     {
+        QueryBackend.RefuseCountOfGroups(context.Request);
         if (QueryBackend.Choose(context.Request) != QueryBackend.Kind.Search)
         {
             await base.GetCountAsync(context, parser);
             return;
         }
-        var query = Translate(context, parser, except: ["skiptoken", "apply"]);
+        var query = Translate(context, parser, except: ["skiptoken"]);
         await context.RequestServices.GetRequiredService<SearchEndpoint>().CountAsync(context, query, context.RequireCaller());
     }
 
@@ -95,7 +116,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>Resources({id})/Renditions and Resources({id})/Jobs; 404 when the resource is not visible.</summary>
+    /// <summary>Resources({id})/Renditions, Resources({id})/Jobs and Resources({id})/Checks; 404 when the resource is not visible.</summary>
     public override async Task GetNavigationAsync(HttpContext context, object key, string navigation)
     {
         var resource = await FindVisibleAsync(context, key);
@@ -104,6 +125,7 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         {
             "Renditions" => services.GetRequiredService<RenditionHandler>().GetForResourceAsync(context, resource.Id),
             "Jobs" => services.GetRequiredService<MediaJobHandler>().GetForResourceAsync(context, resource.Id),
+            "Checks" => services.GetRequiredService<UploadCheckHandler>().GetForResourceAsync(context, resource),
             _ => throw ODataProblem.NotFound($"资源路径不存在 (no such navigation): {navigation}"),
         });
     }

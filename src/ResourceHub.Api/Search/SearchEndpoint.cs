@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ResourceHub.Api.OData;
+using ResourceHub.Api.OData.Querying;
 using ResourceHub.Api.Resources;
 using ResourceHub.Application.Search;
 using ResourceHub.Domain.Access;
@@ -11,58 +12,30 @@ using ResourceHub.Query.Model;
 namespace ResourceHub.Api.Search;
 
 /// <summary>
-/// GET /odata/Resources served by the search index: when the request has $search, facets/facet.* or
-/// $apply. The use case (<see cref="ResourceSearch"/>, shared with the web pages) finds and re-checks the
+/// GET /odata/Resources served by the search index: when the request has $search or facets/facet.*
+/// ($apply with them is grouped by the database over the index's matches, see ResourceHandler). The use case (<see cref="ResourceSearch"/>, shared with the web pages) finds and re-checks the
 /// hits; this adapter writes them as OData, plus @search.score and @ResourceHub.highlights.
 /// </summary>
 public sealed class SearchEndpoint(ResourceSearch search)
 {
-    /// <summary>Does this collection request belong to search rather than the database?</summary>
+    /// <summary>Does this collection request belong to search rather than the database? ($apply alone is the database's GROUP BY.)</summary>
     public static bool Wants(HttpRequest request) =>
         SearchQueryReader.Raw(request, "search") is { Length: > 0 }
-        || SearchQueryReader.Raw(request, "apply") is not null
         || SearchOptionsReader.Facets(request) is not null;
 
     public async Task HandleAsync(HttpContext context, EntityQuery query, Caller caller)
     {
-        var facets = SearchOptionsReader.Facets(context.Request);
-        if (SearchOptionsReader.GroupBy(context.Request) is { } groupBy)
-        {
-            await GroupByAsync(context, query, caller, facets, groupBy.CountAlias, groupBy.Field);
-            return;
-        }
-        var page = await search.SearchAsync(caller, query, facets, context.RequestAborted);
+        var page = await search.SearchAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         await WriteAsync(context, query, page.Result, page.Rows);
     }
 
     /// <summary>GET /odata/Resources/$count?$search=…: the number of visible matches, as plain text.</summary>
     public async Task CountAsync(HttpContext context, EntityQuery query, Caller caller)
     {
-        if (SearchQueryReader.Raw(context.Request, "apply") is not null)
-            throw ODataProblem.BadRequest("$count 不能与 $apply 同用 (/$count counts entities; $apply returns groups)", "$apply");
+        QueryBackend.RefuseCountOfGroups(context.Request);
         var count = await search.CountAsync(caller, query, SearchOptionsReader.Facets(context.Request), context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(count.ToString(CultureInfo.InvariantCulture), context.RequestAborted);
-    }
-
-    /// <summary>$apply=groupby((F),aggregate($count as N)): the facet of F over the filtered set, as rows.</summary>
-    private async Task GroupByAsync(HttpContext context, EntityQuery query, Caller caller, FacetRequest? facets, string alias, string field)
-    {
-        var result = await search.GroupAsync(caller, query, facets, field, context.RequestAborted);
-        var name = result.Facets.Keys.Single();
-        await WriteJsonAsync(context, w =>
-        {
-            w.WriteString("@odata.context", $"{ServiceRoot.Of(context.Request)}$metadata#Resources({name},{alias})");
-            w.WriteStartArray("value");
-            foreach (var bucket in result.Facets[name])
-            {
-                w.WriteStartObject();
-                w.WriteString(name, bucket.Code);
-                w.WriteNumber(alias, bucket.Count);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        });
     }
 
     private static Task WriteAsync(HttpContext context, EntityQuery query, SearchResult result, IReadOnlyDictionary<Guid, Resource> entities)

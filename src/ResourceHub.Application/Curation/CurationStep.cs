@@ -11,6 +11,7 @@ public sealed class CurationStep(CurationStore store, Actor actor, CurationItem 
     {
         // Who may submit is decided before looking for a rubric, so outsiders learn nothing about it.
         CurationPolicy.Authorize(CurationVerb.Submit, actor, item.Target);
+        Resources.UploadChecks.RequireSubmittable(await store.ChecksAsync(item, ct));
         _flow.Submit(item, await store.RubricForAsync(item, ct));
     }
 

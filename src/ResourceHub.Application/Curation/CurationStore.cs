@@ -7,13 +7,17 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Application.Curation;
 
 /// <summary>Loads what the curation workflow needs from the database and saves what it changed, atomically.</summary>
-public sealed class CurationStore(ResourceHubDbContext db, IMediaStarter media)
+public sealed class CurationStore(ResourceHubDbContext db, IMediaStarter media, Resources.UploadChecks checks)
 {
     /// <summary>Deeper than any real hierarchy (province → city → county → school); stops a ParentCode cycle.</summary>
     private const int MaxRegionDepth = 8;
 
     public async Task<Actor> ActorAsync(Caller caller, CancellationToken ct) =>
         new(caller, await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == caller.OrgCode, ct));
+
+    /// <summary>规范性检查 of the item as it would be submitted (its pending revision, if any).</summary>
+    public Task<IReadOnlyList<Domain.Resources.Checks.CheckResult>> ChecksAsync(CurationItem item, CancellationToken ct) =>
+        checks.ForAsync(ResourceRevision.Preview(item.Resource, item.Revision), ct);
 
     public Task<bool> OrganizationExistsAsync(string code, CancellationToken ct) => db.Organizations.AnyAsync(o => o.Code == code, ct);
 

@@ -34,6 +34,13 @@ public sealed class Baskets(ResourceHubDbContext db, ResourceReader reader)
         return db.Set<BasketItem>().Where(b => b.UserId == caller.UserId && visible.Any(r => r.Id == b.ResourceId));
     }
 
+    public Task<int> CountAsync(Caller caller, CancellationToken ct) => Lines(caller).CountAsync(ct);
+
+    /// <summary>Which of these resources are in the caller's basket (the add/remove buttons on a list of cards).</summary>
+    public async Task<HashSet<Guid>> InBasketAsync(Caller caller, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await db.Set<BasketItem>().Where(b => b.UserId == caller.UserId && ids.Contains(b.ResourceId)).Select(b => b.ResourceId).ToListAsync(ct))
+        .ToHashSet();
+
     /// <summary>Adding what is already there is not an error (a double click).</summary>
     public async Task<BasketItem> AddAsync(Caller caller, Guid resourceId, CancellationToken ct)
     {

@@ -23,6 +23,14 @@ public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader rea
             .FirstOrDefaultAsync(p => p.Id == id, ct)
         ?? throw AppError.NotFound($"资源包 {id} 不存在 (no package with this id)");
 
+    /// <summary>The package's resources the caller may see, masked as on every read (the others are left out of what is shown).</summary>
+    public async Task<Dictionary<Guid, Resource>> VisibleResourcesAsync(Caller caller, Package package, CancellationToken ct)
+    {
+        var ids = package.Sections.SelectMany(s => s.Items).Select(i => i.ResourceId).Distinct().ToList();
+        var found = await reader.Visible(caller).AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        return (await reader.MaskAsync(caller, found, ct)).ToDictionary(r => r.Id);
+    }
+
     public async Task<Package> CreateAsync(Caller caller, PackageDraft draft, CancellationToken ct)
     {
         var now = DateTime.UtcNow;

@@ -20,6 +20,18 @@ public static class UploaderQueries
             .Concat(facets?.Selections.Keys ?? Enumerable.Empty<string>());
         if (groupField is not null)
             fields = fields.Append(groupField);
+        Refuse(caller, fields);
+    }
+
+    /// <summary>An $apply: the fields its filter(...) steps, groupby and aggregates read.</summary>
+    public static void Check(Caller caller, ApplyQuery apply)
+    {
+        if (UploaderPrivacy.AppliesTo(caller))
+            Refuse(caller, FilterFields.Of(apply.Filter).Concat(apply.FieldsRead));
+    }
+
+    private static void Refuse(Caller caller, IEnumerable<string> fields)
+    {
         if (UploaderPrivacy.Denial(caller, fields) is { } denial)
             throw AppError.BadRequest(denial);
     }

@@ -38,13 +38,33 @@ public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db, 
             return new SearchPage(result, rows);
         });
 
-    /// <summary>The facet buckets of one field over the filtered set, without hits.</summary>
-    public Task<SearchResult> GroupAsync(Caller caller, EntityQuery query, FacetRequest? facets, string field, CancellationToken ct) =>
-        GuardAsync(() =>
+    /// <summary>The most matches an $apply over $search groups; more is a 400 (narrow the search or filter).</summary>
+    public const int MaxGroupedMatches = 10_000;
+
+    /// <summary>
+    /// The ids of every match of $search, $filter and ticked facet values the caller may see, page by page through the
+    /// index (so both engines serve it alike); the database then groups them. More than <see cref="MaxGroupedMatches"/>
+    /// is refused rather than read.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> MatchIdsAsync(Caller caller, EntityQuery query, FacetRequest? facets, CancellationToken ct) =>
+        GuardAsync<IReadOnlyList<Guid>>(async () =>
         {
-            UploaderQueries.Check(caller, query, facets, field);
-            return index.SearchAsync(new SearchRequest(query with { Top = 0, After = null, OrderBy = [] }, VisibilityScope.For(caller),
-                new FacetRequest([field], facets?.Selected, Size: 1000)), ct);
+            UploaderQueries.Check(caller, query, facets);
+            var scope = VisibilityScope.For(caller);
+            var selections = facets is null ? null : new FacetRequest([], facets.Selected);
+            var page = query with { Top = SearchRequest.MaxPageSize, Skip = null, After = null, Count = false, Select = [], Expand = [] };
+            var ids = new List<Guid>();
+            while (true)
+            {
+                var result = await index.SearchAsync(new SearchRequest(page, scope, selections), ct);
+                ids.AddRange(result.Hits.Select(h => h.Document.Id));
+                if (ids.Count > MaxGroupedMatches)
+                    throw AppError.BadRequest(
+                        $"与 $search 同用时 $apply 最多统计 {MaxGroupedMatches} 条匹配，请缩小搜索或筛选范围 ($apply over $search groups at most {MaxGroupedMatches} matches)", "$apply");
+                if (result.Next is null || result.Hits.Count == 0)
+                    return ids.Distinct().ToList();
+                page = page with { After = result.Next };
+            }
         });
 
     public Task<long> CountAsync(Caller caller, EntityQuery query, FacetRequest? facets, CancellationToken ct) =>

@@ -26,6 +26,13 @@ public sealed class OrganizationTree
 
     public Organization? Find(string code) => _byCode.GetValueOrDefault(code);
 
+    /// <summary>The organisations directly below <paramref name="code"/>, by code.</summary>
+    public IReadOnlyList<Organization> Children(string code) => _children[code].Order(StringComparer.Ordinal).Select(c => _byCode[c]).ToList();
+
+    /// <summary>The organisations with no registered parent, by code (the tops of the tree).</summary>
+    public IReadOnlyList<Organization> Roots() =>
+        _byCode.Values.Where(o => o.ParentCode is null || !_byCode.ContainsKey(o.ParentCode)).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+
     public bool IsPlatformOrg(string code) => Find(code) is { ParentCode: null, Kind: not Kinds.Vendor };
 
     /// <summary>The caller with its admin region filled in (unchanged for non-admins).</summary>

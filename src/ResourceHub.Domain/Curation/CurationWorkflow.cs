@@ -155,6 +155,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         stats.ApplyRating(existing?.Stars, stars);
         item.Resource.QualityScore = stats.Recompute(item.Resource.RecommendationLevel, now);
         item.Resource.UpdatedAt = now;
+        item.Add(new UsageEvent { ResourceId = item.Resource.Id, Kind = UsageEvent.Rating, Stars = stars, At = now });
         if (existing is not null)
         {
             existing.Stars = stars;

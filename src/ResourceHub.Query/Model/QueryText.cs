@@ -24,6 +24,20 @@ public static class QueryText
         return string.Join("; ", parts);
     }
 
+    public static string Render(ApplyQuery query)
+    {
+        var parts = new List<string>();
+        if (query.Filter is not null) parts.Add("filter=" + Render(query.Filter));
+        parts.Add("groupby=(" + string.Join(",", query.GroupBy) + ")");
+        if (query.Aggregates.Count > 0)
+            parts.Add("aggregate=" + string.Join(",", query.Aggregates.Select(a =>
+                (a.Field is null ? "$count" : $"{a.Method.ToString().ToLowerInvariant()}({a.Field})") + " as " + a.Alias)));
+        if (query.OrderBy.Count > 0) parts.Add("orderby=" + string.Join(",", query.OrderBy.Select(o => o.Field + (o.Descending ? " desc" : ""))));
+        if (query.Top is { } top) parts.Add("top=" + top);
+        if (query.Skip is { } skip) parts.Add("skip=" + skip);
+        return string.Join("; ", parts);
+    }
+
     public static string Render(FilterNode node) => node switch
     {
         LogicalNode l => $"({Render(l.Left)} {l.Operator.ToString().ToLowerInvariant()} {Render(l.Right)})",

@@ -8,9 +8,9 @@ namespace ResourceHub.Query.OData;
 /// Walks ODL's bound $filter tree and builds the query model, checking every field and operator
 /// against the schema. It keeps walking after a problem so one response lists them all.
 /// </summary>
-internal sealed class FilterTranslator(QuerySchema schema, QueryLimits limits, IDictionary<string, SingleValueNode>? aliases)
+internal sealed class FilterTranslator(QuerySchema schema, QueryLimits limits, IDictionary<string, SingleValueNode>? aliases,
+    string target = "$filter")
 {
-    private const string Target = "$filter";
     private readonly List<QueryError> _errors = [];
     private int _nodes;
 
@@ -326,7 +326,7 @@ internal sealed class FilterTranslator(QuerySchema schema, QueryLimits limits, I
     private static string Show(FieldRef f) => f.IsElement ? "集合元素 (the element)" : f.Name;
 
     private void Fail(string code, string message, string? field = null) =>
-        _errors.Add(new QueryError(code, message, field is null ? Target : $"{Target}/{field}"));
+        _errors.Add(new QueryError(code, message, field is null ? target : $"{target}/{field}"));
 
     private static readonly Dictionary<BinaryOperatorKind, CompareOperator> Operators = new()
     {

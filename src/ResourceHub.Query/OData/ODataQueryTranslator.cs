@@ -160,7 +160,7 @@ public static class ODataQueryTranslator
     }
 
     /// <summary>Runs one option's parse; ODL's own complaint becomes an error naming the option.</summary>
-    private static T? Guard<T>(List<QueryError> errors, string option, Func<T?> parse)
+    internal static T? Guard<T>(List<QueryError> errors, string option, Func<T?> parse)
     {
         try
         {

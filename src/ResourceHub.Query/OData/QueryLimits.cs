@@ -14,6 +14,10 @@ public sealed record QueryLimits
     public int MaxLiteralLength { get; init; } = 1000;
     /// <summary>Characters in $search: a search box's text, not a document.</summary>
     public int MaxSearchLength { get; init; } = 200;
+    /// <summary>$apply: properties in one groupby, aggregates in one aggregate(...), and groups in one answer ($top and page size).</summary>
+    public int MaxGroupByProperties { get; init; } = 5;
+    public int MaxAggregates { get; init; } = 10;
+    public int MaxGroups { get; init; } = 1000;
 
     public static readonly QueryLimits Default = new();
 }

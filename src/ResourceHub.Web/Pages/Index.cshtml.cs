@@ -4,22 +4,25 @@ using Microsoft.AspNetCore.WebUtilities;
 using ResourceHub.Application;
 using ResourceHub.Application.Identity;
 using ResourceHub.Application.Media;
+using ResourceHub.Application.Packages;
 using ResourceHub.Application.Resources;
 using ResourceHub.Application.Search;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing;
+using ResourceHub.Indexing.Text;
 using ResourceHub.Query.Model;
 using ResourceHub.Web.Hosting;
 
 namespace ResourceHub.Web.Pages;
 
 /// <summary>首页: search and browse with facets, sorting and paging; works as a plain GET form without JavaScript.</summary>
-public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, MediaLinks links) : PageModel
+public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, MediaLinks links, Baskets baskets) : PageModel
 {
     public const int PageSize = 12;
 
-    public sealed record Card(Resource Resource, string? TitleHighlight, ResourceStats? Stats, string? ThumbnailUrl);
+    /// <param name="ContentHighlight">A snippet of the text inside the file, when only that text matched.</param>
+    public sealed record Card(Resource Resource, string? TitleHighlight, string? ContentHighlight, ResourceStats? Stats, string? ThumbnailUrl);
 
     public sealed record FacetView(FacetDef Def, IReadOnlyList<FacetBucket> Buckets, IReadOnlyList<string> Selected);
 
@@ -34,6 +37,9 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
     public long Total { get; private set; }
     public string? NextUrl { get; private set; }
     public string? Error { get; private set; }
+    public IReadOnlySet<Guid> InBasket { get; private set; } = new HashSet<Guid>();
+    /// <summary>The basket form's notice after it came back here.</summary>
+    [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
     public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Facets.Any(f => f.Selected.Count > 0);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -56,9 +62,11 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
             var ids = hits.Select(h => h.Resource.Id).ToList();
             var stats = await facts.StatsAsync(ids, ct);
             var renditions = await facts.RenditionsAsync(ids, ct);
-            Cards = hits.Select(h => new Card(h.Resource, h.Hit.Highlights.GetValueOrDefault("Title"), stats.GetValueOrDefault(h.Resource.Id),
+            Cards = hits.Select(h => new Card(h.Resource, h.Hit.Highlights.GetValueOrDefault("Title"), h.Hit.Highlights.GetValueOrDefault(Highlighter.ContentField),
+                stats.GetValueOrDefault(h.Resource.Id),
                 renditions[h.Resource.Id].Any(r => r.Kind == SignedMedia.Thumbnail) ? links.Url(h.Resource.Id, caller.UserId, SignedMedia.Thumbnail) : null))
                 .ToList();
+            InBasket = await baskets.InBasketAsync(caller, ids, ct);
             if (page.Result.Next is { } next && hits.Count > 0)
                 NextUrl = With(("after", SearchCursor.Encode(next)), ("page", (PageNumber + 1).ToString()));
         }
@@ -77,11 +85,15 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
     /// <summary>This page's URL (first page) with some parameters replaced or removed (value null).</summary>
     public string With(params (string Key, string? Value)[] changes)
     {
-        var pairs = Request.Query.Where(q => q.Key is not ("after" or "page") && changes.All(c => c.Key != q.Key))
+        var pairs = Request.Query.Where(q => q.Key is not ("after" or "page" or "done") && changes.All(c => c.Key != q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
         pairs.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string?>(c.Key, c.Value)));
         return QueryHelpers.AddQueryString("/", pairs);
     }
+
+    /// <summary>This very page (same words, filters and page) for the basket buttons to come back to.</summary>
+    public string Here => QueryHelpers.AddQueryString("/", Request.Query.Where(q => q.Key != "done")
+        .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
 
     /// <summary>The same words without any facet.</summary>
     public string ClearUrl => string.IsNullOrWhiteSpace(Q) ? "/" : QueryHelpers.AddQueryString("/", "q", Q);
@@ -89,7 +101,7 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
     /// <summary>The URL without one ticked facet value.</summary>
     public string Without(string param, string value)
     {
-        var pairs = Request.Query.Where(q => q.Key is not ("after" or "page"))
+        var pairs = Request.Query.Where(q => q.Key is not ("after" or "page" or "done"))
             .SelectMany(q => q.Value.Where(v => !(q.Key == param && v == value)).Select(v => new KeyValuePair<string, string?>(q.Key, v)));
         return QueryHelpers.AddQueryString("/", pairs);
     }

@@ -46,6 +46,9 @@ public abstract class CurationScenarioTests(string provider) : CurationApi(provi
         Assert.Equal((2, 3.5), (stats.GetProperty("RatingCount").GetInt32(), stats.GetProperty("RatingMean").GetDouble()));
         Assert.Equal(rated.GetProperty("QualityScore").GetDouble(), stats.GetProperty("QualityScore").GetDouble(), 6);
         Assert.Equal(0.4, stats.GetProperty("LevelPart").GetDouble(), 6);
+        await using (var usage = Db.CreateContext())
+            Assert.Equal([5, 4, 3], await usage.Set<ResourceHub.Domain.Curation.UsageEvent>().OrderBy(e => e.Id)
+                .Where(e => e.Kind == "rating").Select(e => e.Stars ?? 0).ToListAsync()); // every rating given, for ratings over time
 
         // History lists every step with who did it; the vendor sees both reviews, each expert only their own.
         var history = await Json(await Vendor.GetAsync($"{item}/History"));

@@ -1,12 +1,14 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceHub.Api.Curation;
 using ResourceHub.Application.Curation;
 using ResourceHub.Data;
+using ResourceHub.Domain.Curation;
 
 namespace ResourceHub.Api.Tests.Curation;
 
-/// <summary>The hook the download path calls: every download counts, concurrent ones included, apart from quality.</summary>
+/// <summary>The hook the download path calls: every download counts (and is appended to usage_events), concurrent ones included, apart from quality.</summary>
 public sealed class DownloadCounterTests() : CurationApi(DatabaseOptions.Sqlite)
 {
     [Fact]
@@ -26,6 +28,10 @@ public sealed class DownloadCounterTests() : CurationApi(DatabaseOptions.Sqlite)
         Assert.Equal(0, before.GetProperty("Downloads").GetInt64());
         Assert.Equal(8, after.GetProperty("Downloads").GetInt64());
         Assert.Equal(before.GetProperty("QualityScore").GetDouble(), after.GetProperty("QualityScore").GetDouble());
+        // Each download is also appended with its time, for downloads over time.
+        await using var check = Api.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+        Assert.Equal(8, await db.Set<UsageEvent>().CountAsync(e => e.ResourceId == id && e.Kind == UsageEvent.Download));
     }
 
     [Fact]

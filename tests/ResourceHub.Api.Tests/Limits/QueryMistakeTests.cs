@@ -40,9 +40,9 @@ public sealed class QueryMistakeTests(CorpusApi fixture) : IClassFixture<CorpusA
     }
 
     [Theory]
-    [InlineData("groupby((Subject))")]
-    [InlineData("groupby((Subject,Stage),aggregate($count as N))")]
-    [InlineData("aggregate($count as N)")]
+    [InlineData("compute(Size mul 2 as Twice)/groupby((Subject))")]
+    [InlineData("groupby(rollup(Subject,Stage),aggregate($count as N))")]
+    [InlineData("groupby((Subject),aggregate($count as N))/filter(N gt 1)")]
     public async Task A_valid_apply_this_service_does_not_serve_stays_501(string apply)
     {
         var response = await fixture.Client.GetAsync("/odata/Resources?$apply=" + Uri.EscapeDataString(apply));

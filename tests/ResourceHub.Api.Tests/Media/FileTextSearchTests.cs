@@ -5,7 +5,8 @@ using static ResourceHub.Api.Tests.Media.MediaApi;
 
 namespace ResourceHub.Api.Tests.Media;
 
-/// <summary>Upload a deck → the worker extracts its text into resource_texts → search finds a sentence that is only on a slide.</summary>
+/// <summary>Upload a deck → the worker extracts its text into resource_texts → search finds a sentence that is only on a slide
+/// and shows a snippet of it.</summary>
 public abstract class FileTextSearchTests(string provider) : WorkerTestBase(provider)
 {
     private const string Pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
@@ -23,6 +24,13 @@ public abstract class FileTextSearchTests(string provider) : WorkerTestBase(prov
         await using (var db = Db.CreateContext())
             Assert.Contains("赵爽弦图", db.ResourceTexts.Single(t => t.ResourceId == deck).Text);
         Assert.Equal([deck], await SearchAsync("用赵爽弦图拼出四个全等的直角三角形"));
+        // The hit says where it matched: a snippet of the slide text with the words marked (the title and description do not match).
+        var hit = Assert.Single(await ListAsync(Vendor, "/odata/Resources?$search=" + Uri.EscapeDataString("用赵爽弦图拼出四个全等的直角三角形")));
+        var highlights = hit.GetProperty("@ResourceHub.highlights");
+        Assert.Equal(["Content"], highlights.EnumerateObject().Select(p => p.Name));
+        var snippet = highlights.GetProperty("Content").GetString()!;
+        Assert.Contains("<em>", snippet);
+        Assert.Contains("用赵爽弦图拼出四个全等的直角三角形", snippet.Replace("<em>", "").Replace("</em>", ""));
         Assert.Equal([other], await SearchAsync("一元二次方程的解法"));
         Assert.Empty(await SearchAsync("光合作用的暗反应"));
     }

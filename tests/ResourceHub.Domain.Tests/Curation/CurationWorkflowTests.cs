@@ -189,6 +189,8 @@ public sealed class CurationWorkflowTests
         var first = Flow(tom).Rate(item, null, 4)!;
         Assert.Null(Flow(tom).Rate(item, first, 2));
         Assert.Equal((1, 2), (item.Stats!.RatingCount, item.Stats.RatingSum));
+        // Both ratings are appended with their stars, for ratings over time.
+        Assert.Equal([4, 2], item.Added.OfType<UsageEvent>().Where(e => e.Kind == UsageEvent.Rating).Select(e => e.Stars ?? 0));
         Assert.Throws<CurationError>(() => Flow(tom).Rate(item, first, 6));
         Assert.Throws<CurationError>(() => Flow(tom).Rate(Track(Item(S.Draft)), null, 3));
     }

@@ -146,6 +146,22 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_with_search_groups_the_callers_matches()
+    {
+        static List<string> Rows(JsonElement json) => json.GetProperty("value").EnumerateArray()
+            .Select(r => string.Join("/", r.EnumerateObject().Select(p => p.Value.ToString()))).ToList();
+        var grouped = await GetJson(_teacher, "/odata/Resources?$search=分数&$apply=groupby((Subject,Stage),aggregate($count as N))&$orderby=N desc");
+        Assert.Equal(["math/primary/2", "math/junior/1", "physics/junior/1"], Rows(grouped)); // the math draft is not the teacher's
+        Assert.EndsWith("$metadata#Resources(Subject,Stage,N)", grouped.GetProperty("@odata.context").GetString());
+        Assert.Equal(["physics/junior/1"], Rows(await GetJson(_teacher, "/odata/Resources?$search=分数&facet.Subject=physics&$apply=groupby((Subject,Stage),aggregate($count as N))")));
+        Assert.Equal(["2"], Rows(await GetJson(_teacher, "/odata/Resources?$search=分数&$apply=filter(Stage eq 'junior')/aggregate($count as N)")));
+        Assert.Equal(["3"], Rows(await GetJson(_teacher, "/odata/Resources?$search=分数&$filter=Subject eq 'math'&$apply=aggregate($count as N)")));
+        var admin = _api.ClientAs("root", "admin", "province");
+        Assert.Equal(["5/2"], Rows(await GetJson(admin, "/odata/Resources?$search=分数&$apply=aggregate($count as N,Subject with countdistinct as Subjects)")));
+        Assert.Equal(HttpStatusCode.NotImplemented, (await _teacher.GetAsync("/odata/Resources?$search=分数&$apply=compute(Size mul 2 as S)/aggregate(S with sum as T)")).StatusCode);
+    }
+
+    [Fact]
     public async Task Count_path_with_search_counts_the_callers_matches_as_plain_text()
     {
         var response = await _teacher.GetAsync("/odata/Resources/$count?$search=分数&$filter=Subject eq 'math'");
@@ -225,7 +241,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task Unsupported_apply_is_501_and_unknown_facet_is_400()
     {
-        Assert.Equal(HttpStatusCode.NotImplemented, (await _teacher.GetAsync("/odata/Resources?$apply=aggregate(Size with sum as Total)")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotImplemented, (await _teacher.GetAsync("/odata/Resources?$apply=compute(Size mul 2 as Twice)/aggregate(Twice with sum as Total)")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _teacher.GetAsync("/odata/Resources?$search=分数&facets=Title")).StatusCode);
     }
 

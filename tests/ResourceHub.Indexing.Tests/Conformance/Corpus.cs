@@ -14,6 +14,13 @@ public static class Corpus
     public const int FillerCount = 10_200;
     private static readonly DateTime Start = new(2024, 1, 1, 8, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Text inside a resource's file, by title (resource_texts): words found nowhere else in the corpus.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Contents = new Dictionary<string, string>
+    {
+        ["圆柱与圆锥"] = "前面几页用实物演示圆锥的体积是等底等高圆柱体积的三分之一，再让学生动手验证。最后一页布置实践作业：课后请同学们收集"
+            + "校园里的银杏落叶（<b>注意安全</b>），按叶形分类后制作成标本，下节课带到教室展示交流。",
+    };
+
     public static (List<Resource> Resources, Dictionary<Guid, Curation> Curation) Create()
     {
         var list = new List<Resource>();

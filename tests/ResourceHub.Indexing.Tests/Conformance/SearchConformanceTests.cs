@@ -4,6 +4,7 @@ using ResourceHub.Domain.Resources;
 using ResourceHub.Indexing.Documents;
 using ResourceHub.Indexing.Pipeline;
 using ResourceHub.Indexing.Tests.Support;
+using ResourceHub.Indexing.Text;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing.Tests.Conformance;
@@ -257,6 +258,28 @@ public abstract class SearchConformanceTests(SearchFixture f)
         var hit = Assert.Single((await Search("割补法")).Hits);
         Assert.Contains("<em>", hit.Highlights["Description"]);
         Assert.Contains("割", hit.Highlights["Description"]);
+    }
+
+    [ConformanceFact]
+    public async Task A_match_only_inside_the_file_shows_a_snippet_of_that_text()
+    {
+        var hit = Assert.Single((await Search("银杏落叶")).Hits);
+        Assert.Equal("圆柱与圆锥", hit.Document.Title);
+        Assert.Equal([Highlighter.ContentField], hit.Highlights.Keys);
+        var snippet = hit.Highlights[Highlighter.ContentField];
+        Assert.Contains("<em>", snippet);
+        Assert.Contains("&lt;b&gt;注意安全&lt;/b&gt;", snippet); // the file's text is escaped; the marks are the only markup
+        var plain = snippet.Replace("<em>", "").Replace("</em>", "");
+        Assert.Contains("银杏落叶", plain);
+        Assert.DoesNotContain("三分之一", plain); // a fragment around the match, not the whole text
+    }
+
+    [ConformanceFact]
+    public async Task A_title_match_shows_no_content_snippet()
+    {
+        var hit = (await Search("圆锥")).Hits.Single(h => h.Document.Title == "圆柱与圆锥");
+        Assert.Contains("<em>", hit.Highlights["Title"]);
+        Assert.False(hit.Highlights.ContainsKey(Highlighter.ContentField));
     }
 
     // ---- filters with search ----

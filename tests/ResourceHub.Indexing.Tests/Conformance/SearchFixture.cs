@@ -34,12 +34,15 @@ public abstract class SearchFixture : IAsyncLifetime
         await using (var context = Db.CreateContext())
         {
             context.Resources.AddRange(resources);
+            context.ResourceTexts.AddRange(resources.Where(r => Corpus.Contents.ContainsKey(r.Title))
+                .Select(r => new ResourceText { ResourceId = r.Id, Text = Corpus.Contents[r.Title], ExtractedAt = r.CreatedAt }));
             await context.SaveChangesAsync();
         }
         Index = await CreateIndexAsync(Db);
         await Index.EnsureCreatedAsync();
         var documents = resources.Where(SearchDocumentBuilder.IsSearchable)
             .Select(r => curation.TryGetValue(r.Id, out var c) ? Builder.Build(r) with { RecommendationLevel = c.Level, QualityScore = c.Quality } : Builder.Build(r))
+            .Select(d => Corpus.Contents.TryGetValue(d.Title, out var content) ? d with { Content = content } : d)
             .ToList();
         foreach (var chunk in documents.Chunk(2000))
             Assert.True((await Index.UpsertAsync(chunk)).AllSucceeded);

@@ -34,6 +34,15 @@ public sealed class ElasticDocumentsTests
     }
 
     [Fact]
+    public void The_text_inside_the_file_is_indexed_but_not_read_back()
+    {
+        var source = ElasticDocuments.ToSource(new SearchDocument { Id = Guid.NewGuid(), Title = "圆柱与圆锥", Content = "收集校园里的银杏落叶" });
+        Assert.Equal("收集校园里的银杏落叶", source["content"]!.GetValue<string>());
+        Assert.Equal("", ElasticDocuments.FromSource(source).Content); // results never carry it (the search excludes it from _source)
+        Assert.Null(ElasticDocuments.ToSource(new SearchDocument { Id = Guid.NewGuid() })["content"]);
+    }
+
+    [Fact]
     public void A_document_indexed_before_details_existed_reads_without_them()
     {
         var source = ElasticDocuments.ToSource(new SearchDocument { Id = Guid.NewGuid(), Title = "旧" });

@@ -246,6 +246,24 @@ public sealed class ElasticHttpTests
     }
 
     [Fact]
+    public async Task A_content_highlight_is_kept_only_when_title_and_description_show_no_match()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid();
+        string Hit(Guid id, string title, string highlight) => $$"""
+            {"_id":"{{id}}","_score":1.0,"_source":{"id":"{{id}}","title":"{{title}}","kind":"courseware","subject":"math","stage":"primary","status":"published",
+             "owner_org":"acme","created_by":"alice","created_at":"2024-01-01T08:00:00.000Z","updated_at":"2024-01-01T08:00:00.000Z"},
+             "highlight":{{{highlight}}},"sort":[1.0,"{{id}}"]}
+            """;
+        _es.Then(HttpStatusCode.OK, ("""{"hits":{"total":{"value":2,"relation":"eq"},"hits":[""" +
+            Hit(a, "圆柱与圆锥", """ "content":["…收集校园里的PRE银杏落叶POST（<b>注意</b>）"] """) + "," +
+            Hit(b, "银杏落叶标本", """ "title":["PRE银杏落叶POST标本"],"content":["PRE银杏落叶POST"] """) + "]}}")
+            .Replace("PRE", Highlighter.EnginePre).Replace("POST", Highlighter.EnginePost));
+        var result = await Index().SearchAsync(new SearchRequest(new EntityQuery { Search = "银杏落叶" }, VisibilityScope.For(null)));
+        Assert.Equal(new Dictionary<string, string> { ["Content"] = "…收集校园里的<em>银杏落叶</em>（&lt;b&gt;注意&lt;/b&gt;）" }, result.Hits[0].Highlights);
+        Assert.Equal(new Dictionary<string, string> { ["Title"] = "<em>银杏落叶</em>标本" }, result.Hits[1].Highlights);
+    }
+
+    [Fact]
     public async Task Rebuild_creates_a_versioned_index_and_swaps_the_alias_atomically()
     {
         var id = Guid.NewGuid();

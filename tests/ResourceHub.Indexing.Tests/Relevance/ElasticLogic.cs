@@ -133,6 +133,7 @@ public sealed class ElasticLogic(IReadOnlyList<SearchDocument> documents, Rankin
         {
             ["title"] = Padded(d.Title), ["description"] = Padded(d.Description),
             ["code_names"] = Padded(string.Join(' ', d.CodeNames)), ["tags.text"] = Padded(string.Join(' ', d.Tags)),
+            ["content"] = Padded(d.Content),
         };
 
         public bool PhraseMatch(string field, string query)
@@ -166,7 +167,8 @@ public sealed class ElasticLogic(IReadOnlyList<SearchDocument> documents, Rankin
 
         private string Text(string field) => field switch
         {
-            "title" => d.Title, "description" => d.Description, "code_names" => string.Join(' ', d.CodeNames), _ => string.Join(' ', d.Tags),
+            "title" => d.Title, "description" => d.Description, "code_names" => string.Join(' ', d.CodeNames), "content" => d.Content,
+            _ => string.Join(' ', d.Tags),
         };
 
         private static string Padded(string text) => " " + CjkTokenizer.Joined(text) + " ";

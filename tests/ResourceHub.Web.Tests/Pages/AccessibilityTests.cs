@@ -36,7 +36,9 @@ public sealed partial class AccessibilityTests(WebServer server, ITestOutputHelp
         if (user is not null)
         {
             start = ["/", "/?q=" + Uri.EscapeDataString("分数"), $"/resources/{server.VideoId}", $"/resources/{server.ScriptTitleId}",
-                "/contests", $"/contests/{await DemoContestIdAsync()}"];
+                "/contests", $"/contests/{await DemoContestIdAsync()}", "/basket", "/packages"];
+            if (user == "province.admin")
+                start.Add("/admin/stats");
         }
 
         var problems = new List<string>();

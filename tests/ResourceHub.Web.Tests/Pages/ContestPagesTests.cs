@@ -136,6 +136,12 @@ public sealed class ContestPagesTests(WebServer server)
             await second.Locator("td.final").TextContentAsync(), await second.Locator("td.award").TextContentAsync())); // 80 × 60%
         Assert.Contains("推进阶段", await voter.TextContentAsync("#history"));
         Assert.Equal(0, await voter.Locator("#admin").CountAsync());
+        await voter.GotoAsync("/contests");
+        Assert.Equal("结果发布", await voter.Locator($"#contests tr:has(a[href='{new Uri(url).AbsolutePath}']) td.phase").TextContentAsync());
+        Assert.Equal(0, await voter.Locator("text=新建评选活动").CountAsync());
+        var form = await voter.GotoAsync("/contests/new");
+        Assert.Equal(403, form!.Status);
+        Assert.Contains("只有学校或教育行政机构的管理员可以创建评选活动", await voter.ContentAsync());
     }
 
     /// <summary>Clicks a form's button and waits for the answer to its POST; returns the status after the redirect (200) or of the refusal.</summary>

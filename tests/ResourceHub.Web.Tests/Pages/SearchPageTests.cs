@@ -16,6 +16,20 @@ public sealed class SearchPageTests(WebServer server)
     }
 
     [Fact]
+    public async Task A_sentence_found_only_inside_the_file_shows_as_a_snippet_under_the_title()
+    {
+        var page = await server.SignedInAsync();
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString("银杏落叶"));
+        var card = page.Locator(".card").Filter(new() { Has = page.Locator($"a[href='/resources/{server.ScriptTitleId}']") });
+        Assert.Equal(1, await card.CountAsync());
+        var snippet = card.Locator(".snippet");
+        Assert.Contains("银杏落叶", await snippet.TextContentAsync());
+        Assert.Contains("<b onmouseover=alert(1)>", await snippet.TextContentAsync()); // the file's markup is shown as text
+        Assert.Equal(0, await snippet.Locator("b").CountAsync());
+        Assert.Contains("银杏", string.Concat(await snippet.Locator("mark").AllTextContentsAsync()));
+    }
+
+    [Fact]
     public async Task Facets_show_counts_by_Chinese_name_and_narrow_the_results_as_links_in_a_GET_form()
     {
         var page = await server.SignedInAsync();

@@ -32,6 +32,11 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     {
     }
 
+    /// <summary>Refuses an $apply this caller may not run; called with <see cref="CheckQuery"/> for every $apply.</summary>
+    protected virtual void CheckGroups(Caller caller, ApplyQuery apply)
+    {
+    }
+
     protected ODataJsonWriter Writer => writer;
 
     private EfQueryRenderer<T> Renderer => _renderer ??= new EfQueryRenderer<T>(Definition.FieldMap);
@@ -61,6 +66,37 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
         page.ApplyPreference(context.Response);
         var entries = await EntriesAsync(context, caller, rows, query);
         await writer.WriteEntriesAsync(context, SetName, entries, count, next, ContextUri(parser));
+    }
+
+    /// <summary>
+    /// $apply over the caller's rows as one SQL GROUP BY: $filter and filter(...) narrow the rows, $orderby/$top/$skip
+    /// then apply to the groups. Sets with $apply call this (see <see cref="QueryBackend"/>).
+    /// </summary>
+    protected Task GetGroupsAsync(HttpContext context, ODataUriParser parser) =>
+        GetGroupsAsync(context, parser, (caller, _, _) => Task.FromResult(Readable(caller)));
+
+    /// <summary>As above over <paramref name="rowsOf"/> (within the caller's readable rows), e.g. the matches of a search.</summary>
+    protected async Task GetGroupsAsync(HttpContext context, ODataUriParser parser,
+        Func<Caller, EntityQuery, CancellationToken, Task<IQueryable<T>>> rowsOf)
+    {
+        var caller = context.RequireCaller();
+        var query = Translate(context, parser, except: ODataApplyTranslator.GroupOptions);
+        var apply = ODataApplyTranslator.Translate(parser, Definition.Schema, RawQuery(context));
+        CheckQuery(caller, query);
+        CheckGroups(caller, apply);
+        MediaTypes.RequireJson(context.Request);
+        var source = await rowsOf(caller, query, context.RequestAborted);
+        var rows = Renderer.Filter(Renderer.Filter(source.AsNoTracking(), query.Filter), apply.Filter);
+        ApplyResult result;
+        try
+        {
+            result = await new EfApplyRenderer<T>(Definition.FieldMap).RunAsync(rows, apply, QueryLimits.Default.MaxGroups, context.RequestAborted);
+        }
+        catch (NotSupportedException e)
+        {
+            throw ODataProblem.NotImplemented(e.Message, "$apply");
+        }
+        await ApplyAnswer.WriteAsync(context, SetName, apply, result);
     }
 
     public override async Task GetCountAsync(HttpContext context, ODataUriParser parser)
@@ -127,9 +163,10 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     /// <summary>The request's query options as our query model; <paramref name="except"/> names options another backend reads itself.</summary>
     protected EntityQuery Translate(HttpContext context, ODataUriParser parser, IReadOnlyCollection<string>? except = null) =>
         ODataQueryTranslator.Translate(parser, Definition.Schema,
-            context.Request.Query
-                .Where(q => except is null || !except.Contains(q.Key.TrimStart('$'), StringComparer.OrdinalIgnoreCase))
-                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+            RawQuery(context).Where(q => except is null || !except.Contains(q.Key.TrimStart('$'), StringComparer.OrdinalIgnoreCase)));
+
+    protected static IEnumerable<KeyValuePair<string, string?>> RawQuery(HttpContext context) =>
+        context.Request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
 
     private string Token(T last, EntityQuery query)
     {

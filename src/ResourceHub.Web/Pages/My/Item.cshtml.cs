@@ -19,9 +19,10 @@ namespace ResourceHub.Web.Pages.My;
 /// </summary>
 [DisableRequestSizeLimit] // the no-script upload; the blob store enforces ResourceHub:Blobs:MaxBytes as it stores
 [RequestFormLimits(MultipartBodyLengthLimit = BlobStoreLimits.DefaultMaxBytes)]
-public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationRunner curation, IConfiguration config) : PageModel
+public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationRunner curation, UploadChecks checks, IConfiguration config) : PageModel
 {
     public MyUpload Item { get; private set; } = null!;
+    public IReadOnlyList<Domain.Resources.Checks.CheckResult> Checks { get; private set; } = [];
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
 
@@ -88,6 +89,7 @@ public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationR
     private async Task LoadAsync(CancellationToken ct)
     {
         Item = await mine.GetAsync(User.ToCaller()!, Id, ct);
+        Checks = await checks.ForAsync(Item.Editing, ct);
         ViewData["Title"] = Item.Editing.Title;
     }
 

@@ -6,6 +6,7 @@ using ResourceHub.Application;
 using ResourceHub.Application.Curation;
 using ResourceHub.Application.Identity;
 using ResourceHub.Application.Media;
+using ResourceHub.Application.Packages;
 using ResourceHub.Application.Resources;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
@@ -17,7 +18,8 @@ using ResourceHub.Web.Rendering;
 namespace ResourceHub.Web.Pages.Resources;
 
 /// <summary>A resource: player or previews, description, facts, why it is recommended, rating and download.</summary>
-public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, CurationRunner curation, MediaLinks links, MarkdownRenderer markdown)
+public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, CurationRunner curation, MediaLinks links, MarkdownRenderer markdown,
+    Baskets baskets)
     : PageModel
 {
     public Resource Resource { get; private set; } = null!;
@@ -29,14 +31,18 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
     public bool CanRate { get; private set; }
+    public bool InBasket { get; private set; }
 
     [FromRoute] public Guid Id { get; set; }
 
-    public async Task OnGetAsync([FromQuery] bool rated, CancellationToken ct)
+    /// <param name="done">The notice of the basket form, which posts to /basket and comes back here.</param>
+    public async Task OnGetAsync([FromQuery] bool rated, [FromQuery] string? done, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (rated)
             Message = "感谢评分！您的评分已记录。";
+        else if (!string.IsNullOrWhiteSpace(done))
+            Message = done;
     }
 
     public async Task<IActionResult> OnPostRateAsync([FromForm] int? stars, CancellationToken ct)
@@ -70,6 +76,7 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
         Description = markdown.Render(Resource.Description);
         CanRate = caller.Is(Roles.Teacher) && Resource.CreatedBy != caller.UserId
                   && Resource.Status is ResourceStatus.Published or ResourceStatus.Recommended;
+        InBasket = (await baskets.InBasketAsync(caller, [Id], ct)).Count > 0;
         ViewData["Title"] = Resource.Title;
     }
 

@@ -10,10 +10,11 @@ using ResourceHub.Web.Rendering;
 namespace ResourceHub.Web.Pages.Review;
 
 /// <summary>One item on the review desk: its preview beside the rubric form (points per criterion, verdict, comment).</summary>
-public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, MediaLinks links, MarkdownRenderer markdown) : WorkPage
+public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks checks, MediaLinks links, MarkdownRenderer markdown) : WorkPage
 {
     public ReviewSheet Sheet { get; private set; } = null!;
     public MediaPreview Preview { get; private set; } = null!;
+    public IReadOnlyList<Domain.Resources.Checks.CheckResult> Checks { get; private set; } = [];
 
     /// <summary>What the expert entered, shown again when the server refuses it.</summary>
     public Dictionary<string, string> Entered { get; } = [];
@@ -55,6 +56,7 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, MediaLinks l
         var view = Sheet.Item.View;
         var renditions = (await facts.RenditionsAsync([Id], ct))[Id].ToList();
         Preview = new MediaPreview(view, renditions, what => links.Url(Id, caller.UserId, what), markdown.Render(view.Description));
+        Checks = await checks.ForAsync(view, ct);
         ViewData["Title"] = "评审：" + view.Title;
     }
 
