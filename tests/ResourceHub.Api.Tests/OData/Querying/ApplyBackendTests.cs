@@ -18,37 +18,24 @@ namespace ResourceHub.Api.Tests.OData.Querying;
 public abstract class ApplyBackendTests(string provider) : IAsyncLifetime
 {
     private const int Rows = 600;
-    private static readonly Caller Vendor = new("v1", "供应商", Roles.Vendor, "acme", []);
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
-    private List<Resource> _all = null!;
+    private SeededResources _seeded = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(provider);
-        _all = ResourceSeed.Resources(Rows).ToList();
-        for (var i = 0; i < _all.Count; i++)
+        _seeded = await SeededResources.StartAsync(provider, Rows, all =>
         {
-            // The seed leaves these empty; some stay null so aggregates must skip nulls.
-            _all[i].DurationSeconds = i % 4 == 0 ? null : 30 + i * 7 % 1200 + 0.25;
-            _all[i].QualityScore = i % 3 == 0 ? null : i * 37 % 1000 / 10.0;
-        }
-        await using (var context = _db.CreateContext())
-        {
-            context.Organizations.AddRange(ResourceSeed.Organizations());
-            context.Resources.AddRange(_all);
-            await context.SaveChangesAsync();
-        }
-        _api = await ApiFactory.StartAsync(_db);
-        _client = _api.ClientAs("v1", "vendor", "acme");
+            for (var i = 0; i < all.Count; i++)
+            {
+                // The seed leaves these empty; some stay null so aggregates must skip nulls.
+                all[i].DurationSeconds = i % 4 == 0 ? null : 30 + i * 7 % 1200 + 0.25;
+                all[i].QualityScore = i % 3 == 0 ? null : i * 37 % 1000 / 10.0;
+            }
+        });
+        _client = _seeded.VendorClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _seeded.DisposeAsync();
 
     public static TheoryData<string> Queries() =>
     [
@@ -76,7 +63,7 @@ public abstract class ApplyBackendTests(string provider) : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var json = JsonDocument.Parse(text).RootElement;
         var (rows, apply) = TestQueries.TranslateApply("Resources", queryString, ResourceDefinition.Instance.Schema);
-        var expected = Oracle(_all.Where(VisibilityScope.For(Vendor).Allows), rows, apply);
+        var expected = Oracle(_seeded.VisibleToVendor, rows, apply);
         var actual = json.GetProperty("value").EnumerateArray().ToList();
 
         Assert.EndsWith($"$metadata#Resources({string.Join(",", apply.Columns)})", json.GetProperty("@odata.context").GetString());
@@ -96,10 +83,10 @@ public abstract class ApplyBackendTests(string provider) : IAsyncLifetime
             .Select(r => (Org: r.GetProperty("OwnerOrg").GetString(), Status: r.GetProperty("Status").GetString())).ToList();
         Assert.Contains(("acme", "draft"), groups);
         Assert.DoesNotContain(groups, g => g.Org != "acme" && g.Status is "draft" or "submitted" or "retired");
-        Assert.Contains(_all, r => r.OwnerOrg != "acme" && r.Status == "draft"); // there were some to leave out
+        Assert.Contains(_seeded.All, r => r.OwnerOrg != "acme" && r.Status == "draft"); // there were some to leave out
 
         var total = JsonDocument.Parse(await _client.GetStringAsync("/odata/Resources?$apply=aggregate($count as N)")).RootElement;
-        Assert.Equal(_all.Count(VisibilityScope.For(Vendor).Allows), total.GetProperty("value")[0].GetProperty("N").GetInt64());
+        Assert.Equal(_seeded.VisibleToVendor.Count(), total.GetProperty("value")[0].GetProperty("N").GetInt64());
     }
 
     [Theory]

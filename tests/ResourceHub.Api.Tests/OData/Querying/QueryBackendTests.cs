@@ -19,29 +19,12 @@ namespace ResourceHub.Api.Tests.OData.Querying;
 public abstract class QueryBackendTests(string provider) : IAsyncLifetime
 {
     private const int Rows = 1200;
-    private static readonly Caller Vendor = new("v1", "供应商", Roles.Vendor, "acme", []);
-    private TestDatabase _db = null!;
-    private ApiFactory _api = null!;
-    private List<Resource> _all = null!;
+    private static readonly Caller Vendor = SeededResources.Vendor;
+    private SeededResources _seeded = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(provider);
-        _all = ResourceSeed.Resources(Rows).ToList();
-        await using (var context = _db.CreateContext())
-        {
-            context.Organizations.AddRange(ResourceSeed.Organizations());
-            context.Resources.AddRange(_all);
-            await context.SaveChangesAsync();
-        }
-        _api = await ApiFactory.StartAsync(_db);
-    }
+    public async Task InitializeAsync() => _seeded = await SeededResources.StartAsync(provider, Rows);
 
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _seeded.DisposeAsync();
 
     public static TheoryData<string> Queries() =>
     [
@@ -82,17 +65,17 @@ public abstract class QueryBackendTests(string provider) : IAsyncLifetime
         var definition = ResourceDefinition.Instance;
         var query = TestQueries.Translate("Resources", queryString, definition.Schema);
         var renderer = new EfQueryRenderer<Resource>(definition.FieldMap);
-        await using var context = _db.CreateContext();
+        await using var context = _seeded.Db.CreateContext();
         var visible = context.Resources.Where(VisibilityScope.For(Vendor).ToExpression());
         var ordered = renderer.Order(renderer.Filter(visible, query.Filter), query);
         var actual = await (query.Top is { } top ? ordered.Take(top) : ordered).Select(r => r.Id).ToListAsync();
 
         var oracle = new ModelEvaluator<Resource>(definition.Schema, Get);
-        var expected = oracle.Run(_all.Where(VisibilityScope.For(Vendor).Allows), query).Select(r => r.Id).ToList();
+        var expected = oracle.Run(_seeded.VisibleToVendor, query).Select(r => r.Id).ToList();
         Assert.Equal(expected, actual);
         // Each query must select something and leave something out, or it tests little.
         if (!queryString.Contains("false"))
-            Assert.InRange(expected.Count, 1, _all.Count - 1);
+            Assert.InRange(expected.Count, 1, _seeded.All.Count - 1);
     }
 
     [Theory]
@@ -102,7 +85,7 @@ public abstract class QueryBackendTests(string provider) : IAsyncLifetime
     [InlineData("$orderby=FileName,Kind desc&$top=130")]
     public async Task Pages_followed_by_nextLink_concatenate_to_the_full_result(string queryString)
     {
-        var client = _api.ClientAs("v1", "vendor", "acme");
+        var client = _seeded.VendorClient();
         client.DefaultRequestHeaders.Add("Prefer", "odata.maxpagesize=37");
         var seen = new List<Guid>();
         var url = "/odata/Resources?" + queryString + "&$select=Id";
@@ -119,7 +102,7 @@ public abstract class QueryBackendTests(string provider) : IAsyncLifetime
         }
         var query = TestQueries.Translate("Resources", queryString, ResourceDefinition.Instance.Schema);
         var expected = new ModelEvaluator<Resource>(ResourceDefinition.Instance.Schema, Get)
-            .Run(_all.Where(VisibilityScope.For(Vendor).Allows), query).Select(r => r.Id).ToList();
+            .Run(_seeded.VisibleToVendor, query).Select(r => r.Id).ToList();
         Assert.Equal(expected.Count, seen.Distinct().Count());
         Assert.Equal(expected, seen);
         Assert.True(pages > 2, $"only {pages} pages");
@@ -128,12 +111,12 @@ public abstract class QueryBackendTests(string provider) : IAsyncLifetime
     [Fact]
     public async Task Count_and_dollar_count_apply_the_visibility_scope()
     {
-        var client = _api.ClientAs("v1", "vendor", "acme");
-        var expected = _all.Count(r => VisibilityScope.For(Vendor).Allows(r) && r.Subject == "math");
+        var client = _seeded.VendorClient();
+        var expected = _seeded.All.Count(r => VisibilityScope.For(Vendor).Allows(r) && r.Subject == "math");
         Assert.Equal(expected.ToString(), await client.GetStringAsync("/odata/Resources/$count?$filter=Subject eq 'math'"));
         var json = JsonDocument.Parse(await client.GetStringAsync("/odata/Resources?$filter=Subject eq 'math'&$count=true&$top=1")).RootElement;
         Assert.Equal(expected, json.GetProperty("@odata.count").GetInt32());
-        Assert.True(expected < _all.Count(r => r.Subject == "math"));
+        Assert.True(expected < _seeded.All.Count(r => r.Subject == "math"));
     }
 
     private static object? Get(Resource r, string field) => ResourceDefinition.Instance.Fields.First(f => f.Name == field).Get(r);
