@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Application.Identity;
 using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -21,7 +22,7 @@ namespace ResourceHub.Application.Duplicates;
 /// the duplicate; a second basket, package or course slot goes). Both items' History records the merge.
 /// One transaction; both rows' versions are checked, so concurrent merges of either item end in one 409.
 /// </summary>
-public sealed class ResourceMerging(ResourceHubDbContext db, ResourceReader reader, TimeProvider clock)
+public sealed class ResourceMerging(ResourceHubDbContext db, ResourceReader reader, OrganizationDirectory organizations, TimeProvider clock)
 {
     public async Task<Resource> MergeAsync(Caller caller, Guid keepId, Guid duplicateId, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class ResourceMerging(ResourceHubDbContext db, ResourceReader read
             throw AppError.Forbidden("只有管理员可以合并重复资源 (only admins merge duplicates)");
         if (keepId == duplicateId)
             throw AppError.BadRequest("不能把资源合并到它自己 (a resource cannot be merged into itself)", "Duplicate");
+        caller = await organizations.ResolveAsync(caller, db, ct); // the admin's region, whichever adapter called
         var keep = await reader.FindVisibleAsync(caller, keepId, ct);
         var duplicate = await reader.Visible(caller).FirstOrDefaultAsync(r => r.Id == duplicateId, ct)
                         ?? throw new AppError(AppErrorKind.NotFound, $"要合并的资源 {duplicateId} 不存在 (the duplicate was not found)", "Duplicate");
