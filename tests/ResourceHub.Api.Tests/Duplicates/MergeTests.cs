@@ -61,6 +61,7 @@ public abstract class MergeTests(string provider) : CurationApi(provider)
         // Followed with the token again (automatic redirects drop Authorization): the kept item.
         var followed = await Json(await noRedirect.GetAsync(moved.Headers.Location));
         Assert.Equal(["Title"], followed.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('@')));
+        Assert.EndsWith($"/odata/Resources({keepId})/$value", (await noRedirect.GetAsync(duplicate + "/$value")).Headers.Location!.ToString());
         var plain = await noRedirect.GetAsync(duplicate);
         Assert.Equal(keepId.ToString(), (await Json(await noRedirect.GetAsync(plain.Headers.Location))).GetProperty("Id").GetString());
         var patch = new HttpRequestMessage(HttpMethod.Patch, duplicate) { Content = JsonContent.Create(new { Title = "改名" }) };
