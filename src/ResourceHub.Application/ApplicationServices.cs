@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddScoped<Duplicates.ExactDuplicates>();
         services.AddScoped<Duplicates.DuplicateMatches>();
         services.AddScoped<Duplicates.NearDuplicates>();
+        services.AddScoped<Duplicates.ResourceMerging>();
         services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
