@@ -141,6 +141,20 @@ public abstract class MergeTests(string provider) : CurationApi(provider)
         Assert.Equal(2, await db.Resources.CountAsync(r => r.Status == "retired"));
     }
 
+    protected async Task A_submitted_duplicate_merged_leaves_the_review_queue()
+    {
+        var original = await PublishedAsync();
+        var copy = await CreateAsync(Vendor);
+        await Json(await Act(Vendor, copy, "Submit"));
+        var eve = Expert("eve", "ys-edu");
+        Assert.Contains(IdOf(copy).ToString(), Strings(await Json(await eve.GetAsync("/odata/Resources/ReviewQueue()")), "Id"));
+
+        await Json(await MergeAsync(Root, original, IdOf(copy)));
+        Assert.DoesNotContain(IdOf(copy).ToString(), Strings(await Json(await eve.GetAsync("/odata/Resources/ReviewQueue()")), "Id"));
+        Assert.Contains("该资源已合并到", (await Error(await Act(eve, copy, "Review", ReviewBody(0.9)), HttpStatusCode.Conflict)).GetProperty("message").GetString());
+        Assert.Equal("published", await StatusOf(Root, original));
+    }
+
     private async Task<List<JsonElement>> HistoryAsync(string item) =>
         (await Json(await Root.GetAsync(item + "/History"))).GetProperty("value").EnumerateArray().ToList();
 
@@ -154,6 +168,7 @@ public sealed class SqliteMergeTests() : MergeTests(DatabaseOptions.Sqlite)
     [Fact] public Task Merged() => A_merge_redirects_keeps_both_histories_moves_usage_and_leaves_search();
     [Fact] public Task Authorized() => Only_admins_of_both_items_merge_and_bad_ids_are_clear_errors();
     [Fact] public Task Concurrent() => Concurrent_merges_of_the_same_items_let_exactly_one_win();
+    [Fact] public Task Under_review() => A_submitted_duplicate_merged_leaves_the_review_queue();
 }
 
 public sealed class PostgresMergeTests() : MergeTests(DatabaseOptions.Postgres)
@@ -161,4 +176,5 @@ public sealed class PostgresMergeTests() : MergeTests(DatabaseOptions.Postgres)
     [PostgresFact] public Task Merged() => A_merge_redirects_keeps_both_histories_moves_usage_and_leaves_search();
     [PostgresFact] public Task Authorized() => Only_admins_of_both_items_merge_and_bad_ids_are_clear_errors();
     [PostgresFact] public Task Concurrent() => Concurrent_merges_of_the_same_items_let_exactly_one_win();
+    [PostgresFact] public Task Under_review() => A_submitted_duplicate_merged_leaves_the_review_queue();
 }
