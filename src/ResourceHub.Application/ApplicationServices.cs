@@ -48,6 +48,7 @@ public static class ApplicationServices
         services.AddScoped<Packages.BlobCrcs>();
         services.AddScoped<Packages.Baskets>();
         services.AddScoped<Packages.PackageAuthoring>();
+        services.AddScoped<Packages.PackageCuration>();
         services.AddScoped<Packages.PackageDownloads>();
         services.AddScoped<Statistics.StatsScopes>();
         services.AddScoped<Statistics.ResourceFigures>();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResourceHub.Domain.Curation;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Configurations;
 
@@ -11,6 +10,6 @@ internal sealed class ResourceStatsConfiguration : IEntityTypeConfiguration<Reso
     {
         b.ToTable("resource_stats");
         b.HasKey(s => s.ResourceId);
-        b.HasOne<Resource>().WithOne().HasForeignKey<ResourceStats>(s => s.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        // ResourceId names a resource or a package (ICurated), so no foreign key: deleting either forgets these rows (CurationStore.ForgetAsync).
     }
 }
