@@ -32,6 +32,16 @@ public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader rea
         return (await reader.MaskAsync(caller, found, ct)).ToDictionary(r => r.Id);
     }
 
+    /// <summary>The package's sections in order, each with the resources the caller may see, in order (as in the ZIP).</summary>
+    public async Task<IReadOnlyList<OutlineSection>> OutlineAsync(Caller caller, Package package, CancellationToken ct)
+    {
+        var visible = await VisibleResourcesAsync(caller, package, ct);
+        return package.Sections.OrderBy(s => s.Position)
+            .Select(s => new OutlineSection(s.Title,
+                s.Items.OrderBy(i => i.Position).Where(i => visible.ContainsKey(i.ResourceId)).Select(i => visible[i.ResourceId]).ToList()))
+            .ToList();
+    }
+
     public async Task<Package> CreateAsync(Caller caller, PackageDraft draft, CancellationToken ct)
     {
         var now = DateTime.UtcNow;

@@ -6,3 +6,6 @@ public sealed record PackageDraft(string? Title = null, string? Description = nu
 
 /// <summary>A section's title and its resources in order.</summary>
 public sealed record SectionDraft(string Title, IReadOnlyList<Guid> ResourceIds);
+
+/// <summary>A section as a reader is shown it: its title and the resources in it they may see.</summary>
+public sealed record OutlineSection(string Title, IReadOnlyList<Domain.Resources.Resource> Resources);

@@ -27,10 +27,8 @@ public sealed class DetailModel(PackageAuthoring packages, PackageCuration curat
     /// <summary>The level a nomination or recommendation names next, when the package is live and below national.</summary>
     public string? NextLevel { get; private set; }
 
-    public sealed record Section(string Title, IReadOnlyList<Resource> Resources);
-
     public Package Package { get; private set; } = null!;
-    public IReadOnlyList<Section> Sections { get; private set; } = [];
+    public IReadOnlyList<OutlineSection> Sections { get; private set; } = [];
     public IHtmlContent Description { get; private set; } = HtmlString.Empty;
     public long TotalBytes => Sections.SelectMany(s => s.Resources).Sum(r => r.File?.Size ?? 0);
 
@@ -67,10 +65,7 @@ public sealed class DetailModel(PackageAuthoring packages, PackageCuration curat
     {
         var caller = await CallerAsync(ct);
         Package = await packages.FindReadableAsync(caller, Id, ct);
-        var visible = await packages.VisibleResourcesAsync(caller, Package, ct);
-        Sections = Package.Sections.OrderBy(s => s.Position)
-            .Select(s => new Section(s.Title, s.Items.OrderBy(i => i.Position).Where(i => visible.ContainsKey(i.ResourceId)).Select(i => visible[i.ResourceId]).ToList()))
-            .ToList();
+        Sections = await packages.OutlineAsync(caller, Package, ct);
         Description = markdown.Render(Package.Description);
         (History, Nominations) = await curation.RecordAsync(caller, Id, ct);
         var editable = PackagePermissions.Editable.Contains(Package.Status);
