@@ -33,6 +33,8 @@ public static class SearchFields
         new("Status", FieldType.String, "status", Facet: true, Names: T.Statuses),
         new("RecommendationLevel", FieldType.String, "recommendation_level", Facet: true, Names: T.Levels, Nullable: true),
         new("QualityScore", FieldType.Double, "quality_score", Nullable: true),
+        new("Downloads", FieldType.Int64, "downloads"),
+        new("Rating", FieldType.Double, "rating", Nullable: true),
         new("OwnerOrg", FieldType.String, "owner_org", Facet: true),
         new("CreatedBy", FieldType.String, "created_by"),
         new("CreatedAt", FieldType.DateTimeOffset, "created_at"),
