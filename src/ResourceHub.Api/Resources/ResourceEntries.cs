@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Api.OData;
 using ResourceHub.Api.Organizations;
 using ResourceHub.Data;
-using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Query.Model;
 
@@ -40,7 +39,7 @@ public static class ResourceEntries
         var ids = rows.Where(r => r.Stats is null).Select(r => r.Id).Distinct().ToList();
         if (ids.Count == 0)
             return;
-        var stats = await db.Set<ResourceStats>().AsNoTracking().Where(s => ids.Contains(s.ResourceId)).ToDictionaryAsync(s => s.ResourceId, ct);
+        var stats = await new ResourceFacts(db).StatsAsync(ids, ct);
         foreach (var r in rows)
             r.Stats ??= stats.GetValueOrDefault(r.Id);
     }
