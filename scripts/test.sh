@@ -41,6 +41,11 @@ export RESOURCEHUB_REQUIRE_POSTGRES=1 RESOURCEHUB_REQUIRE_S3=1 RESOURCEHUB_REQUI
 
 results=$(mktemp -d)
 status=0
+# A merge that left conflict markers in CSS, Markdown or data compiles fine; refuse it here.
+if git rev-parse --git-dir >/dev/null 2>&1 && git grep -nE '^(<<<<<<<|>>>>>>>) ' -- . ':!*.lock'; then
+  log "merge conflict markers in the files above"
+  status=1
+fi
 log "dotnet test"
 dotnet test ResourceHub.sln -c Release --logger "trx" --results-directory "$results" 2>&1 | tee "$results/dotnet.log" || status=1
 

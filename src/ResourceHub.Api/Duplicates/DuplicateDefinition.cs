@@ -19,6 +19,7 @@ public sealed class DuplicateDefinition : EntityDefinition<DuplicateMatch>
         new("ResourceId", FieldType.Guid, m => m.ResourceId),
         new("OtherResourceId", FieldType.Guid, m => m.OtherResourceId, Nullable: true),
         new("OtherTitle", FieldType.String, m => m.OtherTitle, Nullable: true),
+        new("OtherOrg", FieldType.String, m => m.OtherOrg, Nullable: true),
         new("Method", FieldType.String, m => m.Method),
         new("Score", FieldType.Double, m => m.Score),
         new("FoundAt", FieldType.DateTimeOffset, m => m.FoundAt),

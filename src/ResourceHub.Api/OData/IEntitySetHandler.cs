@@ -9,6 +9,8 @@ namespace ResourceHub.Api.OData;
 public interface IEntitySetHandler
 {
     string SetName { get; }
+    /// <summary>Whether GET on the set and its entities applies $filter, $select, … (otherwise the router refuses them).</summary>
+    bool ReadsQueryOptions { get; }
     Task GetCollectionAsync(HttpContext context, ODataUriParser parser);
     Task GetCountAsync(HttpContext context, ODataUriParser parser);
     Task CreateAsync(HttpContext context);
@@ -24,6 +26,7 @@ public interface IEntitySetHandler
 public abstract class EntitySetHandlerBase : IEntitySetHandler
 {
     public abstract string SetName { get; }
+    public virtual bool ReadsQueryOptions => false;
 
     public virtual Task GetCollectionAsync(HttpContext context, ODataUriParser parser) => throw NotAllowed(context);
     public virtual Task GetCountAsync(HttpContext context, ODataUriParser parser) => throw NotAllowed(context);

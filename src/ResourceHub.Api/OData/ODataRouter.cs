@@ -45,7 +45,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                 await writer.WriteMetadataAsync(context);
                 return;
             case [EntitySetSegment set]:
-                var handler = Handler(set);
+                var handler = Queried(context, Handler(set));
                 await (method switch
                 {
                     "GET" => handler.GetCollectionAsync(context, parser),
@@ -55,10 +55,10 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                 return;
             case [EntitySetSegment set, CountSegment]:
                 RequireGet(context);
-                await Handler(set).GetCountAsync(context, parser);
+                await Queried(context, Handler(set)).GetCountAsync(context, parser);
                 return;
             case [EntitySetSegment set, KeySegment key]:
-                handler = Handler(set);
+                handler = Queried(context, Handler(set));
                 var id = KeyOf(key);
                 await (method switch
                 {
@@ -79,13 +79,16 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
                 });
                 return;
             case [EntitySetSegment, KeySegment key, OperationSegment op]:
+                QueryOptionGuard.RefuseAll(context.Request);
                 await Operations(context, op.Operations.First().Name).InvokeAsync(context, KeyOf(key), op, parser);
                 return;
             case [EntitySetSegment, OperationSegment op]:
+                QueryOptionGuard.RefuseAll(context.Request);
                 await Operations(context, op.Operations.First().Name).InvokeAsync(context, null, op, parser);
                 return;
             case [EntitySetSegment set, KeySegment key, NavigationPropertySegment nav]:
                 RequireGet(context);
+                QueryOptionGuard.RefuseAll(context.Request);
                 // Curation's navigations (Reviews, History, …) have their handler; the rest belong to the set.
                 if (FindOperations(context, nav.NavigationProperty.Name) is { } operations)
                     await operations.GetNavigationAsync(context, KeyOf(key), nav, parser);
@@ -131,6 +134,14 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
         _handlers.TryGetValue(set.EntitySet.Name, out var h)
             ? h
             : throw ODataProblem.NotFound($"实体集 {set.EntitySet.Name} 暂不可用 (entity set not served)");
+
+    /// <summary>The handler, after refusing the query options it would not apply.</summary>
+    private static IEntitySetHandler Queried(HttpContext context, IEntitySetHandler handler)
+    {
+        if (!handler.ReadsQueryOptions && HttpMethods.IsGet(context.Request.Method))
+            QueryOptionGuard.RefuseAll(context.Request);
+        return handler;
+    }
 
     private static IOperationHandler Operations(HttpContext context, string name) =>
         FindOperations(context, name) ?? throw ODataProblem.NotFound($"操作 {name} 暂不可用 (operation not served)");

@@ -63,7 +63,7 @@ public sealed class ReviewerView(ResourceHubDbContext db)
     }
 
     /// <summary>The rounds still open among these items: the pending revision's status decides where there is one.</summary>
-    private async Task<Dictionary<Guid, OpenRound>> OpenRoundsAsync(List<Guid> ids, CancellationToken ct)
+    public async Task<Dictionary<Guid, OpenRound>> OpenRoundsAsync(List<Guid> ids, CancellationToken ct)
     {
         var cases = await db.Set<ReviewCase>().AsNoTracking().Where(c => ids.Contains(c.ResourceId)).ToListAsync(ct);
         if (cases.Count == 0)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceHub.Application.Curation;
 using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -8,9 +9,11 @@ namespace ResourceHub.Application.Duplicates;
 
 /// <summary>
 /// One resource this item may duplicate, as a caller is shown it: reviewers (experts, admins) always see which
-/// one; anyone else only when they may see that resource, otherwise just that there is one.
+/// one; anyone else only when they may see that resource, otherwise just that there is one. <see cref="OtherOrg"/> is
+/// null wherever a blind review round would let it name an uploader; <see cref="OtherVisible"/> says the caller may open it.
 /// </summary>
-public sealed record DuplicateMatch(long Id, Guid ResourceId, Guid? OtherResourceId, string? OtherTitle, string Method, double Score, DateTime FoundAt)
+public sealed record DuplicateMatch(long Id, Guid ResourceId, Guid? OtherResourceId, string? OtherTitle, string Method, double Score, DateTime FoundAt,
+    string? OtherOrg = null, bool OtherVisible = false)
 {
     public const string Hidden = "与平台上已有资源重复";
 
@@ -19,7 +22,7 @@ public sealed record DuplicateMatch(long Id, Guid ResourceId, Guid? OtherResourc
 }
 
 /// <summary>The "可能重复" findings of items, for the review desk, the API and the uploader.</summary>
-public sealed class DuplicateMatches(ResourceHubDbContext db, ResourceReader reader)
+public sealed class DuplicateMatches(ResourceHubDbContext db, ResourceReader reader, ReviewerView reviewers)
 {
     public static bool SeesAll(Caller caller) => caller.IsAdmin || caller.Is(Roles.Expert);
 
@@ -55,17 +58,25 @@ public sealed class DuplicateMatches(ResourceHubDbContext db, ResourceReader rea
         var rows = await db.Set<DuplicateCandidate>().AsNoTracking()
             .Where(c => ids.Contains(c.ResourceId) || ids.Contains(c.OtherResourceId)).ToListAsync(ct);
         var otherIds = rows.SelectMany(c => new[] { c.ResourceId, c.OtherResourceId }).Distinct().ToList();
-        var titles = await (SeesAll(caller) ? db.Resources : reader.Visible(caller)).AsNoTracking()
-            .Where(r => otherIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+        var others = await (SeesAll(caller) ? db.Resources : reader.Visible(caller)).AsNoTracking()
+            .Where(r => otherIds.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.OwnerOrg, r.CreatedBy }).ToDictionaryAsync(r => r.Id, ct);
+        var visible = SeesAll(caller)
+            ? await reader.Visible(caller).Where(r => otherIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)
+            : others.Keys.ToList();
+        // Blind rounds (experts only): an item under one names no organisation, and an item's twin does not give its organisation away.
+        var rounds = caller.Is(Roles.Expert) ? await reviewers.OpenRoundsAsync(otherIds, ct) : [];
+        bool Blind(Guid id) => rounds.GetValueOrDefault(id)?.Blind == true && others.GetValueOrDefault(id)?.CreatedBy != caller.UserId;
         var result = new Dictionary<Guid, List<DuplicateMatch>>();
         foreach (var id in ids)
         {
+            var ownOrg = others.GetValueOrDefault(id)?.OwnerOrg;
             var matches = rows.Where(c => c.ResourceId == id || c.OtherResourceId == id)
                 .Select(c =>
                 {
                     var other = c.ResourceId == id ? c.OtherResourceId : c.ResourceId;
-                    var title = titles.GetValueOrDefault(other);
-                    return new DuplicateMatch(c.Id, id, title is null ? null : other, title, c.Method, c.Score, c.FoundAt);
+                    var shown = others.GetValueOrDefault(other);
+                    var org = shown is null || Blind(other) || (Blind(id) && shown.OwnerOrg == ownOrg) || shown.OwnerOrg.Length == 0 ? null : shown.OwnerOrg;
+                    return new DuplicateMatch(c.Id, id, shown is null ? null : other, shown?.Title, c.Method, c.Score, c.FoundAt, org, visible.Contains(other));
                 })
                 .OrderByDescending(m => m.Score).ThenBy(m => m.FoundAt).ToList();
             if (matches.Count > 0)

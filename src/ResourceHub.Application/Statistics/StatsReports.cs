@@ -7,7 +7,7 @@ public sealed record StatsReport(StatsScope Scope, IReadOnlyList<FigureTable> Fi
 
 /// <summary>
 /// The statistics use case the web page (and any other adapter) calls: resolves and authorises the scope once,
-/// then reads the figures. <see cref="OneAsync"/> reads a single figure for an export.
+/// then reads the figures. <see cref="OneAsync"/> reads a single figure for an export, <see cref="CrossAsync"/> the cross table.
 /// </summary>
 public sealed class StatsReports(StatsScopes scopes, ResourceFigures resources, CurationFigures curation, UsageFigures usage)
 {
@@ -34,6 +34,10 @@ public sealed class StatsReports(StatsScopes scopes, ResourceFigures resources, 
             throw AppError.NotFound($"统计图表 '{id}' 不存在 (unknown figure); 可用值: {string.Join(", ", Ids)}");
         return await ReadAsync(scope, id, ct);
     }
+
+    /// <summary>The cross table of two dimensions in the same scope as the other figures.</summary>
+    public async Task<CrossTable> CrossAsync(Caller caller, StatsFilter filter, CrossTabRequest request, CancellationToken ct) =>
+        await resources.CrossAsync(await scopes.ResolveAsync(caller, filter, ct), request, ct);
 
     private Task<FigureTable> ReadAsync(StatsScope scope, string id, CancellationToken ct) => id switch
     {

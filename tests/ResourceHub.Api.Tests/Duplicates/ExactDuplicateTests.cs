@@ -48,6 +48,7 @@ public abstract class ExactDuplicateTests(string provider) : CurationApi(provide
         Assert.Equal(1, seenByVendor.GetProperty("Score").GetDouble());
         Assert.Equal(JsonValueKind.Null, seenByVendor.GetProperty("OtherResourceId").ValueKind);
         Assert.Equal("与平台上已有资源重复", seenByVendor.GetProperty("Note").GetString());
+        Assert.Equal(JsonValueKind.Null, seenByVendor.GetProperty("OtherOrg").ValueKind);
         var seenByTom = Assert.Single(await DuplicatesAsync(tom, first));
         Assert.Equal(JsonValueKind.Null, seenByTom.GetProperty("OtherResourceId").ValueKind);
 
@@ -56,6 +57,7 @@ public abstract class ExactDuplicateTests(string provider) : CurationApi(provide
         var seenByExpert = Assert.Single(await DuplicatesAsync(Expert("eve", "ys-edu"), second));
         Assert.Equal(IdOf(first), seenByExpert.GetProperty("OtherResourceId").GetString());
         Assert.Equal("圆的面积（微课）", seenByExpert.GetProperty("OtherTitle").GetString());
+        Assert.Equal("bh-no1", seenByExpert.GetProperty("OtherOrg").GetString());
         var seenByAdmin = Assert.Single(await DuplicatesAsync(Admin("root", "ah-edu"), first));
         Assert.Equal(IdOf(second), seenByAdmin.GetProperty("OtherResourceId").GetString());
         var all = (await Json(await Admin("root", "ah-edu").GetAsync("/odata/Duplicates"))).GetProperty("value");

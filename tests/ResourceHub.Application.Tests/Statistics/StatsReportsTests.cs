@@ -210,6 +210,86 @@ public abstract class StatsReportsTests(string provider) : IAsyncLifetime
         Assert.Equal(AppErrorKind.BadRequest, Assert.Throws<AppError>(() => FigureExport.Write(table, "pdf")).Kind);
     }
 
+    private static Dictionary<(string, string), int> Cells(CrossTable table) =>
+        table.Rows.SelectMany((r, i) => table.Columns.Select((c, j) => (Key: (r.Key, c.Key), Count: table.Counts[i][j])))
+            .Where(c => c.Count > 0).ToDictionary(c => c.Key, c => c.Count);
+
+    private static Dictionary<(string, string), int> Oracle(IEnumerable<Resource> resources, Func<Resource, string> row, Func<Resource, string> column) =>
+        resources.GroupBy(r => (row(r), column(r))).ToDictionary(g => g.Key, g => g.Count());
+
+    protected async Task The_cross_table_counts_two_dimensions_in_the_callers_region()
+    {
+        var published = _seed.Resources.Where(r => r.Status is ResourceStatus.Published or ResourceStatus.Recommended).ToList();
+
+        var table = await WithAsync(r => r.CrossAsync(Admin("ah"), new StatsFilter(), CrossTabRequest.Default, default));
+        Assert.Equal(Oracle(published, r => r.Subject, r => r.Stage), Cells(table));
+        Assert.Equal(["chinese", "math", "english", "physics"], table.Rows.Select(r => r.Key).ToArray()); // taxonomy order
+        Assert.Equal(["小学", "初中", "高中"], table.Columns.Select(c => c.Label).ToArray());
+        Assert.Equal(published.Count, table.Total);
+        Assert.Equal(published.Count(r => r.Subject == "math"), table.RowTotal(1));
+        Assert.Equal(published.Count(r => r.Stage == "senior"), table.ColumnTotal(2));
+        Assert.Equal("学科 × 学段 资源数", table.Title);
+
+        // Narrowed by a kind and a stage; the region folded to the tops of the tree, the unregistered owner last.
+        var narrowed = await WithAsync(r => r.CrossAsync(Admin("ah"), new StatsFilter(),
+            new CrossTabRequest("region", "subject", Kind: "case", Stage: "junior"), default));
+        string Top(Resource r) => StatsSeed.Within(r.OwnerOrg, "ah") ? "ah" : StatsSeed.Within(r.OwnerOrg, "js") ? "js" : "";
+        var cases = published.Where(r => r.Kind == "case" && r.Stage == "junior").ToList();
+        Assert.Equal(Oracle(cases, Top, r => r.Subject), Cells(narrowed));
+        Assert.Equal(["ah", "js", ""], narrowed.Rows.Select(r => r.Key).ToArray());
+        Assert.Equal(["安徽省教育厅", "江苏省教育厅", "未登记机构"], narrowed.Rows.Select(r => r.Label).ToArray());
+        Assert.Equal($"区域 × 学科 资源数（学段：初中，类型：{TaxonomyCatalog.Default.Kinds.NameOf("case")}）", narrowed.Title);
+
+        // A city admin drilled into its county, with dates: the county's own items and its schools, nothing else.
+        var from = new DateOnly(2025, 3, 1);
+        var drilled = await WithAsync(r => r.CrossAsync(Admin("hf"), new StatsFilter("bh", from, null), new CrossTabRequest("kind", "region"), default));
+        var inCounty = published.Where(r => StatsSeed.Within(r.OwnerOrg, "bh") && DateOnly.FromDateTime(r.CreatedAt.AddHours(8)) >= from).ToList();
+        Assert.Equal(Oracle(inCounty, r => r.Kind, r => r.OwnerOrg), Cells(drilled));
+        Assert.Equal(new[] { "bh1", "bh2", "bh" }.Where(o => inCounty.Any(r => r.OwnerOrg == o)), drilled.Columns.Select(c => c.Key));
+        Assert.Contains("包河区教体局（本级）", drilled.Columns.Select(c => c.Label));
+
+        var city = await WithAsync(r => r.CrossAsync(Admin("hf"), new StatsFilter(), new CrossTabRequest("region", "kind"), default));
+        Assert.Equal(Oracle(published.Where(r => StatsSeed.Within(r.OwnerOrg, "hf")), r => r.OwnerOrg == "hf" ? "hf" : "bh", r => r.Kind), Cells(city));
+    }
+
+    protected async Task Cross_table_mistakes_and_other_roles_are_refused()
+    {
+        foreach (var (request, target) in new[]
+                 {
+                     (new CrossTabRequest("subject", "subject"), "cols"), (new CrossTabRequest("teacher", "stage"), "rows"),
+                     (new CrossTabRequest("subject", null), "cols"), (new CrossTabRequest("subject", "stage", Kind: "nonsense"), "kind"),
+                 })
+        {
+            var e = await Assert.ThrowsAsync<AppError>(() => WithAsync(r => r.CrossAsync(Admin("ah"), new StatsFilter(), request, default)));
+            Assert.Equal((AppErrorKind.BadRequest, target), (e.Kind, e.Target));
+        }
+        var outside = await Assert.ThrowsAsync<AppError>(() => WithAsync(r => r.CrossAsync(Admin("hf"), new StatsFilter("ls"), CrossTabRequest.Default, default)));
+        Assert.Equal(AppErrorKind.NotFound, outside.Kind);
+        foreach (var role in new[] { Roles.Teacher, Roles.Expert, Roles.WorkshopHost, Roles.Vendor })
+        {
+            var e = await Assert.ThrowsAsync<AppError>(() => WithAsync(r => r.CrossAsync(new Caller("x", "某人", role, "ah", []), new StatsFilter(), CrossTabRequest.Default, default)));
+            Assert.Equal(AppErrorKind.Forbidden, e.Kind);
+        }
+    }
+
+    protected async Task The_cross_table_exports_with_its_totals()
+    {
+        var table = await WithAsync(r => r.CrossAsync(Admin("ah"), new StatsFilter(), CrossTabRequest.Default, default));
+        var (csv, _, name) = FigureExport.Write(table.ToFigure(), FigureExport.Csv);
+        Assert.Equal((byte[])[0xEF, 0xBB, 0xBF], csv[..3]);
+        Assert.Equal("统计-学科 × 学段 资源数.csv", name);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("学科 \\ 学段,小学,初中,高中,合计", lines[0]);
+        Assert.Equal($"语文,{string.Join(',', table.Counts[0])},{table.RowTotal(0)}", lines[1]);
+        Assert.Equal($"合计,{table.ColumnTotal(0)},{table.ColumnTotal(1)},{table.ColumnTotal(2)},{table.Total}", lines[^1]);
+        Assert.Equal(table.Rows.Count + 2, lines.Length);
+
+        var (xlsx, _, _) = FigureExport.Write(table.ToFigure(), FigureExport.Xlsx);
+        var sheet = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([.. table.Rows.Select(r => r.Label), "合计"], sheet.Select(r => (string)r["学科 \\ 学段"]));
+        Assert.Equal(table.Total, Convert.ToInt32(sheet[^1]["合计"]));
+    }
+
     private static double MedianOf(IEnumerable<double> values)
     {
         var s = values.Order().ToArray();
@@ -223,6 +303,9 @@ public sealed class SqliteStatsReportsTests() : StatsReportsTests(DatabaseOption
     [Fact] public Task Drill_down() => A_city_admin_drills_down_within_its_region_and_dates();
     [Fact] public Task Refusals() => Regions_outside_the_callers_and_non_admins_are_refused();
     [Fact] public Task Export() => A_figure_exports_as_csv_with_a_bom_and_as_xlsx();
+    [Fact] public Task Cross() => The_cross_table_counts_two_dimensions_in_the_callers_region();
+    [Fact] public Task Cross_refusals() => Cross_table_mistakes_and_other_roles_are_refused();
+    [Fact] public Task Cross_export() => The_cross_table_exports_with_its_totals();
 }
 
 public sealed class PostgresStatsReportsTests() : StatsReportsTests(DatabaseOptions.Postgres)
@@ -231,4 +314,7 @@ public sealed class PostgresStatsReportsTests() : StatsReportsTests(DatabaseOpti
     [PostgresFact] public Task Drill_down() => A_city_admin_drills_down_within_its_region_and_dates();
     [PostgresFact] public Task Refusals() => Regions_outside_the_callers_and_non_admins_are_refused();
     [PostgresFact] public Task Export() => A_figure_exports_as_csv_with_a_bom_and_as_xlsx();
+    [PostgresFact] public Task Cross() => The_cross_table_counts_two_dimensions_in_the_callers_region();
+    [PostgresFact] public Task Cross_refusals() => Cross_table_mistakes_and_other_roles_are_refused();
+    [PostgresFact] public Task Cross_export() => The_cross_table_exports_with_its_totals();
 }

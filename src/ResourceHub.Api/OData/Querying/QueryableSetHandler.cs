@@ -19,6 +19,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     protected abstract EntityDefinition<T> Definition { get; }
 
     public override string SetName => Definition.SetName;
+    public override bool ReadsQueryOptions => true;
 
     /// <summary>What this caller may read; every query starts here.</summary>
     protected abstract IQueryable<T> Readable(Caller caller);

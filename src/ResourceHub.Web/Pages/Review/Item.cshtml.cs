@@ -1,20 +1,24 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ResourceHub.Application.Curation;
+using ResourceHub.Application.Duplicates;
 using ResourceHub.Application.Media;
 using ResourceHub.Application.Resources;
 using ResourceHub.Domain.Curation;
 using ResourceHub.Web.Hosting;
+using ResourceHub.Web.Pages.Shared;
 using ResourceHub.Web.Rendering;
 
 namespace ResourceHub.Web.Pages.Review;
 
 /// <summary>One item on the review desk: its preview beside the rubric form (points per criterion, verdict, comment).</summary>
-public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks checks, MediaLinks links, MarkdownRenderer markdown) : WorkPage
+public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks checks, DuplicateMatches duplicates, MediaLinks links,
+    MarkdownRenderer markdown) : WorkPage
 {
     public ReviewSheet Sheet { get; private set; } = null!;
     public MediaPreview Preview { get; private set; } = null!;
     public IReadOnlyList<Domain.Resources.Checks.CheckResult> Checks { get; private set; } = [];
+    public DuplicatePanel Duplicates { get; private set; } = DuplicatePanel.None;
 
     /// <summary>What the expert entered, shown again when the server refuses it.</summary>
     public Dictionary<string, string> Entered { get; } = [];
@@ -57,6 +61,7 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks
         var renditions = (await facts.RenditionsAsync([Id], ct))[Id].ToList();
         Preview = new MediaPreview(view, renditions, what => links.Url(Id, caller.UserId, what), markdown.Render(view.Description));
         Checks = await checks.ForAsync(view, ct);
+        Duplicates = await DuplicatePanel.LoadAsync(await duplicates.OfAsync(caller, Id, ct), facts, canMerge: false, ct);
         ViewData["Title"] = "评审：" + view.Title;
     }
 

@@ -1,0 +1,20 @@
+using ResourceHub.Application.Duplicates;
+using ResourceHub.Application.Resources;
+
+namespace ResourceHub.Web.Pages.Shared;
+
+/// <summary>What the 可能重复 panel shows: the matches as the caller may see them, their organisations' names, and whether they may merge.</summary>
+public sealed record DuplicatePanel(IReadOnlyList<DuplicateMatch> Matches, IReadOnlyDictionary<string, string> OrgNames, bool CanMerge)
+{
+    public static readonly DuplicatePanel None = new([], new Dictionary<string, string>(), CanMerge: false);
+
+    public static async Task<DuplicatePanel> LoadAsync(IReadOnlyList<DuplicateMatch> matches, ResourceFacts facts, bool canMerge, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var org in matches.Select(m => m.OtherOrg).OfType<string>().Distinct())
+            names[org] = await facts.OrganizationNameAsync(org, ct) ?? org;
+        return new DuplicatePanel(matches, names, canMerge);
+    }
+
+    public string OrgName(string code) => OrgNames.GetValueOrDefault(code, code);
+}
