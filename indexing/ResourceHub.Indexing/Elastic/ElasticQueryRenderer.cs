@@ -67,13 +67,14 @@ public sealed class ElasticQueryRenderer(RankingBoost boost, QueryUnderstanding?
     /// <summary>For _count: the same query with facet selections folded into the filter.</summary>
     public EsCountRequest Count(SearchRequest request) => Count(request, Understand(request));
 
-    public EsCountRequest Count(SearchRequest request, StructuredQuery text)
+    public EsCountRequest Count(SearchRequest request, StructuredQuery text) => new() { Query = Matches(request, text) };
+
+    /// <summary>Every visible match of the text, $filter and ticked facet values (what _count counts and $apply groups).</summary>
+    public EsQuery Matches(SearchRequest request, StructuredQuery text)
     {
         var query = Query(request, text);
         var selections = Selections(request, except: null);
-        if (selections.Count > 0)
-            query = new BoolQuery { Filter = [query, .. selections] };
-        return new EsCountRequest { Query = query };
+        return selections.Count > 0 ? new BoolQuery { Filter = [query, .. selections] } : query;
     }
 
     /// <summary>For _count: the visible documents one term (as a concept alone) finds, for typo correction.</summary>

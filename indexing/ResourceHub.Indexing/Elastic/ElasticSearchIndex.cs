@@ -138,6 +138,45 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
     private Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
         client.CountAsync(InAlias(_renderer.Count(request, text)), ct);
 
+    /// <summary>
+    /// The groups from size-0 searches with aggregations (<see cref="ElasticGroups"/>), page by page of groups, never
+    /// of matches: no cap on how many documents match. The text is the one the count uses.
+    /// </summary>
+    public async Task<ApplyResult?> AggregateAsync(AggregateRequest request, CancellationToken ct = default)
+    {
+        var (search, apply) = (request.Search, request.Apply);
+        if (ElasticGroups.Unservable(apply) is not null)
+            return null;
+        var text = await UnderstoodAsync(search, ct);
+        if (await TypoFallback.RelaxedAsync(search, text, await CountAsync(search, text, ct), term => TermCountAsync(term, search, ct)) is { } relaxed)
+            text = relaxed;
+        var matches = _renderer.Matches(search, text);
+        var take = ApplyResult.Take(apply, request.MaxGroups);
+        var skip = apply.Skip ?? 0;
+        var keyOrdered = ElasticGroups.KeyOrdered(apply);
+        // Key order: the composite's pages are already sorted, so read only up to the last group wanted (and one more).
+        var wanted = keyOrdered ? skip + take + 1 : ElasticGroups.MaxSortedGroups + 1;
+        var rows = new List<object?[]>();
+        IReadOnlyDictionary<string, FieldValue>? after = null;
+        do
+        {
+            var size = Math.Min(ElasticGroups.PageSize, wanted - rows.Count);
+            var response = await client.SearchAsync(InAlias(ElasticGroups.Request(matches, apply, after, size)), ct);
+            var (page, next) = ElasticGroups.Read(response, apply);
+            rows.AddRange(page);
+            after = apply.GroupBy.Count == 0 || page.Count < size ? null : next;
+        }
+        while (after is not null && rows.Count < wanted);
+        if (!keyOrdered)
+        {
+            if (rows.Count > ElasticGroups.MaxSortedGroups)
+                throw new SearchQueryException($"按聚合值排序时最多 {ElasticGroups.MaxSortedGroups} 个分组，请缩小搜索或减少分组属性 "
+                                               + $"($orderby on an aggregate sorts at most {ElasticGroups.MaxSortedGroups} groups)");
+            rows = ElasticGroups.Sorted(rows, apply);
+        }
+        return ApplyResult.Cut(apply, rows.Skip(skip).Take(take + 1).ToList(), take);
+    }
+
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.Prefix))

@@ -168,6 +168,16 @@ internal sealed class FtsQuery
         return Command(c, tx, sql, $"{cte} {string.Join(" UNION ALL ", parts)}");
     }
 
+    /// <summary>The $apply's groups over the visible matches, facet selections and filter(...) steps applied (<see cref="FtsGroups"/>).</summary>
+    public SqliteCommand GroupsCommand(SqliteConnection c, SqliteTransaction tx, ApplyQuery apply, int take)
+    {
+        var sql = new SqlBuilder();
+        var cte = Matched(sql, scored: false);
+        var where = Selections(sql, except: null);
+        where.Add(new FtsFilterRenderer(sql, "m").Render(apply.Filter));
+        return Command(c, tx, sql, $"{cte} {FtsGroups.Select(sql, apply, string.Join(" AND ", where), take)}");
+    }
+
     private static string FacetBody(SqlBuilder sql, SearchField field, string where, int size) =>
         (field.IsCollection
             ? $"SELECT j.value AS v, count(*) AS n FROM m, json_each(m.{field.Column}) j WHERE {where} GROUP BY j.value"

@@ -95,6 +95,24 @@ public sealed class FtsSearchIndex : ISearchIndex
         return Task.FromResult(count);
     }
 
+    /// <summary>The groups as one SQL GROUP BY over the matches, inside the index file (<see cref="FtsGroups"/>).</summary>
+    public Task<ApplyResult?> AggregateAsync(AggregateRequest request, CancellationToken ct = default)
+    {
+        if (SearchAggregates.Unservable(request.Apply) is not null)
+            return Task.FromResult<ApplyResult?>(null);
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: true);
+        var g = Generation(c, tx);
+        var search = request.Search;
+        // The same text the rows and the count use: corrected, and relaxed when it finds nothing.
+        var text = Understood(c, tx, g, search);
+        if (Relaxed(c, tx, g, search, text, Count(c, tx, new FtsQuery(search, text, g, _boost))) is { } relaxed)
+            text = relaxed;
+        var take = ApplyResult.Take(request.Apply, request.MaxGroups);
+        using var cmd = new FtsQuery(search, text, g, _boost).GroupsCommand(c, tx, request.Apply, take);
+        return Task.FromResult<ApplyResult?>(ApplyResult.Cut(request.Apply, FtsGroups.Read(cmd, request.Apply), take));
+    }
+
     private SearchResult Search(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request, StructuredQuery text)
     {
         var q = new FtsQuery(request, text, g, _boost);

@@ -1,4 +1,5 @@
 using ResourceHub.Indexing.Documents;
+using ResourceHub.Query.Model;
 
 namespace ResourceHub.Indexing;
 
@@ -27,6 +28,14 @@ public interface ISearchIndex
 
     /// <summary>Number of visible documents matching the query (text and filter), ignoring paging.</summary>
     Task<long> CountAsync(SearchRequest request, CancellationToken ct = default);
+
+    /// <summary>
+    /// The groups of an $apply over the visible matches (the same text as <see cref="CountAsync"/>: corrected, relaxed
+    /// when it finds nothing), computed by the engine itself: no id list, no cap on the number of matches. Null when the
+    /// engine cannot express the shape (<see cref="SearchAggregates.Unservable"/>, or a filter step it cannot render):
+    /// the caller then groups elsewhere.
+    /// </summary>
+    Task<ApplyResult?> AggregateAsync(AggregateRequest request, CancellationToken ct = default);
 
     /// <summary>Titles starting with or containing the prefix (Chinese included), best first.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default);

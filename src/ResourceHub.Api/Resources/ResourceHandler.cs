@@ -51,14 +51,15 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         }
         if (SearchQueryReader.Raw(context.Request, "apply") is not null)
         {
-            // The index finds the matches; the database groups them (and re-checks visibility and $filter).
+            // The index groups its matches itself; a shape it cannot express falls back to grouping its match ids in the
+            // database (which re-checks visibility and $filter).
             var facets = SearchOptionsReader.Facets(context.Request);
             var resourceSearch = context.RequestServices.GetRequiredService<ResourceSearch>();
             await GetGroupsAsync(context, parser, async (who, query, ct) =>
             {
                 var ids = (await resourceSearch.MatchIdsAsync(who, query, facets, ct)).ToArray();
                 return Visible(who).Where(r => ids.Contains(r.Id));
-            });
+            }, (who, query, apply, ct) => resourceSearch.GroupAsync(who, query, apply, facets, QueryLimits.Default.MaxGroups, ct));
             return;
         }
         var caller = context.RequireCaller();

@@ -38,7 +38,23 @@ public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db, 
             return new SearchPage(result, rows);
         });
 
-    /// <summary>The most matches an $apply over $search groups; more is a 400 (narrow the search or filter).</summary>
+    /// <summary>
+    /// An $apply over $search grouped by the index itself (<see cref="ISearchIndex.AggregateAsync"/>): the caller's visible
+    /// matches of the text, $filter and ticked facet values, however many. Null when the engine cannot express the shape
+    /// (a field the index does not hold, a filter(...) step it cannot render): the caller then groups
+    /// <see cref="MatchIdsAsync"/> in the database.
+    /// </summary>
+    public Task<ApplyResult?> GroupAsync(Caller caller, EntityQuery query, ApplyQuery apply, FacetRequest? facets, int maxGroups, CancellationToken ct) =>
+        GuardAsync(() =>
+        {
+            UploaderQueries.Check(caller, query, facets);
+            UploaderQueries.Check(caller, apply);
+            var selections = facets is null ? null : new FacetRequest([], facets.Selected);
+            var matches = query with { Top = null, Skip = null, After = null, Count = false, Select = [], Expand = [] };
+            return index.AggregateAsync(new AggregateRequest(new SearchRequest(matches, VisibilityScope.For(caller), selections), apply, maxGroups), ct);
+        });
+
+    /// <summary>The most matches an $apply over $search groups in the database; more is a 400 (narrow the search or filter).</summary>
     public const int MaxGroupedMatches = 10_000;
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class EfApplyRenderer<T>(EfFieldMap<T> fields)
     /// <summary>At most <paramref name="limit"/> groups after $skip (fewer when $top asks for fewer), and whether more exist.</summary>
     public async Task<ApplyResult> RunAsync(IQueryable<T> rows, ApplyQuery apply, int limit, CancellationToken ct)
     {
-        var take = Math.Min(limit, apply.Top ?? int.MaxValue);
+        var take = ApplyResult.Take(apply, limit);
         var keyTypes = apply.GroupBy.Select(g => Member(g).Type).ToList();
         var grouping = typeof(IGrouping<,>).MakeGenericType(KeyType(keyTypes), typeof(T));
         var g = Expression.Parameter(grouping, "g");
@@ -36,8 +36,7 @@ public sealed class EfApplyRenderer<T>(EfFieldMap<T> fields)
         found.ForEach(Normalise);
         if (apply.GroupBy.Count == 0 && found.Count == 0 && (apply.Skip ?? 0) == 0 && take > 0)
             found.Add(EmptySet(apply)); // one group of no rows: counts 0, sums 0, the rest null
-        var more = found.Count > take;
-        return new ApplyResult(apply.Columns, more ? found.Take(take).ToList() : found, more && apply.Top is null);
+        return ApplyResult.Cut(apply, found, take);
     }
 
     /// <summary>new GroupKey{P1 = x.A, P2 = x.B}; a constant when grouping by nothing (the whole set is one group).</summary>

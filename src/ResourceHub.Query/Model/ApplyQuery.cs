@@ -48,4 +48,16 @@ public sealed record AggregateItem(AggregateMethod Method, string? Field, string
 /// The groups of an $apply: one value per column (<see cref="ApplyQuery.Columns"/>) in each row, typed as the model
 /// types them (string, long, double, DateTimeOffset …). <paramref name="More"/>: rows beyond these exist.
 /// </summary>
-public sealed record ApplyResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool More = false);
+public sealed record ApplyResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool More = false)
+{
+    /// <summary>How many groups a backend returns: at most <paramref name="limit"/>, fewer when $top asks for fewer.</summary>
+    public static int Take(ApplyQuery apply, int limit) => Math.Min(limit, apply.Top ?? int.MaxValue);
+
+    /// <summary>The result from up to <paramref name="take"/> + 1 groups read after $skip: the extra one only says more exist
+    /// (a next link is offered only when $top did not cut them).</summary>
+    public static ApplyResult Cut(ApplyQuery apply, IReadOnlyList<object?[]> found, int take)
+    {
+        var more = found.Count > take;
+        return new ApplyResult(apply.Columns, more ? found.Take(take).ToList() : found, more && apply.Top is null);
+    }
+}

@@ -680,6 +680,110 @@ public abstract class SearchConformanceTests(SearchFixture f)
         Assert.True((await f.Index.UpsertAsync(f.Curated)).AllSucceeded); // restore what the database cannot hold yet
     }
 
+    // ---- $apply over the matches, grouped by the engine (issue 16) ----
+
+    private Task<ApplyResult?> Groups(string text, ApplyQuery apply, VisibilityScope? scope = null, FilterNode? filter = null,
+        FacetRequest? facets = null) =>
+        f.Index.AggregateAsync(new AggregateRequest(new SearchRequest(new EntityQuery { Search = text, Filter = filter }, scope ?? Teacher, facets), apply, 1000));
+
+    /// <summary>Every hit of a search, page by page: what the groups must be computed from.</summary>
+    private async Task<List<SearchDocument>> Matches(string text, VisibilityScope scope)
+    {
+        var all = new List<SearchDocument>();
+        KeysetPosition? after = null;
+        do
+        {
+            var page = await Search(text, scope: scope, top: 1000, after: after);
+            all.AddRange(page.Hits.Select(h => h.Document));
+            after = page.Hits.Count == 0 ? null : page.Next;
+        }
+        while (after is not null);
+        return all;
+    }
+
+    private static AggregateItem Agg(AggregateMethod method, string? field, string alias) => new(method, field, alias);
+
+    [ConformanceFact]
+    public async Task Apply_groups_more_than_ten_thousand_matches_without_a_cap()
+    {
+        var byStage = await Groups("练习题", new ApplyQuery { GroupBy = ["Stage"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] });
+        var expected = new List<string>();
+        foreach (var stage in new[] { "junior", "primary", "senior" })
+            expected.Add($"{stage} | {await f.Index.CountAsync(new SearchRequest(new EntityQuery { Search = "练习题", Filter = Eq("Stage", stage) }, Teacher))}");
+        Assert.Equal(expected, ApplyOracle.Text(byStage!));
+        var total = (long)Assert.Single((await Groups("练习题", new ApplyQuery { Aggregates = [Agg(AggregateMethod.Count, null, "N")] }))!.Rows)[0]!;
+        Assert.True(total > 10_000, $"{total} matches");
+        Assert.Equal(await f.Index.CountAsync(new SearchRequest(new EntityQuery { Search = "练习题" }, Teacher)), total);
+    }
+
+    [ConformanceFact]
+    public async Task Apply_groups_equal_the_LINQ_grouping_of_the_search_hits()
+    {
+        var hits = await Matches("分数", Admin);
+        Assert.True(hits.Count >= 5, $"{hits.Count} hits");
+        ApplyQuery[] shapes =
+        [
+            new()
+            {
+                GroupBy = ["Subject", "Status"],
+                Aggregates =
+                [
+                    Agg(AggregateMethod.Count, null, "N"), Agg(AggregateMethod.CountDistinct, "Kind", "Kinds"),
+                    Agg(AggregateMethod.Sum, "QualityScore", "Q"), Agg(AggregateMethod.Average, "QualityScore", "QA"),
+                    Agg(AggregateMethod.Min, "QualityScore", "QMin"), Agg(AggregateMethod.Max, "QualityScore", "QMax"),
+                    Agg(AggregateMethod.Min, "CreatedAt", "First"), Agg(AggregateMethod.Max, "UpdatedAt", "Last"),
+                ],
+            },
+            new() { GroupBy = ["RecommendationLevel"], Aggregates = [Agg(AggregateMethod.Count, null, "N")], OrderBy = [new OrderBy("N", true)] },
+            new() { GroupBy = ["RecommendationLevel", "Kind"], OrderBy = [new OrderBy("RecommendationLevel", true)], Top = 3, Skip = 1 },
+            new() { Aggregates = [Agg(AggregateMethod.Count, null, "N"), Agg(AggregateMethod.CountDistinct, "Subject", "S"), Agg(AggregateMethod.Average, "QualityScore", "Q")] },
+            new() { GroupBy = ["Stage"], Aggregates = [Agg(AggregateMethod.Max, "QualityScore", "Best")], OrderBy = [new OrderBy("Best", true)], Top = 2 },
+        ];
+        foreach (var apply in shapes)
+            Assert.Equal(ApplyOracle.Text(ApplyOracle.Run(hits, apply)), ApplyOracle.Text((await Groups("分数", apply, Admin))!));
+
+        var published = new ApplyQuery { Filter = Eq("Status", ResourceStatus.Published), GroupBy = ["Subject"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] };
+        Assert.Equal(ApplyOracle.Text(ApplyOracle.Run(hits.Where(h => h.Status == ResourceStatus.Published), published)),
+            ApplyOracle.Text((await Groups("分数", published, Admin))!));
+    }
+
+    [ConformanceFact]
+    public async Task Apply_null_is_a_group_that_sorts_lowest_and_the_scope_and_selections_apply()
+    {
+        var levels = new ApplyQuery { GroupBy = ["RecommendationLevel"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] };
+        var up = ApplyOracle.Text((await Groups("分数", levels, Admin))!);
+        Assert.StartsWith("null | ", up[0]);
+        var down = ApplyOracle.Text((await Groups("分数", levels with { OrderBy = [new OrderBy("RecommendationLevel", true)] }, Admin))!);
+        Assert.StartsWith("null | ", down[^1]);
+
+        // The teacher does not see the draft 草稿：分数复习; a ticked facet value narrows the matches.
+        var byStatus = new ApplyQuery { GroupBy = ["Status"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] };
+        Assert.DoesNotContain(ApplyOracle.Text((await Groups("分数", byStatus))!), r => r.StartsWith("draft", StringComparison.Ordinal));
+        Assert.Contains(ApplyOracle.Text((await Groups("分数", byStatus, Admin))!), r => r.StartsWith("draft", StringComparison.Ordinal));
+        var junior = new FacetRequest([], new Dictionary<string, IReadOnlyList<string>> { ["Stage"] = ["junior"] });
+        var stages = await Groups("练习题", new ApplyQuery { GroupBy = ["Stage"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] }, facets: junior);
+        Assert.Equal("junior", Assert.Single(stages!.Rows)[0]);
+    }
+
+    [ConformanceFact]
+    public async Task Apply_top_and_skip_cut_the_groups_and_more_groups_are_said()
+    {
+        var stages = new ApplyQuery { GroupBy = ["Stage"], Aggregates = [Agg(AggregateMethod.Count, null, "N")], OrderBy = [new OrderBy("Stage", true)] };
+        Assert.Equal(["senior", "primary"], (await Groups("练习题", stages with { Top = 2 }))!.Rows.Select(r => (string)r[0]!).ToList());
+        Assert.Equal(["primary"], (await Groups("练习题", stages with { Top = 1, Skip = 1 }))!.Rows.Select(r => (string)r[0]!).ToList());
+        var limited = await f.Index.AggregateAsync(new AggregateRequest(new SearchRequest(new EntityQuery { Search = "练习题" }, Teacher), stages, 2));
+        Assert.Equal(2, limited!.Rows.Count);
+        Assert.True(limited.More);
+    }
+
+    [ConformanceFact]
+    public async Task Apply_shapes_over_fields_the_index_does_not_hold_are_declined()
+    {
+        Assert.Null(await Groups("分数", new ApplyQuery { GroupBy = ["Size"], Aggregates = [Agg(AggregateMethod.Count, null, "N")] }));
+        Assert.Null(await Groups("分数", new ApplyQuery { Aggregates = [Agg(AggregateMethod.Sum, "DurationSeconds", "D")] }));
+        Assert.Null(await Groups("分数", new ApplyQuery { Filter = Eq("Workshop", "x"), Aggregates = [Agg(AggregateMethod.Count, null, "N")] }));
+    }
+
     private async Task SyncAsync(ResourceHub.Data.ResourceHubDbContext db, params Guid[] ids) =>
         Assert.True((await f.Sync(db).SyncAsync(f.Index, ids, CancellationToken.None)).AllSucceeded);
 }

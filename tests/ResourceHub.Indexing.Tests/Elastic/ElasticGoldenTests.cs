@@ -134,6 +134,50 @@ public sealed class ElasticGoldenTests
         GoldenJson.Matches("count", await SentAsync(i => i.CountAsync(new SearchRequest(new EntityQuery { Search = "PPT课件" }, Teacher, new FacetRequest([], selected))), "/_count"));
     }
 
+    private static AggregateRequest Grouped(ApplyQuery apply, FilterNode? filter = null, FacetRequest? facets = null) =>
+        new(new SearchRequest(new EntityQuery { Search = "分数", Filter = filter }, Teacher, facets), apply, 1000);
+
+    [Fact]
+    public async Task Apply_over_search_renders_a_composite_aggregation_with_metric_sub_aggregations()
+    {
+        var apply = new ApplyQuery
+        {
+            Filter = new CompareNode(Field("Status"), CompareOperator.Eq, "published"),
+            GroupBy = ["Subject", "RecommendationLevel"],
+            Aggregates =
+            [
+                new(AggregateMethod.Count, null, "N"), new(AggregateMethod.Sum, "QualityScore", "Q"), new(AggregateMethod.Average, "QualityScore", "QA"),
+                new(AggregateMethod.Max, "QualityScore", "Best"), new(AggregateMethod.Min, "CreatedAt", "First"), new(AggregateMethod.CountDistinct, "CreatedBy", "People"),
+            ],
+            OrderBy = [new OrderBy("N", true)], // an aggregate: every group is read (pages of 1000), then sorted
+        };
+        var junior = new FacetRequest([], new Dictionary<string, IReadOnlyList<string>> { ["Stage"] = ["junior"] });
+        GoldenJson.Matches("apply-groups", await SentAsync(i => i.AggregateAsync(Grouped(apply, new CompareNode(Field("Subject"), CompareOperator.Eq, "math"), junior)), "/_search"));
+    }
+
+    [Fact]
+    public async Task Apply_ordered_by_group_properties_follows_that_order_in_the_sources_and_reads_only_what_is_wanted()
+    {
+        var apply = new ApplyQuery { GroupBy = ["Stage", "Grade"], Aggregates = [new(AggregateMethod.Count, null, "N")], OrderBy = [new OrderBy("Grade", true)], Top = 5, Skip = 10 };
+        GoldenJson.Matches("apply-key-order", await SentAsync(i => i.AggregateAsync(Grouped(apply)), "/_search"));
+    }
+
+    [Fact]
+    public async Task Apply_without_groupby_tracks_the_exact_total_and_puts_the_metrics_at_the_top() =>
+        GoldenJson.Matches("apply-total", await SentAsync(i => i.AggregateAsync(Grouped(new ApplyQuery
+        {
+            Aggregates = [new(AggregateMethod.Count, null, "N"), new(AggregateMethod.CountDistinct, "Subject", "Subjects"), new(AggregateMethod.Max, "UpdatedAt", "Last")],
+        })), "/_search"));
+
+    [Fact]
+    public void Apply_steps_the_query_DSL_cannot_express_fall_back()
+    {
+        var length = new CompareNode(new FieldRef("Title", FieldType.String, FieldFunction.Length), CompareOperator.Gt, 3);
+        Assert.Contains("length", ElasticGroups.Unservable(new ApplyQuery { Filter = length, Aggregates = [new(AggregateMethod.Count, null, "N")] }));
+        Assert.Equal("groupby Size", ElasticGroups.Unservable(new ApplyQuery { GroupBy = ["Size"] }));
+        Assert.Null(ElasticGroups.Unservable(new ApplyQuery { GroupBy = ["Subject", "Grade"], Filter = new CompareNode(Field("Kind"), CompareOperator.Ne, "case") }));
+    }
+
     [Fact]
     public async Task Suggest_request() =>
         GoldenJson.Matches("suggest", await SentAsync(i => i.SuggestAsync(new SuggestRequest("分数", Teacher, 8)), "/_search"));

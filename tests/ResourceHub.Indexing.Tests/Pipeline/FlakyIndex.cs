@@ -22,6 +22,7 @@ public sealed class FlakyIndex(ISearchIndex inner) : ISearchIndex
     public Task<BulkResult> DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => Guard(() => inner.DeleteAsync(ids, ct));
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) => Guard(() => inner.SearchAsync(request, ct));
     public Task<long> CountAsync(SearchRequest request, CancellationToken ct = default) => Guard(() => inner.CountAsync(request, ct));
+    public Task<Query.Model.ApplyResult?> AggregateAsync(AggregateRequest request, CancellationToken ct = default) => Guard(() => inner.AggregateAsync(request, ct));
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestRequest request, CancellationToken ct = default) => Guard(() => inner.SuggestAsync(request, ct));
     public Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default) => Guard(() => inner.BeginRebuildAsync(ct));
     public Task<string> CheckAsync(CancellationToken ct = default) => Guard(() => inner.CheckAsync(ct));

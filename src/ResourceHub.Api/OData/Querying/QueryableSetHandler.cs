@@ -76,9 +76,13 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     protected Task GetGroupsAsync(HttpContext context, ODataUriParser parser) =>
         GetGroupsAsync(context, parser, (caller, _, _) => Task.FromResult(Readable(caller)));
 
-    /// <summary>As above over <paramref name="rowsOf"/> (within the caller's readable rows), e.g. the matches of a search.</summary>
+    /// <summary>
+    /// As above over <paramref name="rowsOf"/> (within the caller's readable rows), e.g. the matches of a search;
+    /// <paramref name="groupedElsewhere"/>, when given, may answer the groups itself (null: it cannot, group the rows here).
+    /// </summary>
     protected async Task GetGroupsAsync(HttpContext context, ODataUriParser parser,
-        Func<Caller, EntityQuery, CancellationToken, Task<IQueryable<T>>> rowsOf)
+        Func<Caller, EntityQuery, CancellationToken, Task<IQueryable<T>>> rowsOf,
+        Func<Caller, EntityQuery, ApplyQuery, CancellationToken, Task<ApplyResult?>>? groupedElsewhere = null)
     {
         var caller = context.RequireCaller();
         var query = Translate(context, parser, except: ODataApplyTranslator.GroupOptions);
@@ -86,6 +90,11 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
         CheckQuery(caller, query);
         CheckGroups(caller, apply);
         MediaTypes.RequireJson(context.Request);
+        if (groupedElsewhere is not null && await groupedElsewhere(caller, query, apply, context.RequestAborted) is { } grouped)
+        {
+            await ApplyAnswer.WriteAsync(context, SetName, apply, grouped);
+            return;
+        }
         var source = await rowsOf(caller, query, context.RequestAborted);
         var rows = Renderer.Filter(Renderer.Filter(source.AsNoTracking(), query.Filter), apply.Filter);
         ApplyResult result;
