@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddScoped<Duplicates.ExactDuplicates>();
         services.AddScoped<Duplicates.DuplicateMatches>();
         services.AddScoped<Duplicates.NearDuplicates>();
+        services.AddScoped<Duplicates.ResourceMerging>();
         services.AddScoped<MyUploads>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
@@ -47,6 +48,7 @@ public static class ApplicationServices
         services.AddScoped<Packages.BlobCrcs>();
         services.AddScoped<Packages.Baskets>();
         services.AddScoped<Packages.PackageAuthoring>();
+        services.AddScoped<Packages.PackageCuration>();
         services.AddScoped<Packages.PackageDownloads>();
         services.AddScoped<Statistics.StatsScopes>();
         services.AddScoped<Statistics.ResourceFigures>();

@@ -1,11 +1,12 @@
 using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
 using ResourceHub.Api.OData;
 
 namespace ResourceHub.Api.Curation;
 
 /// <summary>
 /// Curation's part of the EDM: the Reviews, History, Nominations, Rubrics and Quotas sets, navigations
-/// from Resources, and the bound operations (namespace ResourceHub).
+/// from Resources and Packages, and the bound operations (namespace ResourceHub) on both.
 /// </summary>
 public static class CurationEdm
 {
@@ -31,9 +32,16 @@ public static class CurationEdm
     {
         var resources = (EdmEntitySet)container.FindEntitySet("Resources");
         var resourceType = (EdmEntityType)resources.EntityType;
-        Navigate(resources, Reviews, EdmModelFactory.AddSet(model, container, ReviewDefinition.Instance), EdmMultiplicity.Many);
-        Navigate(resources, History, EdmModelFactory.AddSet(model, container, HistoryDefinition.Instance), EdmMultiplicity.Many);
-        Navigate(resources, Nominations, EdmModelFactory.AddSet(model, container, NominationDefinition.Instance), EdmMultiplicity.Many);
+        var packages = (EdmEntitySet)container.FindEntitySet("Packages");
+        var reviews = EdmModelFactory.AddSet(model, container, ReviewDefinition.Instance);
+        var history = EdmModelFactory.AddSet(model, container, HistoryDefinition.Instance);
+        var nominations = EdmModelFactory.AddSet(model, container, NominationDefinition.Instance);
+        foreach (var set in new[] { resources, packages })
+        {
+            Navigate(set, Reviews, reviews, EdmMultiplicity.Many);
+            Navigate(set, History, history, EdmMultiplicity.Many);
+            Navigate(set, Nominations, nominations, EdmMultiplicity.Many);
+        }
         Navigate(resources, Stats, EdmModelFactory.AddSet(model, container, ResourceStatsDefinition.Instance), EdmMultiplicity.ZeroOrOne);
         Navigate(resources, Revision, resources, EdmMultiplicity.ZeroOrOne);
         var rubrics = EdmModelFactory.AddSet(model, container, RubricDefinition.Instance);
@@ -46,19 +54,32 @@ public static class CurationEdm
         model.AddElement(score);
 
         var resource = new EdmEntityTypeReference(resourceType, false);
+        var package = new EdmEntityTypeReference((EdmEntityType)packages.EntityType, false);
         var text = EdmCoreModel.Instance.GetString(false);
         var optionalText = EdmCoreModel.Instance.GetString(true);
-        AddAction(model, resource, Submit);
-        AddAction(model, resource, Review,
-            ("scores", new EdmCollectionTypeReference(new EdmCollectionType(new EdmComplexTypeReference(score, false)))),
-            ("verdict", text), ("comment", optionalText));
-        AddAction(model, resource, Nominate, ("level", text), ("reason", text));
-        AddAction(model, resource, Recommend, ("level", text), ("reason", optionalText));
-        AddAction(model, resource, Retire, ("reason", text));
+        // Packages are curated by the same steps under the same names (Rate and Transfer are resources' only).
+        foreach (var bound in new[] { resource, package })
+        {
+            AddAction(model, bound, Submit);
+            AddAction(model, bound, Review,
+                ("scores", new EdmCollectionTypeReference(new EdmCollectionType(new EdmComplexTypeReference(score, false)))),
+                ("verdict", text), ("comment", optionalText));
+            AddAction(model, bound, Nominate, ("level", text), ("reason", text));
+            AddAction(model, bound, Recommend, ("level", text), ("reason", optionalText));
+            AddAction(model, bound, Retire, ("reason", text));
+            AddQueue(model, bound);
+        }
         AddAction(model, resource, Rate, ("stars", EdmCoreModel.Instance.GetInt32(false)));
         AddAction(model, resource, Transfer, ("ownerOrg", text), ("reason", text));
+    }
 
-        var collection = new EdmCollectionTypeReference(new EdmCollectionType(resource));
+    /// <summary>Whether an operation is bound to a package or to the Packages collection.</summary>
+    public static bool OnPackages(OperationSegment operation) =>
+        operation.Operations.First().Parameters.First().Type.Definition.AsElementType() is IEdmEntityType { Name: "Package" };
+
+    private static void AddQueue(EdmModel model, IEdmEntityTypeReference bound)
+    {
+        var collection = new EdmCollectionTypeReference(new EdmCollectionType(bound));
         var queue = new EdmFunction(EdmModelFactory.Namespace, ReviewQueue, collection, isBound: true,
             entitySetPathExpression: new EdmPathExpression(Binding), isComposable: false);
         queue.AddParameter(Binding, collection);

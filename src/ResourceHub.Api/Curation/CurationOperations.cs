@@ -1,22 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
+using Microsoft.OData.Edm;
 using ResourceHub.Api.OData;
+using ResourceHub.Api.Packages;
+using ResourceHub.Application.Packages;
 using ResourceHub.Api.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Packages;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Api.Curation;
 
 /// <summary>
-/// The bound actions on Resource (Submit, Review, Nominate, Recommend, Retire, Rate), the ReviewQueue
-/// function and the curation navigations. Each action loads the item, lets <see cref="CurationWorkflow"/>
-/// decide, and saves against the If-Match / Version the caller acted on.
+/// The bound actions on Resource (Submit, Review, Nominate, Recommend, Retire, Rate, Transfer) and on Package (the
+/// same names but Rate and Transfer), the ReviewQueue functions and the curation navigations of both. Each action
+/// loads the item, lets <see cref="CurationWorkflow"/> decide, and saves against the If-Match / Version the caller acted on.
 /// </summary>
 public sealed class CurationOperations(
     ResourceHandler resources, CurationStore store, CurationRunner actions, ReviewDesk desk, Recommendations recommendations,
-    CurationQueries queries, RevisionReader revisions, ResourceHubDbContext db, ODataJsonWriter writer)
+    CurationQueries queries, RevisionReader revisions, ResourceHubDbContext db, ODataJsonWriter writer, PackageCuration packageCuration,
+    PackageAuthoring packages)
     : IOperationHandler
 {
     public IReadOnlyCollection<string> Operations { get; } =
@@ -35,69 +40,95 @@ public sealed class CurationOperations(
         {
             if (!HttpMethods.IsGet(context.Request.Method))
                 throw ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);
-            await WriteQueueAsync(context);
+            if (CurationEdm.OnPackages(operation))
+                await WritePackageQueueAsync(context);
+            else
+                await WriteQueueAsync(context);
             return;
         }
         if (!HttpMethods.IsPost(context.Request.Method))
             throw ODataProblem.MethodNotAllowed(context.Request.Method, context.Request.Path);
+        var onPackages = CurationEdm.OnPackages(operation);
         if (key is null)
-            throw ODataProblem.NotFound($"{name} 须绑定到单个资源 (bind {name} to one resource: Resources(id)/{name})");
+            throw ODataProblem.NotFound(onPackages
+                ? $"{name} 须绑定到单个资源包 (bind {name} to one package: Packages(id)/{name})"
+                : $"{name} 须绑定到单个资源 (bind {name} to one resource: Resources(id)/{name})");
+        if (onPackages)
+        {
+            var act = (await PrepareAsync(context, name)).Package;
+            var package = await act(context.RequireCaller(), (Guid)key, PackageHandler.ExpectedVersion(context.Request), context.RequestAborted);
+            context.Response.Headers.ETag = PackageDefinition.Instance.ETagOf(package);
+            await writer.WriteEntityAsync(context, PackageDefinition.Instance, package);
+            return;
+        }
         var resource = name == CurationEdm.Rate
             ? await RateAsync(context, key, await ReadStarsAsync(context))
-            : await (await PrepareAsync(context, name))(context.RequireCaller(), (Guid)key, CheckIfMatch(context), context.RequestAborted);
+            : await (await PrepareAsync(context, name)).Resource(context.RequireCaller(), (Guid)key, CheckIfMatch(context), context.RequestAborted);
         context.Response.Headers.ETag = resource.ETag;
         await writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
     }
 
     private delegate Task<Resource> Act(Caller caller, Guid id, Action<Resource> checkVersion, CancellationToken ct);
 
+    private delegate Task<Package> PackageAct(Caller caller, Guid id, long? expectedVersion, CancellationToken ct);
+
+    /// <summary>The use case an action runs on a resource and on a package (the same step, loaded from either).</summary>
+    private sealed record Prepared(Act Resource, PackageAct Package);
+
     /// <summary>Reads the parameters once (the body can be read only once) and returns the use case to run.</summary>
-    private async Task<Act> PrepareAsync(HttpContext context, string name)
+    private async Task<Prepared> PrepareAsync(HttpContext context, string name)
     {
         switch (name)
         {
             case CurationEdm.Submit:
                 await ActionParameters.ReadAsync(context.Request);
-                return Step(s => s.SubmitAsync());
+                return new(Step(s => s.SubmitAsync()), packageCuration.SubmitAsync);
             case CurationEdm.Review:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "scores", "verdict", "comment");
                 var input = new ReviewInput(p.Scores("scores"), p.RequiredString("verdict"), p.OptionalString("comment"));
                 p.ThrowIfInvalid();
-                return (caller, id, check, ct) => desk.ReviewAsync(caller, id, input, check, ct);
+                return new((caller, id, check, ct) => desk.ReviewAsync(caller, id, input, check, ct),
+                    (caller, id, version, ct) => packageCuration.ReviewAsync(caller, id, input, version, ct));
             }
             case CurationEdm.Nominate:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
                 var (level, reason) = (p.RequiredString("level"), p.RequiredString("reason"));
                 p.ThrowIfInvalid();
-                return (caller, id, check, ct) => recommendations.NominateAsync(caller, id, level, reason, check, ct);
+                return new((caller, id, check, ct) => recommendations.NominateAsync(caller, id, level, reason, check, ct),
+                    (caller, id, version, ct) => packageCuration.NominateAsync(caller, id, level, reason, version, ct));
             }
             case CurationEdm.Recommend:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "level", "reason");
                 var (level, reason) = (p.RequiredString("level"), p.OptionalString("reason"));
                 p.ThrowIfInvalid();
-                return (caller, id, check, ct) => recommendations.RecommendAsync(caller, id, level, reason, check, ct);
+                return new((caller, id, check, ct) => recommendations.RecommendAsync(caller, id, level, reason, check, ct),
+                    (caller, id, version, ct) => packageCuration.RecommendAsync(caller, id, level, reason, version, ct));
             }
             case CurationEdm.Transfer:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "ownerOrg", "reason");
                 var (org, reason) = (p.RequiredString("ownerOrg"), p.RequiredString("reason"));
                 p.ThrowIfInvalid();
-                return Step(s => s.TransferAsync(org, reason));
+                return new(Step(s => s.TransferAsync(org, reason)), NotForPackages(name));
             }
             case CurationEdm.Retire:
             {
                 var p = await ActionParameters.ReadAsync(context.Request, "reason");
                 var reason = p.RequiredString("reason");
                 p.ThrowIfInvalid();
-                return Step(s => s.RetireAsync(reason));
+                return new(Step(s => s.RetireAsync(reason)), (caller, id, version, ct) => packageCuration.RetireAsync(caller, id, reason, version, ct));
             }
             default:
                 throw ODataProblem.NotFound($"操作 {name} 不存在 (no such operation)");
         }
     }
+
+    /// <summary>Not bound on Package in the model, so never reached through a parsed path; refused plainly if it were.</summary>
+    private static PackageAct NotForPackages(string name) =>
+        (_, _, _, _) => throw ODataProblem.NotFound($"资源包没有操作 {name} (packages have no {name} action)");
 
     private Act Step(Func<CurationStep, Task> run) => (caller, id, check, ct) => actions.ActAsync(caller, id, check, run, ct);
 
@@ -114,6 +145,13 @@ public sealed class CurationOperations(
             context.RequestAborted);
 
     private static Action<Resource> CheckIfMatch(HttpContext context) => r => Preconditions.CheckIfMatch(context.Request, r.ETag);
+
+    /// <summary>Packages awaiting this expert (<see cref="ReviewDesk.PackageQueueAsync"/>).</summary>
+    private async Task WritePackageQueueAsync(HttpContext context)
+    {
+        var queue = await desk.PackageQueueAsync(context.RequireCaller(), context.RequestAborted);
+        await writer.WriteCollectionAsync(context, PackageDefinition.Instance, queue);
+    }
 
     /// <summary>Items awaiting this expert (<see cref="ReviewDesk.QueueAsync"/>), each as the version under review.</summary>
     private async Task WriteQueueAsync(HttpContext context)
@@ -140,6 +178,12 @@ public sealed class CurationOperations(
                 await writer.WriteEntityAsync(context, ResourceStatsDefinition.Instance, stats);
                 return;
         }
+        if (navigation.NavigationProperty.DeclaringType is IEdmEntityType { Name: "Package" })
+        {
+            await WritePackageRecordAsync(context, caller, (await packages.FindReadableAsync(caller, (Guid)key, ct)).Id,
+                navigation.NavigationProperty.Name, ct);
+            return;
+        }
         var live = await resources.FindVisibleAsync(context, key);
         var id = live.Id;
         switch (navigation.NavigationProperty.Name)
@@ -161,6 +205,29 @@ public sealed class CurationOperations(
                 return;
             default:
                 throw ODataProblem.NotFound($"导航 {navigation.NavigationProperty.Name} 不存在 (no such navigation)");
+        }
+    }
+
+    /// <summary>Packages(id)/Reviews, /History, /Nominations: the same records as a resource's, read by the same rules.</summary>
+    private async Task WritePackageRecordAsync(HttpContext context, Caller caller, Guid id, string navigation, CancellationToken ct)
+    {
+        switch (navigation)
+        {
+            case CurationEdm.Reviews:
+                await writer.WriteCollectionAsync(context, ReviewDefinition.Instance,
+                    await queries.OwnReviews(caller, db.Set<Review>().AsNoTracking()).Where(r => r.ResourceId == id)
+                        .OrderBy(r => r.Round).ThenBy(r => r.CreatedAt).ToListAsync(ct));
+                return;
+            case CurationEdm.History:
+                await writer.WriteCollectionAsync(context, HistoryDefinition.Instance, await queries.ShownHistoryAsync(caller,
+                    await db.Set<CurationEvent>().AsNoTracking().Where(e => e.ResourceId == id).OrderBy(e => e.Id).ToListAsync(ct), ct));
+                return;
+            case CurationEdm.Nominations:
+                await writer.WriteCollectionAsync(context, NominationDefinition.Instance,
+                    await db.Set<Nomination>().AsNoTracking().Where(n => n.ResourceId == id).OrderBy(n => n.At).ToListAsync(ct));
+                return;
+            default:
+                throw ODataProblem.NotFound($"导航 {navigation} 不存在 (no such navigation)");
         }
     }
 

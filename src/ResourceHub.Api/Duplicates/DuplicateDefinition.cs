@@ -23,6 +23,7 @@ public sealed class DuplicateDefinition : EntityDefinition<DuplicateMatch>
         new("Method", FieldType.String, m => m.Method),
         new("Score", FieldType.Double, m => m.Score),
         new("FoundAt", FieldType.DateTimeOffset, m => m.FoundAt),
+        new("ResolvedAt", FieldType.DateTimeOffset, m => m.ResolvedAt, Nullable: true),
         new("Note", FieldType.String, m => m.Note, Sortable: false),
     ];
 

@@ -7,6 +7,8 @@ namespace ResourceHub.Api.Duplicates;
 public static class DuplicateEdm
 {
     public const string Duplicates = "Duplicates";
+    public const string Merge = "Merge";
+    public const string DuplicateParameter = "Duplicate";
 
     public static void Extend(EdmModel model, EdmEntityContainer container)
     {
@@ -17,5 +19,12 @@ public static class DuplicateEdm
             Name = Duplicates, Target = duplicates.EntityType, TargetMultiplicity = EdmMultiplicity.Many,
         });
         resources.AddNavigationTarget(nav, duplicates);
+
+        // Resources(keepId)/Merge {"Duplicate": id}: the admin's merge, answering with the kept resource.
+        var resource = new EdmEntityTypeReference(resources.EntityType, false);
+        var merge = new EdmAction(EdmModelFactory.Namespace, Merge, resource, isBound: true, entitySetPathExpression: new EdmPathExpression("bindingParameter"));
+        merge.AddParameter("bindingParameter", resource);
+        merge.AddParameter(DuplicateParameter, EdmCoreModel.Instance.GetGuid(false));
+        model.AddElement(merge);
     }
 }

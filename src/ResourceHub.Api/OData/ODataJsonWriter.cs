@@ -24,7 +24,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
     {
         MediaTypes.RequireJson(context.Request);
         var set = EntitySet(setName);
-        var message = new BufferedResponseMessage { StatusCode = status };
+        using var message = new BufferedResponseMessage { StatusCode = status };
         using (var writer = new ODataMessageWriter(message, Settings(context, uri), model))
         {
             var w = writer.CreateODataResourceWriter(set, set.EntityType);
@@ -38,7 +38,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
     {
         MediaTypes.RequireJson(context.Request);
         var set = EntitySet(setName);
-        var message = new BufferedResponseMessage();
+        using var message = new BufferedResponseMessage();
         using (var writer = new ODataMessageWriter(message, Settings(context, uri), model))
         {
             var w = writer.CreateODataResourceSetWriter(set, set.EntityType);
@@ -77,7 +77,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
     public async Task WriteServiceDocumentAsync(HttpContext context)
     {
         MediaTypes.RequireJson(context.Request);
-        var message = new BufferedResponseMessage();
+        using var message = new BufferedResponseMessage();
         using (var writer = new ODataMessageWriter(message, Settings(context, null), model))
             writer.WriteServiceDocument(model.GenerateServiceDocument());
         await message.CopyToAsync(context.Response);
@@ -90,7 +90,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
             await WriteJsonMetadataAsync(context);
             return;
         }
-        var message = new BufferedResponseMessage();
+        using var message = new BufferedResponseMessage();
         using (var writer = new ODataMessageWriter(message, Settings(context, null, json: false), model))
             writer.WriteMetadataDocument();
         await message.CopyToAsync(context.Response);

@@ -30,6 +30,7 @@ public sealed class ODataRouter(ODataJsonWriter writer, IEnumerable<IEntitySetHa
         // body: an anonymous call is 401 whatever it sends, never a 400 about its parameters.
         if (segments is not ([] or [MetadataSegment]))
             context.RequireCaller();
+        await Duplicates.MergedRedirect.ThrowIfMergedAsync(context, segments);
 
         switch (segments)
         {

@@ -6,8 +6,9 @@ using ServiceLifetime = Microsoft.Extensions.DependencyInjection.ServiceLifetime
 namespace ResourceHub.Api.OData;
 
 /// <summary>
-/// The service provider ODL asks its messages for: ODL's defaults, except a JSON writer that escapes
-/// only control characters, so 中文 stays readable in payloads (JSON needs no more).
+/// The service provider ODL asks its messages for: ODL's defaults, except that its UTF-8 JSON writer
+/// (System.Text.Json underneath; the older text writer took twice as long per property) keeps 中文
+/// readable in payloads with the same relaxed escaping as the rest of our JSON (<see cref="JsonOutput"/>).
 /// </summary>
 public static class ODataServices
 {
@@ -17,7 +18,7 @@ public static class ODataServices
     {
         var services = new ServiceCollection();
         services.AddDefaultODataServices();
-        services.Replace(ServiceDescriptor.Singleton<IJsonWriterFactory>(new ODataJsonWriterFactory(ODataStringEscapeOption.EscapeOnlyControls)));
+        services.Replace(ServiceDescriptor.Singleton<IJsonWriterFactory>(new ODataUtf8JsonWriterFactory(JsonOutput.WriterOptions.Encoder)));
         // One provider for the process and no request scopes: a scoped ODL service must be transient here.
         // ODataMessageWriter takes its settings object from the provider (scoped in ODL 8) and copies the
         // caller's settings into it; resolved from the root, that would be one object mutated by every

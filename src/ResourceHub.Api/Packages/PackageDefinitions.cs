@@ -26,6 +26,9 @@ public sealed class PackageDefinition : EntityDefinition<Package>
         new("CreatedAt", FieldType.DateTimeOffset, p => p.CreatedAt),
         new("UpdatedAt", FieldType.DateTimeOffset, p => p.UpdatedAt),
         new("Status", FieldType.String, p => p.Status),
+        new("Kind", FieldType.String, p => p.Kind),
+        new("RecommendationLevel", FieldType.String, p => p.RecommendationLevel, Nullable: true),
+        new("QualityScore", FieldType.Double, p => p.QualityScore, Nullable: true),
     ];
 
     public override IReadOnlyList<NavigationField> Navigations { get; } =

@@ -20,10 +20,10 @@ public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writ
     : QueryableSetHandler<Package>(writer)
 {
     private static readonly IReadOnlySet<string> Writable = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "Title", "Description", "Subject", "Stage", "Topic", "Sections", "FromBasket" };
+        { "Title", "Description", "Subject", "Stage", "Topic", "Kind", "Sections", "FromBasket" };
 
     private static readonly IReadOnlySet<string> Computed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "Id", "OwnerOrg", "CreatedBy", "CreatedAt", "UpdatedAt", "Status" };
+        { "Id", "OwnerOrg", "CreatedBy", "CreatedAt", "UpdatedAt", "Status", "RecommendationLevel", "QualityScore" };
 
     protected override EntityDefinition<Package> Definition => PackageDefinition.Instance;
 
@@ -91,6 +91,7 @@ public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writ
         Subject: body.Has("Subject") ? body.String("Subject", errors) ?? "" : null,
         Stage: body.Has("Stage") ? body.String("Stage", errors) ?? "" : null,
         Topic: body.Has("Topic") ? body.String("Topic", errors) ?? "" : null,
+        Kind: body.Has("Kind") ? body.String("Kind", errors) ?? "" : null,
         Sections: body.Has("Sections") ? Sections(body, errors) : null);
 
     private static List<SectionDraft> Sections(RequestBody body, List<ODataErrorDetail> errors)
@@ -122,7 +123,7 @@ public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writ
     }
 
     /// <summary>The version an If-Match names (W/"7"), or null without one; a tag that is not ours cannot match (412).</summary>
-    private static long? ExpectedVersion(HttpRequest request)
+    internal static long? ExpectedVersion(HttpRequest request)
     {
         var value = request.Headers.IfMatch.ToString().Trim();
         if (value.Length == 0 || value == "*")

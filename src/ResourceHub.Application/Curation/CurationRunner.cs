@@ -8,7 +8,7 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Application.Curation;
 
 /// <summary>
-/// Runs one curation action on one item for a caller: loads the item they can see, lets
+/// Runs one curation action on one item (a resource or a package) for a caller: loads the item they can see, lets
 /// <see cref="CurationWorkflow"/> decide (authorization and rules live there), and saves against the
 /// version the caller acted on.
 /// </summary>
@@ -22,9 +22,16 @@ public sealed class CurationRunner(ResourceReader resources, CurationStore store
     {
         var resource = await resources.FindVisibleAsync(caller, id, ct);
         checkVersion?.Invoke(resource);
-        var loaded = store.LoadedVersion(resource);
-        var seenBy = (resource.Status, resource.OwnerOrg);
-        var item = await store.LoadAsync(resource, ct);
+        await ActOnAsync(caller, resource, run, ct);
+        return resource;
+    }
+
+    /// <summary>Runs one step on a resource or package the caller can see, loaded and tracked by the use case.</summary>
+    public async Task ActOnAsync(Caller caller, ICurated curated, Func<CurationStep, Task> run, CancellationToken ct)
+    {
+        var loaded = store.LoadedVersion(curated);
+        var seenBy = (curated.Status, curated.OwnerOrg);
+        var item = await store.LoadAsync(curated, ct);
         var actor = await store.ActorAsync(caller, ct);
         try
         {
@@ -32,13 +39,12 @@ public sealed class CurationRunner(ResourceReader resources, CurationStore store
         }
         catch (CurationError e) when (e.Kind == CurationErrorKind.Conflict)
         {
-            await store.ThrowIfChangedAsync(resource.Id, loaded, ct);
+            await store.ThrowIfChangedAsync(curated, loaded, ct);
             throw;
         }
         await store.SaveAsync(item, ct);
-        if ((resource.Status, resource.OwnerOrg) != seenBy)
-            await indexNow.ApplyAsync([resource.Id], ct); // who may see it changed: counts and suggestions must agree at once
-        return resource;
+        if (curated is Resource && (curated.Status, curated.OwnerOrg) != seenBy)
+            await indexNow.ApplyAsync([curated.Id], ct); // who may see it changed: counts and suggestions must agree at once
     }
 
     /// <summary>A teacher's 1–5 stars (again to change them).</summary>

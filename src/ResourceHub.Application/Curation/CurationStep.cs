@@ -11,6 +11,8 @@ public sealed class CurationStep(CurationStore store, Actor actor, CurationItem 
     {
         // Who may submit is decided before looking for a rubric, so outsiders learn nothing about it.
         CurationPolicy.Authorize(CurationVerb.Submit, actor, item.Target);
+        if (item.Curated is Domain.Packages.Package package)
+            await store.RequireLiveContentsAsync(package, ct);
         Resources.UploadChecks.RequireSubmittable(await store.ChecksAsync(item, ct));
         _flow.Submit(item, await store.RubricForAsync(item, ct));
     }
@@ -33,7 +35,7 @@ public sealed class CurationStep(CurationStore store, Actor actor, CurationItem 
     public async Task RecommendAsync(string level, string? reason)
     {
         var quota = actor.Org is { } org
-            ? await store.QuotaAsync(level, org.Code, item.Resource.Subject, now.Year, ct)
+            ? await store.QuotaAsync(level, org.Code, item.Curated.Subject, now.Year, ct)
             : null;
         _flow.Recommend(item, level, reason, quota);
     }

@@ -77,7 +77,7 @@ public sealed class Recommendations(ResourceHubDbContext db, ResourceReader reso
             .ThenBy(q => RecommendationLevels.Rank(q.Level)).ThenBy(q => q.Subject).ToList();
     }
 
-    private static void RequireLevel(string? level)
+    internal static void RequireLevel(string? level)
     {
         if (string.IsNullOrWhiteSpace(level))
             throw CurationError.Invalid("请选择推荐级别 (level is required)", "level");

@@ -3,6 +3,7 @@ using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
 using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Packages;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Application.Curation;
@@ -35,19 +36,40 @@ public sealed class ReviewDesk(ResourceHubDbContext db, ResourceReader resources
         var me = caller.UserId;
         var rows = await (
                 from r in db.Resources.AsNoTracking()
-                join c in db.Set<ReviewCase>() on r.Id equals c.ResourceId
+                join c in RoundsAwaiting(me) on r.Id equals c.ResourceId
                 join v in db.Set<ResourceRevision>() on r.Id equals v.ResourceId into revisions
                 from v in revisions.DefaultIfEmpty()
                 where subjects.Contains(r.Subject) && r.CreatedBy != me && r.OwnerOrg != caller.OrgCode
                       && (v == null ? open.Contains(r.Status) : open.Contains(v.Status))
-                      && !db.Set<Review>().Any(x => x.ResourceId == r.Id && x.Round == c.Round && x.ReviewerId == me)
-                      && db.Set<Review>().Count(x => x.ResourceId == r.Id && x.Round == c.Round) < c.ReviewsNeeded
                 orderby c.OpenedAt
                 select new { Resource = r, Revision = v, c.Blind })
             .Take(QueueSize)
             .ToListAsync(ct);
         return rows.Select(x => new QueuedItem(x.Resource, x.Revision, x.Blind)).ToList();
     }
+
+    /// <summary>Packages (资源包) awaiting this expert, by the same rules as <see cref="QueueAsync"/>.</summary>
+    public async Task<List<Package>> PackageQueueAsync(Caller caller, CancellationToken ct)
+    {
+        CurationPolicy.AuthorizeReviewQueue(caller);
+        var subjects = caller.Subjects.ToList();
+        var open = VisibilityScope.UnderReview.ToList();
+        var me = caller.UserId;
+        return await (
+                from p in db.Set<Package>().AsNoTracking()
+                join c in RoundsAwaiting(me) on p.Id equals c.ResourceId
+                where subjects.Contains(p.Subject) && p.CreatedBy != me && p.OwnerOrg != caller.OrgCode && open.Contains(p.Status)
+                orderby c.OpenedAt
+                select p)
+            .Take(QueueSize)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Review rounds this expert has not reviewed that still need reviews (of a resource or a package).</summary>
+    private IQueryable<ReviewCase> RoundsAwaiting(string me) =>
+        db.Set<ReviewCase>().Where(c =>
+            !db.Set<Review>().Any(x => x.ResourceId == c.ResourceId && x.Round == c.Round && x.ReviewerId == me)
+            && db.Set<Review>().Count(x => x.ResourceId == c.ResourceId && x.Round == c.Round) < c.ReviewsNeeded);
 
     /// <summary>
     /// The review form's facts for one item. Only an expert of the subject without a conflict of interest opens it;

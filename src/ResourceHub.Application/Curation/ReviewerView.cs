@@ -70,6 +70,9 @@ public sealed class ReviewerView(ResourceHubDbContext db)
             return [];
         var live = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Status })
             .ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        foreach (var package in await db.Set<Domain.Packages.Package>().AsNoTracking().Where(p => ids.Contains(p.Id))
+                     .Select(p => new { p.Id, p.Status }).ToListAsync(ct))
+            live[package.Id] = package.Status; // packages keep their rounds in the same table
         var revisions = await db.Set<ResourceRevision>().AsNoTracking().Where(v => ids.Contains(v.ResourceId))
             .Select(v => new { v.ResourceId, v.Status }).ToDictionaryAsync(v => v.ResourceId, v => v.Status, ct);
         return cases

@@ -13,7 +13,7 @@ namespace ResourceHub.Application.Duplicates;
 /// null wherever a blind review round would let it name an uploader; <see cref="OtherVisible"/> says the caller may open it.
 /// </summary>
 public sealed record DuplicateMatch(long Id, Guid ResourceId, Guid? OtherResourceId, string? OtherTitle, string Method, double Score, DateTime FoundAt,
-    string? OtherOrg = null, bool OtherVisible = false)
+    string? OtherOrg = null, bool OtherVisible = false, DateTime? ResolvedAt = null)
 {
     public const string Hidden = "与平台上已有资源重复";
 
@@ -76,7 +76,7 @@ public sealed class DuplicateMatches(ResourceHubDbContext db, ResourceReader rea
                     var other = c.ResourceId == id ? c.OtherResourceId : c.ResourceId;
                     var shown = others.GetValueOrDefault(other);
                     var org = shown is null || Blind(other) || (Blind(id) && shown.OwnerOrg == ownOrg) || shown.OwnerOrg.Length == 0 ? null : shown.OwnerOrg;
-                    return new DuplicateMatch(c.Id, id, shown is null ? null : other, shown?.Title, c.Method, c.Score, c.FoundAt, org, visible.Contains(other));
+                    return new DuplicateMatch(c.Id, id, shown is null ? null : other, shown?.Title, c.Method, c.Score, c.FoundAt, org, visible.Contains(other), c.ResolvedAt);
                 })
                 .OrderByDescending(m => m.Score).ThenBy(m => m.FoundAt).ToList();
             if (matches.Count > 0)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceHub.Application.Resources;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Packages;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
@@ -12,7 +13,7 @@ namespace ResourceHub.Application.Packages;
 /// Creating, editing, reading and deleting 资源包, and saving a basket as a draft package. Every signed-in user
 /// may make one (a teacher gathers a lesson's resources); sections may only name resources the author can see.
 /// </summary>
-public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader reader, TaxonomyCatalog taxonomy)
+public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader reader, TaxonomyCatalog taxonomy, Curation.CurationStore curation)
 {
     public const int MaxSections = 50, MaxItems = 500;
 
@@ -61,9 +62,12 @@ public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader rea
         return package;
     }
 
+    /// <summary>As for resources, only a package that never passed review is deleted; a live one is retired, keeping its History.</summary>
     public async Task DeleteAsync(Caller caller, Guid id, long? expectedVersion, CancellationToken ct)
     {
-        db.Remove(await FindModifiableAsync(caller, id, expectedVersion, ct));
+        var package = await FindModifiableAsync(caller, id, expectedVersion, ct, deleting: true);
+        await curation.ForgetAsync(package.Id, ct);
+        db.Remove(package);
         await SaveAsync(ct);
     }
 
@@ -82,14 +86,25 @@ public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader rea
             Sections: [new SectionDraft("备课篮", ids.Where(visible.Contains).ToList())]), ct);
     }
 
-    private async Task<Package> FindModifiableAsync(Caller caller, Guid id, long? expectedVersion, CancellationToken ct)
+    private async Task<Package> FindModifiableAsync(Caller caller, Guid id, long? expectedVersion, CancellationToken ct, bool deleting = false)
     {
         var package = await FindReadableAsync(caller, id, ct);
         if (!PackagePermissions.CanModify(caller, package))
             throw AppError.Forbidden("无权修改此资源包 (only its author, its organisation's vendor or a region admin may change it)");
+        CheckVersion(package, expectedVersion);
+        if (deleting)
+            EditModes.CheckDeletable(package.Status);
+        else if (!PackagePermissions.Editable.Contains(package.Status))
+            throw new AppError(AppErrorKind.Conflict,
+                $"“{Lifecycle.NameOf(package.Status)}”状态的资源包不能修改：已提交或已发布的内容以评审通过的为准 (a submitted or live package cannot be changed)");
+        return package;
+    }
+
+    /// <summary>A stale If-Match (the version the caller acted on) is a 412.</summary>
+    public static void CheckVersion(Package package, long? expectedVersion)
+    {
         if (expectedVersion is { } v && v != package.Version)
             throw new AppError(AppErrorKind.PreconditionFailed, "资源包已被他人修改，请刷新后重试 (the package changed; reload it)");
-        return package;
     }
 
     private async Task ApplyAsync(Caller caller, Package package, PackageDraft draft, CancellationToken ct)
@@ -100,10 +115,13 @@ public sealed class PackageAuthoring(ResourceHubDbContext db, ResourceReader rea
         if (draft.Subject is not null) package.Subject = draft.Subject;
         if (draft.Stage is not null) package.Stage = draft.Stage;
         if (draft.Topic is not null) package.Topic = draft.Topic.Length == 0 ? null : draft.Topic;
+        if (draft.Kind is not null) package.Kind = draft.Kind;
         if (string.IsNullOrWhiteSpace(package.Title) || package.Title.Length > 200)
             errors.Add(new("InvalidValue", "资源包标题不能为空且不超过 200 字 (Title is required, at most 200 characters)", "Title"));
         if (package.Description is { Length: > 20000 })
             errors.Add(new("InvalidValue", "说明最多 20000 字 (Description is at most 20000 characters)", "Description"));
+        if (PackageKinds.Check(package.Kind) is { } badKind)
+            errors.Add(new("InvalidValue", badKind, "Kind"));
         Check(errors, taxonomy.Subjects, package.Subject, "Subject");
         Check(errors, taxonomy.Stages, package.Stage, "Stage");
         if (package.Topic is not null)

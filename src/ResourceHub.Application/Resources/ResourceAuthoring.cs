@@ -12,7 +12,7 @@ namespace ResourceHub.Application.Resources;
 /// which fields are valid (Chinese messages), and how an edit of a live item becomes a revision for review.
 /// </summary>
 public sealed class ResourceAuthoring(ResourceHubDbContext db, ResourceReader reader, ResourceValidator validator,
-    RevisionEditor revisions, IndexNow indexNow)
+    RevisionEditor revisions, IndexNow indexNow, Curation.CurationStore curation)
 {
     public async Task<Resource> CreateAsync(Caller caller, ResourceChanges changes, CancellationToken ct)
     {
@@ -82,6 +82,7 @@ public sealed class ResourceAuthoring(ResourceHubDbContext db, ResourceReader re
         var resource = await FindModifiableAsync(caller, id, ct);
         checkVersion?.Invoke(resource);
         EditModes.CheckDeletable(resource.Status);
+        await curation.ForgetAsync(resource.Id, ct);
         db.Resources.Remove(resource);
         await SaveConcurrentAsync(ct);
         await indexNow.ApplyAsync([resource.Id], ct);

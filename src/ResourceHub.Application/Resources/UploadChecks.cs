@@ -26,6 +26,10 @@ public sealed class UploadChecks(ResourceHubDbContext db)
             video is null ? null : Math.Min(video.Width, video.Height)));
     }
 
+    /// <summary>A package kind's rules (e.g. a 课例 holds a lesson design and a reflection) against the kinds it holds.</summary>
+    public static IReadOnlyList<CheckResult> ForPackage(string packageKind, IReadOnlyList<string> heldKinds) =>
+        UploadRules.Evaluate(new UploadFacts(packageKind, null, null, null, heldKinds));
+
     /// <summary>Throws the Chinese refusal (409) when a blocking rule failed.</summary>
     public static void RequireSubmittable(IReadOnlyList<CheckResult> results)
     {

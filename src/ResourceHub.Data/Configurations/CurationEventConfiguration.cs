@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResourceHub.Domain.Curation;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Configurations;
 
@@ -21,6 +20,6 @@ internal sealed class CurationEventConfiguration : IEntityTypeConfiguration<Cura
         b.Property(e => e.ActorRole).HasMaxLength(40).IsRequired();
         b.Property(e => e.ActorOrg).HasMaxLength(64).IsRequired();
         b.HasIndex(e => new { e.ResourceId, e.Id });
-        b.HasOne<Resource>().WithMany().HasForeignKey(e => e.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        // ResourceId names a resource or a package (ICurated), so no foreign key: deleting either forgets these rows (CurationStore.ForgetAsync).
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResourceHub.Domain.Curation;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Configurations;
 
@@ -16,6 +15,6 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         b.Property(n => n.NominatedBy).HasMaxLength(128).IsRequired();
         b.Property(n => n.NominatorOrg).HasMaxLength(64).IsRequired();
         b.HasIndex(n => new { n.ResourceId, n.Level, n.NominatedBy }).IsUnique();
-        b.HasOne<Resource>().WithMany().HasForeignKey(n => n.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        // ResourceId names a resource or a package (ICurated), so no foreign key: deleting either forgets these rows (CurationStore.ForgetAsync).
     }
 }

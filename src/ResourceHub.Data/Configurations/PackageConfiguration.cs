@@ -18,6 +18,8 @@ internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
         b.Property(p => p.OwnerOrg).HasMaxLength(64).IsRequired();
         b.Property(p => p.CreatedBy).HasMaxLength(128).IsRequired();
         b.Property(p => p.Status).HasMaxLength(20).IsRequired();
+        b.Property(p => p.Kind).HasMaxLength(20).IsRequired();
+        b.Property(p => p.RecommendationLevel).HasMaxLength(20);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.OwnerOrg);
         b.HasMany(p => p.Sections).WithOne().HasForeignKey(s => s.PackageId).OnDelete(DeleteBehavior.Cascade);

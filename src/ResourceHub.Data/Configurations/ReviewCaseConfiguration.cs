@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResourceHub.Domain.Curation;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Configurations;
 
@@ -11,7 +10,7 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
     {
         b.ToTable("review_cases");
         b.HasKey(c => c.ResourceId);
-        b.HasOne<Resource>().WithOne().HasForeignKey<ReviewCase>(c => c.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        // ResourceId names a resource or a package (ICurated), so no foreign key: deleting either forgets these rows (CurationStore.ForgetAsync).
         b.HasOne<Rubric>().WithMany().HasForeignKey(c => c.RubricId).OnDelete(DeleteBehavior.Restrict);
     }
 }

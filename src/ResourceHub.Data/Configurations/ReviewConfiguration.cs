@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResourceHub.Domain.Curation;
-using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Configurations;
 
@@ -19,7 +18,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         // Distinct experts per round, enforced by the database as well as the workflow.
         b.HasIndex(r => new { r.ResourceId, r.Round, r.ReviewerId }).IsUnique();
         b.HasIndex(r => r.ReviewerId);
-        b.HasOne<Resource>().WithMany().HasForeignKey(r => r.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        // ResourceId names a resource or a package (ICurated), so no foreign key: deleting either forgets these rows (CurationStore.ForgetAsync).
         b.HasOne<Rubric>().WithMany().HasForeignKey(r => r.RubricId).OnDelete(DeleteBehavior.Restrict);
     }
 }

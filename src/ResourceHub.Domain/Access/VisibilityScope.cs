@@ -4,8 +4,8 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Domain.Access;
 
 /// <summary>
-/// Which resources a caller may see, as plain data so every backend (EF query, search index)
-/// applies the same rule server-side. A resource is visible when any clause holds.
+/// Which resources (and, by the same rule, 资源包) a caller may see, as plain data so every backend (EF query,
+/// search index) applies the same rule server-side. An item is visible when any clause holds.
 /// </summary>
 public sealed record VisibilityScope(
     bool All,
@@ -34,7 +34,7 @@ public sealed record VisibilityScope(
         };
     }
 
-    public bool Allows(Resource r) =>
+    public bool Allows(Curation.ICurated r) =>
         All
         || PublicStatuses.Contains(r.Status)
         || OwnerOrgs.Contains(r.OwnerOrg)
@@ -42,7 +42,10 @@ public sealed record VisibilityScope(
         || (ReviewSubjects.Contains(r.Subject) && ReviewStatuses.Contains(r.Status));
 
     /// <summary>The same rule as an expression tree, for EF Core to translate to SQL.</summary>
-    public Expression<Func<Resource, bool>> ToExpression()
+    public Expression<Func<Resource, bool>> ToExpression() => ToExpression<Resource>();
+
+    /// <summary>The rule over any curated item (resources, packages).</summary>
+    public Expression<Func<T, bool>> ToExpression<T>() where T : class, Curation.ICurated
     {
         if (All)
             return r => true;

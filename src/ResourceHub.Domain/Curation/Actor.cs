@@ -10,8 +10,8 @@ public sealed record Actor(Caller Caller, Organization? Org)
     public string? AdminTier => Caller.IsAdmin && Org is { Kind: not "vendor" } ? Org.Tier : null;
 }
 
-/// <summary>A resource with the codes of its owner organisation and every region above it.</summary>
-public sealed record CurationTarget(Resources.Resource Resource, IReadOnlyList<string> Region)
+/// <summary>A resource or package with the codes of its owner organisation and every region above it.</summary>
+public sealed record CurationTarget(ICurated Curated, IReadOnlyList<string> Region)
 {
     public bool IsWithin(string orgCode) => Region.Contains(orgCode);
 }

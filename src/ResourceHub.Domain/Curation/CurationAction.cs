@@ -33,4 +33,6 @@ public static class CurationActions
     public const string Revise = "revise";
     public const string ThirdReviewer = "third-reviewer";
     public const string Transfer = "transfer";
+    /// <summary>An admin merged a duplicate into the item kept (recorded on both).</summary>
+    public const string Merge = "merge";
 }

@@ -3,16 +3,20 @@ using ResourceHub.Domain.Resources;
 namespace ResourceHub.Domain.Curation;
 
 /// <summary>
-/// Everything curation reads and writes about one resource, loaded by the caller and handed to
-/// <see cref="CurationWorkflow"/>. Review steps act on the pending revision when there is one,
-/// otherwise on the resource; recommendation and retirement always act on the live resource.
+/// Everything curation reads and writes about one resource or package, loaded by the caller and handed to
+/// <see cref="CurationWorkflow"/>. Review steps act on a resource's pending revision when there is one,
+/// otherwise on the item; recommendation and retirement always act on the live item. Packages have no revisions.
 /// </summary>
 public sealed class CurationItem(CurationTarget target, ResourceRevision? revision, ReviewCase? reviewCase, ResourceStats? stats)
 {
     private readonly List<object> _added = [];
 
     public CurationTarget Target { get; } = target;
-    public Resource Resource => Target.Resource;
+    public ICurated Curated => Target.Curated;
+
+    /// <summary>The resource, for steps only resources have (revisions, files, ratings).</summary>
+    public Resource Resource => Curated as Resource
+        ?? throw CurationError.Conflict("资源包不支持此操作 (packages do not support this step)");
     public ResourceRevision? Revision { get; private set; } = revision;
     public ReviewCase? Case { get; private set; } = reviewCase;
     public ResourceStats? Stats { get; private set; } = stats;
@@ -27,7 +31,7 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
     public IReadOnlyList<object> Added => _added;
 
     /// <summary>The status review steps see: the revision's while one is pending.</summary>
-    public string ReviewStatus => Revision?.Status ?? Resource.Status;
+    public string ReviewStatus => Revision?.Status ?? Curated.Status;
 
     public bool OnRevision => Revision is not null;
 
@@ -37,7 +41,7 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
     {
         if (Case is null)
         {
-            Case = new ReviewCase { ResourceId = Resource.Id };
+            Case = new ReviewCase { ResourceId = Curated.Id };
             Add(Case);
         }
         return Case;
@@ -47,7 +51,7 @@ public sealed class CurationItem(CurationTarget target, ResourceRevision? revisi
     {
         if (Stats is null)
         {
-            Stats = new ResourceStats { ResourceId = Resource.Id };
+            Stats = new ResourceStats { ResourceId = Curated.Id };
             Add(Stats);
         }
         return Stats;

@@ -18,7 +18,7 @@ public static class CurationPolicy
     public static string? Denial(CurationVerb verb, Actor actor, CurationTarget target, string? level = null)
     {
         var caller = actor.Caller;
-        var r = target.Resource;
+        var r = target.Curated;
         var own = r.CreatedBy == caller.UserId;
         return verb switch
         {

@@ -15,7 +15,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
     public void Submit(CurationItem item, Rubric rubric)
     {
         CurationPolicy.Authorize(CurationVerb.Submit, actor, item.Target);
-        if (actor.Caller.Is(Roles.Teacher) && string.IsNullOrWhiteSpace(item.Resource.TrainingProject))
+        if (actor.Caller.Is(Roles.Teacher) && item.Curated is Resource { TrainingProject: var project } && string.IsNullOrWhiteSpace(project))
             throw CurationError.Invalid("教师提交的生成性资源须注明所属培训项目 (TrainingProject is required for teachers' contributions)",
                 "TrainingProject");
         Move(item, CurationAction.Submit, null);
@@ -41,7 +41,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
             Move(item, CurationAction.StartReview, null);
         var review = new Review
         {
-            Id = Guid.NewGuid(), ResourceId = item.Resource.Id, Round = reviewCase.Round, RubricId = rubric.Id,
+            Id = Guid.NewGuid(), ResourceId = item.Curated.Id, Round = reviewCase.Round, RubricId = rubric.Id,
             ReviewerId = actor.Caller.UserId, ReviewerOrg = actor.Caller.OrgCode,
             Scores = scores.Select(s => s.ToString()).ToList(), Total = total, MaxTotal = rubric.MaxTotal,
             Comment = comment, Verdict = verdict, CreatedAt = now,
@@ -71,7 +71,7 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         {
             var stats = item.EnsureStats();
             stats.ExpertMean = rubric.MaxTotal > 0 ? mean / rubric.MaxTotal : null;
-            item.Resource.QualityScore = stats.Recompute(item.Resource.RecommendationLevel, now);
+            item.Curated.QualityScore = stats.Recompute(item.Curated.RecommendationLevel, now);
         }
     }
 
@@ -101,11 +101,11 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         RequireNextLevel(item, level);
         var nomination = new Nomination
         {
-            Id = Guid.NewGuid(), ResourceId = item.Resource.Id, Level = level, Reason = reason.Trim(),
+            Id = Guid.NewGuid(), ResourceId = item.Curated.Id, Level = level, Reason = reason.Trim(),
             NominatedBy = actor.Caller.UserId, NominatorOrg = actor.Caller.OrgCode, At = now,
         };
         item.Add(nomination);
-        Record(item, CurationActions.Nominate, item.Resource.Status, item.Resource.Status, nomination.Reason, level);
+        Record(item, CurationActions.Nominate, item.Curated.Status, item.Curated.Status, nomination.Reason, level);
         return nomination;
     }
 
@@ -119,8 +119,8 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         RequireNextLevel(item, level);
         quota?.Use();
         Move(item, CurationAction.Recommend, reason, level);
-        item.Resource.RecommendationLevel = level;
-        item.Resource.QualityScore = item.EnsureStats().Recompute(level, now);
+        item.Curated.RecommendationLevel = level;
+        item.Curated.QualityScore = item.EnsureStats().Recompute(level, now);
     }
 
     public void Retire(CurationItem item, string reason)
@@ -137,11 +137,11 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
     {
         CurationPolicy.Authorize(CurationVerb.Transfer, actor, item.Target);
         RequireReason(reason);
-        var from = item.Resource.OwnerOrg;
+        var from = item.Curated.OwnerOrg;
         if (toOrg == from)
             throw CurationError.Invalid($"资源已属于机构 {toOrg} (the item already belongs to this organisation)", "ownerOrg");
-        item.Resource.OwnerOrg = toOrg;
-        var status = item.Resource.Status;
+        item.Curated.OwnerOrg = toOrg;
+        var status = item.Curated.Status;
         Record(item, CurationActions.Transfer, status, status, $"{from} → {toOrg}：{reason.Trim()}");
     }
 
@@ -210,10 +210,10 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
     private void Move(CurationItem item, CurationAction action, string? reason, string? level = null)
     {
         var onRevision = item.Revision is not null && action is not (CurationAction.Recommend or CurationAction.Retire);
-        var from = onRevision ? item.Revision!.Status : item.Resource.Status;
+        var from = onRevision ? item.Revision!.Status : item.Curated.Status;
         var to = Lifecycle.Next(from, action);
         if (!onRevision)
-            item.Resource.Status = to;
+            item.Curated.Status = to;
         else if (to == ResourceStatus.Published)
             item.PublishRevision(); // the reviewed revision becomes the live version
         else
@@ -225,10 +225,10 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
         bool? onRevision = null)
     {
         // Every recorded step touches the resource so its Version (the ETag) moves and concurrent steps collide.
-        item.Resource.UpdatedAt = now;
+        item.Curated.UpdatedAt = now;
         item.Add(new CurationEvent
         {
-            ResourceId = item.Resource.Id, Action = action, FromStatus = from, ToStatus = to,
+            ResourceId = item.Curated.Id, Action = action, FromStatus = from, ToStatus = to,
             OnRevision = onRevision ?? item.OnRevision, Level = level, Reason = reason,
             ActorId = actor.Caller.UserId, ActorRole = actor.Caller.Role, ActorOrg = actor.Caller.OrgCode, At = now,
         });
@@ -236,14 +236,14 @@ public sealed class CurationWorkflow(Actor actor, DateTime now)
 
     private static void RequireLive(CurationItem item)
     {
-        if (!ResourceStatus.PublicStates.Contains(item.Resource.Status))
+        if (!ResourceStatus.PublicStates.Contains(item.Curated.Status))
             throw CurationError.Conflict(
-                $"只有已发布的资源可以推优、推荐或评分，当前为“{Lifecycle.NameOf(item.Resource.Status)}” (the item is not published)");
+                $"只有已发布的资源可以推优、推荐或评分，当前为“{Lifecycle.NameOf(item.Curated.Status)}” (the item is not published)");
     }
 
     private static void RequireNextLevel(CurationItem item, string level)
     {
-        var next = RecommendationLevels.Next(item.Resource.RecommendationLevel);
+        var next = RecommendationLevels.Next(item.Curated.RecommendationLevel);
         if (level != next)
             throw CurationError.Conflict(next is null
                 ? "已是最高推荐级别 (already at the national level)"

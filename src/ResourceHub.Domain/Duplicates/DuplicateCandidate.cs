@@ -15,6 +15,9 @@ public class DuplicateCandidate
     /// <summary>0–1; 1 for identical bytes.</summary>
     public double Score { get; set; }
     public DateTime FoundAt { get; set; }
+    /// <summary>Set when an admin merged the pair; the finding is kept, no longer to be acted on.</summary>
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
 }
 
 /// <summary>How a duplicate was found.</summary>

@@ -1,7 +1,10 @@
 namespace ResourceHub.Domain.Packages;
 
-/// <summary>A 资源包: resources gathered in ordered sections (单元/课时), downloaded as one ZIP.</summary>
-public class Package
+/// <summary>
+/// A 资源包: resources gathered in ordered sections (单元/课时), downloaded as one ZIP, curated like a resource
+/// (submitted, reviewed, published, recommended level by level).
+/// </summary>
+public class Package : Curation.ICurated
 {
     public Guid Id { get; set; }
     public string Title { get; set; } = "";
@@ -15,6 +18,12 @@ public class Package
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string Status { get; set; } = Resources.ResourceStatus.Draft;
+    /// <summary>A <see cref="PackageKinds"/> code: an ordinary package or a 课例 (which must hold a lesson design and a reflection).</summary>
+    public string Kind { get; set; } = PackageKinds.General;
+    /// <summary>The highest level granted, as for resources; null until recommended.</summary>
+    public string? RecommendationLevel { get; set; }
+    /// <summary>0–100 from the expert mean and the level (packages are not rated); null until reviewed.</summary>
+    public double? QualityScore { get; set; }
     public long Version { get; set; }
     public List<PackageSection> Sections { get; set; } = [];
 }

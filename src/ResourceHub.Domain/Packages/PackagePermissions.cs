@@ -4,21 +4,19 @@ using ResourceHub.Domain.Access;
 namespace ResourceHub.Domain.Packages;
 
 /// <summary>
-/// Who may see and change a package. Until packages go through curation every package is a draft: its creator,
-/// members of its owner organisation and admins whose region holds that organisation see it; the creator,
-/// vendors of the organisation and those admins change it.
+/// Who may see and change a package. Reading follows the resources' rule (<see cref="VisibilityScope"/>): published and
+/// recommended packages are everyone's, a draft its creator's (and its organisation's for vendors, its region's for
+/// admins), one under review also the subject's experts'. The creator, vendors of the organisation and admins of its
+/// region change it, while it is a draft or sent back (<see cref="Editable"/>).
 /// </summary>
 public static class PackagePermissions
 {
     /// <summary>The read rule as an expression, so the database applies it to every query.</summary>
-    public static Expression<Func<Package, bool>> Readable(Caller caller)
-    {
-        var user = caller.UserId;
-        var org = caller.OrgCode;
-        var everywhere = caller.IsAdmin && caller.Region.Everywhere;
-        var region = caller.IsAdmin ? caller.Region.Orgs.ToList() : [];
-        return p => p.CreatedBy == user || p.OwnerOrg == org || everywhere || region.Contains(p.OwnerOrg);
-    }
+    public static Expression<Func<Package, bool>> Readable(Caller caller) => VisibilityScope.For(caller).ToExpression<Package>();
+
+    /// <summary>States whose content may still change; anything submitted or live is frozen as reviewed.</summary>
+    public static readonly IReadOnlyList<string> Editable =
+        [Resources.ResourceStatus.Draft, Resources.ResourceStatus.ChangesRequested, Resources.ResourceStatus.Rejected];
 
     public static bool CanModify(Caller caller, Package package) =>
         package.CreatedBy == caller.UserId

@@ -3,7 +3,7 @@ namespace ResourceHub.Domain.Resources;
 /// <summary>
 /// A training resource (课件, 微课, 课堂实录, …): metadata in the system of record, the file in the blob store.
 /// </summary>
-public class Resource : ICoreMetadata
+public class Resource : ICoreMetadata, Curation.ICurated
 {
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";

@@ -102,6 +102,18 @@ public sealed class ProtocolTests : IAsyncLifetime
         Assert.Contains("\"Name\":\"机构 acme\"", body);
     }
 
+    /// <summary>ODL writes through System.Text.Json with relaxed escaping: whatever it escapes must still read back as written.</summary>
+    [Fact]
+    public async Task Text_that_JSON_must_escape_reads_back_as_written()
+    {
+        const string title = "引号\"反斜杠\\制表\t换行\n<b>&amp; 𠮷野家 \u2028 末";
+        var created = await Vendor.PostAsJsonAsync("/odata/Resources", new { Kind = "micro-lesson", Title = title, Subject = "math", Stage = "primary" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await Vendor.GetStringAsync(created.Headers.Location);
+        Assert.Equal(title, JsonDocument.Parse(body).RootElement.GetProperty("Title").GetString());
+        Assert.Contains("引号", body);
+    }
+
     [Fact]
     public async Task Writes_without_if_match_are_428_when_required()
     {

@@ -11,9 +11,29 @@ public sealed class UploadRulesTests
         Assert.All(UploadRules.All, r =>
         {
             Assert.Contains(r.Message, c => c >= '\u4e00' && c <= '\u9fff');
-            Assert.NotNull(ResourceHub.Domain.Taxonomy.TaxonomyCatalog.Default.Kinds.NameOf(r.Kind));
+            if (r.Check == "contains")
+            {
+                Assert.Contains(r.Kind, ResourceHub.Domain.Packages.PackageKinds.All); // a package kind's rule
+                Assert.All(r.Kinds!, k => Assert.NotNull(ResourceHub.Domain.Taxonomy.TaxonomyCatalog.Default.Kinds.NameOf(k)));
+            }
+            else
+                Assert.NotNull(ResourceHub.Domain.Taxonomy.TaxonomyCatalog.Default.Kinds.NameOf(r.Kind));
         });
         Assert.Equal(UploadRules.All.Count, UploadRules.All.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_lesson_case_package_needs_a_lesson_design_and_a_reflection_and_blocks_submit_until_it_has_both()
+    {
+        var missing = Assert.Single(UploadRules.Evaluate(new UploadFacts("lesson-case", null, null, null, ["lesson-design", "courseware"])));
+        Assert.Equal(CheckOutcome.Failed, missing.Outcome);
+        Assert.True(missing.Blocks);
+        Assert.Equal("课例资源包须包含教学设计和教学反思（缺少教学反思）", missing.Text);
+        var none = Assert.Single(UploadRules.Evaluate(new UploadFacts("lesson-case", null, null, null, [])));
+        Assert.Equal("缺少教学设计、教学反思", none.Found);
+        var complete = Assert.Single(UploadRules.Evaluate(new UploadFacts("lesson-case", null, null, null, ["reflection", "lesson-design"])));
+        Assert.Equal(CheckOutcome.Passed, complete.Outcome);
+        Assert.Empty(UploadRules.Evaluate(new UploadFacts("general", null, null, null, [])));
     }
 
     [Fact]

@@ -101,6 +101,35 @@ public sealed class ElasticApplyResponseTests
     }
 
     [Fact]
+    public async Task Ordering_by_an_aggregate_reads_every_group_and_refuses_more_than_it_may_sort()
+    {
+        var served = 0;
+        _es.Fallback = (r, body) =>
+        {
+            if (r.RequestUri!.AbsolutePath.EndsWith("/_count", StringComparison.Ordinal))
+                return FakeElasticHandler.Json(HttpStatusCode.OK, """{"count":7}""");
+            var size = JsonNode.Parse(body)!["aggregations"]!["groups"]!["composite"]!["size"]!.GetValue<int>();
+            var buckets = new JsonArray(Enumerable.Range(served, size).Select(i => (JsonNode?)new JsonObject
+            {
+                ["key"] = new JsonObject { ["g0"] = $"u{i:D6}" }, ["doc_count"] = 1,
+            }).ToArray());
+            served += size;
+            return FakeElasticHandler.Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = 10000, ["relation"] = "gte" }, ["hits"] = new JsonArray() },
+                ["aggregations"] = new JsonObject { ["composite#groups"] = new JsonObject { ["after_key"] = new JsonObject { ["g0"] = $"u{served - 1:D6}" }, ["buckets"] = buckets } },
+            }.ToJsonString());
+        };
+        var apply = new ApplyQuery { GroupBy = ["CreatedBy"], Aggregates = [new(AggregateMethod.Count, null, "N")], OrderBy = [new OrderBy("N", true)], Top = 5 };
+
+        var refused = await Assert.ThrowsAsync<SearchQueryException>(() => Index().AggregateAsync(Request(apply)));
+
+        Assert.StartsWith("按聚合值排序时最多 100000 个分组", refused.Message);
+        Assert.Equal(ElasticGroups.MaxSortedGroups + 1, served); // one group past the limit is enough to know
+        Assert.Equal(101, SearchBodies().Count);
+    }
+
+    [Fact]
     public async Task Without_groupby_the_exact_total_is_the_count_and_dates_come_back_from_epoch_milliseconds()
     {
         _searches.Enqueue(Recorded("apply-total"));

@@ -76,6 +76,54 @@ public sealed class DuplicatePagesTests(WebServer server)
         Assert.DoesNotContain("alice", html);
     }
 
+    [Fact]
+    public async Task An_admin_merges_a_duplicate_from_the_panel_and_its_old_address_leads_to_the_kept_item()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var keep = await PublishedAsync("圆的周长（保留）" + tag, "bh-no1", "li.ming");
+        var duplicate = await PublishedAsync("圆的周长（重复）" + tag, "acme", "alice");
+        await CandidateAsync(duplicate, keep, DuplicateMethods.Sha256, 1);
+
+        // Teachers see no panel; admins see it with a merge button per match.
+        var teacher = await server.SignedInAsync("wang.fang");
+        await teacher.GotoAsync($"/resources/{keep}");
+        Assert.Equal(0, await teacher.Locator("#duplicates").CountAsync());
+
+        var admin = await server.SignedInAsync("province.admin");
+        await admin.GotoAsync($"/resources/{keep}");
+        var match = admin.Locator("#duplicates li");
+        Assert.Equal("圆的周长（重复）" + tag, await match.Locator($"a[href='/resources/{duplicate}']").TextContentAsync());
+        Assert.Equal("远程培训示范机构", await match.Locator(".org").TextContentAsync());
+        await match.Locator("button:has-text('保留本资源，合并此重复项')").ClickAsync();
+        await admin.Locator(".notice").WaitForAsync();
+        Assert.Contains("已合并重复资源", await admin.TextContentAsync(".notice"));
+        Assert.Contains("done=", admin.Url);
+        Assert.Equal(0, await admin.Locator("#duplicates").CountAsync()); // the finding is resolved
+
+        // The duplicate's address now opens the kept item, for everyone.
+        var response = await teacher.GotoAsync($"/resources/{duplicate}");
+        Assert.Equal(server.BaseUrl + $"/resources/{keep}", teacher.Url);
+        Assert.Equal("圆的周长（保留）" + tag, await teacher.TextContentAsync("h1"));
+        Assert.Equal(301, (await response!.Request.RedirectedFrom!.ResponseAsync())!.Status);
+    }
+
+    [Fact]
+    public async Task A_teacher_posting_a_merge_is_refused_in_chinese()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var keep = await PublishedAsync("合并越权（保留）" + tag, "bh-no1", "li.ming");
+        var duplicate = await PublishedAsync("合并越权（重复）" + tag, "acme", "alice");
+        var teacher = await server.SignedInAsync("wang.fang");
+        await teacher.GotoAsync($"/resources/{keep}");
+        var token = await teacher.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var refused = await teacher.Context.APIRequest.PostAsync($"/resources/{keep}?handler=Merge", new()
+        {
+            Form = teacher.Context.APIRequest.CreateFormData().Set("duplicate", duplicate.ToString()).Set("__RequestVerificationToken", token!),
+        });
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("只有管理员可以合并重复资源", await refused.TextAsync());
+    }
+
     private async Task CandidateAsync(Guid resource, Guid other, string method, double score)
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -1,7 +1,8 @@
 namespace ResourceHub.Domain.Resources.Checks;
 
-/// <summary>One 规范性检查 rule of a resource kind, as written in upload-rules.json.</summary>
-/// <param name="Check">duration (minutes), resolution (the source video's short side) or format (file extension).</param>
+/// <summary>One 规范性检查 rule of a resource kind (or a package kind), as written in upload-rules.json.</summary>
+/// <param name="Check">duration (minutes), resolution (the source video's short side), format (file extension) or, for
+/// packages, contains (the resource kinds it must hold, <paramref name="Kinds"/>).</param>
 public sealed record UploadRule(
     string Id,
     string Kind,
@@ -11,7 +12,8 @@ public sealed record UploadRule(
     double? MinMinutes = null,
     double? MaxMinutes = null,
     int? MinShortSide = null,
-    IReadOnlyList<string>? Extensions = null);
+    IReadOnlyList<string>? Extensions = null,
+    IReadOnlyList<string>? Kinds = null);
 
 public enum CheckOutcome
 {
@@ -34,4 +36,6 @@ public sealed record CheckResult(UploadRule Rule, CheckOutcome? Outcome, string?
 
 /// <summary>What the checks look at: the kind, the file's name, and what the media job measured.</summary>
 /// <param name="VideoShortSide">The source video's short side in pixels as far as known (null until transcoded).</param>
-public sealed record UploadFacts(string Kind, string? FileName, double? DurationSeconds, int? VideoShortSide);
+/// <param name="ContainedKinds">For a package: the kinds of the resources it holds.</param>
+public sealed record UploadFacts(string Kind, string? FileName, double? DurationSeconds, int? VideoShortSide,
+    IReadOnlyList<string>? ContainedKinds = null);

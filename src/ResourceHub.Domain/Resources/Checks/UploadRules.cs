@@ -16,6 +16,8 @@ public static class UploadRules
 
     private static CheckResult Evaluate(UploadRule rule, UploadFacts facts)
     {
+        if (rule.Check == "contains")
+            return Contains(rule, facts.ContainedKinds ?? []);
         if (facts.FileName is null)
             return new CheckResult(rule, CheckOutcome.Pending, "尚未上传文件");
         return rule.Check switch
@@ -36,6 +38,14 @@ public static class UploadRules
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var ok = rule.Extensions?.Contains(extension, StringComparer.OrdinalIgnoreCase) == true;
         return new CheckResult(rule, ok ? CheckOutcome.Passed : CheckOutcome.Failed, ok ? null : $"当前文件为 {(extension.Length > 0 ? extension : "无扩展名")}");
+    }
+
+    private static CheckResult Contains(UploadRule rule, IReadOnlyList<string> held)
+    {
+        var missing = (rule.Kinds ?? []).Where(k => !held.Contains(k)).ToList();
+        return missing.Count == 0
+            ? new CheckResult(rule, CheckOutcome.Passed, null)
+            : new CheckResult(rule, CheckOutcome.Failed, "缺少" + string.Join("、", missing.Select(k => Taxonomy.TaxonomyCatalog.Default.Kinds.NameOf(k) ?? k)));
     }
 
     private static bool InRange(double value, double? min, double? max) => (min is null || value >= min) && (max is null || value <= max);

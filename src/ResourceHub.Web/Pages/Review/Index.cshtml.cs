@@ -16,6 +16,7 @@ public sealed class IndexModel(ReviewDesk desk, DuplicateMatches duplicates) : W
         ShowDone(done);
         var caller = await CallerAsync(ct);
         Queue = await desk.QueueAsync(caller, ct);
-        Duplicates = (await duplicates.ForAsync(caller, Queue.Select(q => q.Live.Id).ToList(), ct)).ToDictionary(d => d.Key, d => d.Value.Count);
+        Duplicates = (await duplicates.ForAsync(caller, Queue.Select(q => q.Live.Id).ToList(), ct))
+            .Where(d => d.Value.Any(m => m.ResolvedAt is null)).ToDictionary(d => d.Key, d => d.Value.Count(m => m.ResolvedAt is null));
     }
 }

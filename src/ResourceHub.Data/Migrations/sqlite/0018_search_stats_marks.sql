@@ -1,3 +1,4 @@
+-- After 0017: SQLite rebuilt resource_stats there.
 -- Sorting search by downloads and rating (issue 12): stats rows the search index has not picked up yet
 -- (1 changed, 2 being indexed), instead of an outbox row per download.
 ALTER TABLE "resource_stats" ADD COLUMN "SearchPending" INTEGER NOT NULL DEFAULT 0;
