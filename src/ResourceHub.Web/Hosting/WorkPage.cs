@@ -20,13 +20,7 @@ public abstract class WorkPage : PageModel
     public bool MessageIsError { get; protected set; }
 
     /// <summary>The signed-in caller, with the region an admin manages (every rule downstream relies on it).</summary>
-    protected async Task<Caller> CallerAsync(CancellationToken ct)
-    {
-        var caller = User.ToCaller() ?? throw AppError.Forbidden("请先登录 (sign in first)");
-        var services = HttpContext.RequestServices;
-        return await services.GetRequiredService<OrganizationDirectory>()
-            .ResolveAsync(caller, services.GetRequiredService<ResourceHubDbContext>(), ct);
-    }
+    protected Task<Caller> CallerAsync(CancellationToken ct) => HttpContext.SignedInCallerAsync(ct);
 
     /// <summary>
     /// Runs a form's use case: on success back to <paramref name="path"/> with the message it returns (POST → redirect

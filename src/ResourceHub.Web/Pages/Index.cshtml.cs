@@ -44,7 +44,7 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var caller = User.ToCaller()!;
+        var caller = await HttpContext.SignedInCallerAsync(ct);
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         Sort = SearchChoices.Sort(SortValue, text is not null);
         var selected = SearchChoices.Facets.ToDictionary(f => f.Field, f => Selected(f.Param), StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using System.Text;
 namespace ResourceHub.Web.Rendering;
 
 /// <summary>
-/// Plain bar and line charts as inline SVG drawn on the server: no script, no chart library. A narrow viewBox with
+/// Plain bar and line charts and a heat map as inline SVG drawn on the server: no script, no chart library. A narrow viewBox with
 /// large text keeps them readable when a phone scales them down; <c>role="img"</c> with a title and a description
 /// that sums the data up names them to screen readers (the page shows the full table beside each).
 /// </summary>
@@ -18,6 +18,7 @@ public static class SvgChart
     private const int LineHeight = 220;
     private const int MaxLabelChars = 8;
     private const int MaxXLabels = 5;
+    private const int HeatCell = 40;
 
     /// <summary>Horizontal bars, one row per item, longest labels clipped (the table has them whole).</summary>
     public static string Bars(string id, string title, IReadOnlyList<(string Label, double Value)> data)
@@ -72,6 +73,55 @@ public static class SvgChart
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>
+    /// A heat map of counts: one cell per row and column, darker for more, the number written in it. The side with
+    /// more values runs down (a phone scrolls down, not across); past <see cref="Width"/> the SVG keeps its size
+    /// (class <c>wide</c>) and its box scrolls sideways.
+    /// </summary>
+    public static string HeatMap(string id, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<int>> counts)
+    {
+        if (rows.Count == 0 || columns.Count == 0)
+            return Empty(id, title);
+        var across = columns.Count <= rows.Count;
+        var (down, side) = across ? (rows, columns) : (columns, rows);
+        int At(int d, int s) => across ? counts[d][s] : counts[s][d];
+        const int head = 30;
+        var cell = Math.Max(HeatCell, (Width - LabelWidth) / side.Count);
+        var width = Math.Max(Width, LabelWidth + side.Count * cell);
+        var height = head + down.Count * RowHeight + 4;
+        var max = counts.SelectMany(r => r).DefaultIfEmpty().Max();
+        var (top, topDown, topSide) = (-1, 0, 0);
+        for (var d = 0; d < down.Count; d++)
+            for (var x = 0; x < side.Count; x++)
+                if (At(d, x) > top)
+                    (top, topDown, topSide) = (At(d, x), d, x);
+        var svg = Open(id, title, height, $"{rows.Count} 行 × {columns.Count} 列，最多为{down[topDown]}·{side[topSide]}：{top}。完整数据见下表。",
+            width > Width ? width : (int?)null);
+        for (var x = 0; x < side.Count; x++)
+            svg.Append($"<text x=\"{LabelWidth + x * cell + cell / 2}\" y=\"{head - 10}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2933\">{E(Clip(side[x], cell / 13))}</text>");
+        for (var d = 0; d < down.Count; d++)
+        {
+            var y = head + d * RowHeight;
+            svg.Append($"<text x=\"{LabelWidth - 6}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{E(Clip(down[d]))}</text>");
+            for (var x = 0; x < side.Count; x++)
+            {
+                var value = At(d, x);
+                var share = max == 0 ? 0 : value / (double)max;
+                svg.Append($"<g><title>{E(down[d])} · {E(side[x])}：{value}</title>");
+                svg.Append($"<rect x=\"{LabelWidth + x * cell}\" y=\"{y}\" width=\"{cell - 2}\" height=\"{RowHeight - 2}\" fill=\"{Shade(share)}\"/>");
+                svg.Append($"<text x=\"{LabelWidth + x * cell + (cell - 2) / 2}\" y=\"{y + 17}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2933\">{value}</text></g>");
+            }
+        }
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>From a pale blue (none) to a mid blue (the most): the dark numbers keep a 4.5:1 contrast on every cell.</summary>
+    private static string Shade(double share)
+    {
+        byte Mix(byte from, byte to) => (byte)Math.Round(from + (to - from) * share);
+        return $"#{Mix(0xee, 0x6f):x2}{Mix(0xf2, 0x98):x2}{Mix(0xf7, 0xc6):x2}";
+    }
+
     /// <summary>The axis maximum: 1, 2 or 5 times a power of ten, at least the largest value (1 when all are zero).</summary>
     public static double NiceMax(double max)
     {
@@ -87,14 +137,17 @@ public static class SvgChart
     private static string Empty(string id, string title) =>
         Open(id, title, 60, NoData).Append($"<text x=\"{Width / 2}\" y=\"36\" text-anchor=\"middle\" font-size=\"14\" fill=\"#52606d\">{NoData}</text></svg>").ToString();
 
-    private static StringBuilder Open(string id, string title, int height, string desc) =>
+    private static StringBuilder Open(string id, string title, int height, string desc, int? wide = null) =>
         new StringBuilder()
-            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 {Width} {height}\" ")
+            .Append(wide is { } w
+                ? $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart wide\" role=\"img\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\" "
+                : $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 {Width} {height}\" ")
             .Append($"aria-labelledby=\"{E(id)}-title {E(id)}-desc\"><title id=\"{E(id)}-title\">{E(title)}</title><desc id=\"{E(id)}-desc\">{E(desc)}</desc>");
 
     private static double Scale(double value, double max, double length) => Math.Max(0, value) / max * length;
 
-    private static string Clip(string label) => label.Length <= MaxLabelChars ? label : label[..(MaxLabelChars - 1)] + "…";
+    private static string Clip(string label, int max = MaxLabelChars) =>
+        label.Length <= max ? label : max <= 1 ? label[..1] : label[..(max - 1)] + "…";
 
     private static string E(string text) => Html.Encoder.Encode(text);
 

@@ -52,6 +52,29 @@ public sealed class DetailPageTests(WebServer server)
         Assert.All(heights, h => Assert.InRange(h, 1, 720));
     }
 
+    /// <summary>Pages resolve an admin's region as the API does, so a county admin sees its schools' drafts on the page too.</summary>
+    [Fact]
+    public async Task A_county_admin_opens_a_draft_of_a_school_in_its_county_that_another_teacher_cannot()
+    {
+        var teacher = await server.SignedInAsync("li.ming");
+        await teacher.GotoAsync("/my/edit");
+        var title = "区管理员可见的草稿" + Guid.NewGuid().ToString("N")[..6];
+        await teacher.FillAsync("#title", title);
+        await teacher.SelectOptionAsync("#kind", "courseware");
+        await teacher.SelectOptionAsync("#stage", "primary");
+        await teacher.SelectOptionAsync("#subject", "math");
+        await teacher.ClickAsync("button:has-text('保存并继续上传文件')");
+        await teacher.WaitForURLAsync(u => u.Contains("saved=true"));
+        var id = new Uri(teacher.Url).AbsolutePath.Split('/')[^1];
+
+        var admin = await server.SignedInAsync("county.admin");
+        var shown = await admin.GotoAsync($"/resources/{id}");
+        Assert.Equal(200, shown!.Status);
+        Assert.Equal(title, await admin.TextContentAsync("h1"));
+        var colleague = await server.SignedInAsync("wang.fang");
+        Assert.Equal(404, (await colleague.GotoAsync($"/resources/{id}"))!.Status);
+    }
+
     [Fact]
     public async Task A_teacher_rates_one_to_five_stars_and_may_change_it()
     {

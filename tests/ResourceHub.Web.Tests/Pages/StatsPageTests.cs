@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using ResourceHub.Application.Curation;
 using ResourceHub.Data;
 using ResourceHub.Domain.Resources;
@@ -63,6 +64,50 @@ public sealed class StatsPageTests(WebServer server)
     }
 
     [Fact]
+    public async Task Without_javascript_the_admin_crosses_学科_by_学段_reads_the_totals_drills_and_exports()
+    {
+        var admin = await server.SignedInAsync("province.admin", javaScript: false);
+        await admin.GotoAsync("/admin/stats?rows=kind&cols=region");
+        Assert.Equal("类型 × 区域 资源数", (await admin.TextContentAsync("#figure-cross caption"))?.Trim());
+        await admin.SelectOptionAsync("#cross-rows", new SelectOptionValue { Label = "学科" });
+        await admin.SelectOptionAsync("#cross-cols", new SelectOptionValue { Label = "学段" });
+        await admin.ClickAsync("#figure-cross button:has-text('生成交叉表')");
+        await admin.WaitForURLAsync(u => u.Contains("rows=subject") && u.Contains("cols=stage"));
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+        var published = await db.Resources.Where(r => r.Status == ResourceStatus.Published || r.Status == ResourceStatus.Recommended)
+            .Select(r => new { r.Subject, r.Stage }).ToListAsync();
+        Assert.Equal("学科 × 学段 资源数", (await admin.TextContentAsync("#figure-cross caption"))?.Trim());
+        Assert.Equal("学科 \\ 学段", (await admin.TextContentAsync("#figure-cross thead th"))?.Trim());
+        var totals = admin.Locator("#figure-cross tfoot td");
+        Assert.Equal(published.Count.ToString(), await totals.Last.TextContentAsync());
+        var stages = await admin.Locator("#figure-cross thead th[data-key]").EvaluateAllAsync<string[]>("hs => hs.map(h => h.dataset.key)");
+        for (var j = 0; j < stages.Length; j++)
+            Assert.Equal(published.Count(r => r.Stage == stages[j]).ToString(), await totals.Nth(j).TextContentAsync());
+        var math = admin.Locator("#figure-cross tbody tr[data-key='math']");
+        Assert.Equal("数学", (await math.Locator("th").TextContentAsync())?.Trim());
+        Assert.Equal(published.Count(r => r.Subject == "math").ToString(), await math.Locator("td.total-cell").TextContentAsync());
+        var rows = await admin.Locator("#figure-cross tbody tr").CountAsync();
+        Assert.Equal(rows * stages.Length, await admin.Locator("#figure-cross svg[role=img] rect").CountAsync());
+        Assert.Contains("完整数据见下表", await admin.TextContentAsync("#figure-cross svg desc"));
+
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.ClickAsync("#figure-cross a:has-text('CSV')"));
+        Assert.Equal("统计-学科 × 学段 资源数.csv", download.SuggestedFilename);
+        var text = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.StartsWith("\uFEFF学科 \\ 学段,", text);
+        Assert.EndsWith($",{published.Count}\r\n", text);
+
+        // 区域 down the side: a province drills down as in the region figure, keeping the dimensions.
+        await admin.SelectOptionAsync("#cross-rows", new SelectOptionValue { Label = "区域" });
+        await admin.SelectOptionAsync("#cross-cols", new SelectOptionValue { Label = "类型" });
+        await admin.ClickAsync("#figure-cross button:has-text('生成交叉表')");
+        await admin.ClickAsync("#figure-cross tbody a:has-text('安徽省教育厅')");
+        await admin.WaitForURLAsync(u => u.Contains("org=ah-edu") && u.Contains("rows=region") && u.Contains("cols=kind"));
+        Assert.Contains("远程培训示范机构", await admin.TextContentAsync("#figure-cross tbody"));
+    }
+
+    [Fact]
     public async Task A_city_admin_sees_only_its_region_and_no_data_says_so()
     {
         var admin = await server.SignedInAsync("city.admin");
@@ -75,6 +120,8 @@ public sealed class StatsPageTests(WebServer server)
         var other = await admin.GotoAsync("/admin/stats?org=ah-edu");
         Assert.Equal(404, other!.Status);
         var export = await admin.Context.APIRequest.GetAsync("/admin/stats?org=acme&handler=Export&figure=subject&format=csv");
+        Assert.Equal(404, export.Status);
+        export = await admin.Context.APIRequest.GetAsync("/admin/stats?org=ah-edu&handler=Export&figure=cross&rows=region&cols=kind&format=csv");
         Assert.Equal(404, export.Status);
     }
 
@@ -91,6 +138,8 @@ public sealed class StatsPageTests(WebServer server)
         Assert.Equal(403, response!.Status);
         Assert.Contains("只有管理员可以查看统计", await page.ContentAsync());
         var export = await page.Context.APIRequest.GetAsync("/admin/stats?handler=Export&figure=subject&format=csv");
+        Assert.Equal(403, export.Status);
+        export = await page.Context.APIRequest.GetAsync("/admin/stats?handler=Export&figure=cross&rows=subject&cols=stage&format=xlsx");
         Assert.Equal(403, export.Status);
     }
 }

@@ -71,4 +71,28 @@ public sealed class SvgChartTests
             Assert.Empty(root.Descendants(Svg + "rect"));
         }
     }
+
+    [Fact]
+    public void A_heat_map_writes_every_count_darker_for_more_and_runs_the_longer_side_down()
+    {
+        // Two rows, three columns: the columns (the longer side) run down, so each rect row is one column.
+        var root = Parse(SvgChart.HeatMap("h", "学科 × 学段", ["数学", "<语文>"], ["小学", "初中", "高中"], [[4, 0, 1], [2, 8, 0]]));
+        var cells = root.Descendants(Svg + "g").Select(g => g.Element(Svg + "title")!.Value).ToList();
+        Assert.Equal(["小学 · 数学：4", "小学 · <语文>：2", "初中 · 数学：0", "初中 · <语文>：8", "高中 · 数学：1", "高中 · <语文>：0"], cells);
+        var fills = root.Descendants(Svg + "rect").Select(r => r.Attribute("fill")!.Value).ToList();
+        Assert.Equal("#6f98c6", fills[3]); // the most
+        Assert.Equal("#eef2f7", fills[2]); // none
+        Assert.True(string.CompareOrdinal(fills[0], fills[1]) < 0); // 4 darker than 2
+        Assert.Contains("2 行 × 3 列，最多为初中·<语文>：8", root.Element(Svg + "desc")!.Value);
+        Assert.Equal("chart", root.Attribute("class")!.Value);
+
+        // Many columns both ways: the SVG keeps its size and scrolls rather than shrinking its text.
+        var labels = Enumerable.Range(1, 14).Select(i => "类型" + i).ToList();
+        var wide = Parse(SvgChart.HeatMap("w", "t", labels, labels, labels.Select(_ => (IReadOnlyList<int>)labels.Select(_ => 1).ToList()).ToList()));
+        Assert.Equal("chart wide", wide.Attribute("class")!.Value);
+        Assert.True(Num(wide, "width") > SvgChart.Width);
+        Assert.Equal(SvgChart.NoData, NoDataOf(SvgChart.HeatMap("e", "t", [], [], [])));
+    }
+
+    private static string NoDataOf(string svg) => Parse(svg).Element(Svg + "desc")!.Value;
 }

@@ -15,19 +15,49 @@ public sealed class StatsModel(StatsReports reports) : WorkPage
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    public StatsReport Report { get; private set; } = null!;
+    /// <summary>The cross table's dimensions (<see cref="ResourceDimension.Ids"/>) and the codes it is narrowed by.</summary>
+    [BindProperty(SupportsGet = true)] public string? Rows { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cols { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Subject { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Report = await reports.ReadAsync(await CallerAsync(ct), Filter, ct);
+    public StatsReport Report { get; private set; } = null!;
+    public CrossTable Cross { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var caller = await CallerAsync(ct);
+        Report = await reports.ReadAsync(caller, Filter, ct);
+        Cross = await reports.CrossAsync(caller, Filter, CrossRequest, ct);
+    }
 
     public async Task<IActionResult> OnGetExportAsync(string? figure, string? format, CancellationToken ct)
     {
-        var table = await reports.OneAsync(await CallerAsync(ct), Filter, figure ?? "", ct);
+        var caller = await CallerAsync(ct);
+        var table = figure == CrossTable.Id
+            ? (await reports.CrossAsync(caller, Filter, CrossRequest, ct)).ToFigure()
+            : await reports.OneAsync(caller, Filter, figure ?? "", ct);
         var (bytes, contentType, fileName) = FigureExport.Write(table, format ?? "");
         return File(bytes, contentType, fileName);
     }
 
     private StatsFilter Filter => new(Org, From, To);
+
+    /// <summary>学科 × 学段 until the admin picks other dimensions.</summary>
+    public CrossTabRequest CrossRequest => new(Rows ?? CrossTabRequest.Default.Rows, Cols ?? CrossTabRequest.Default.Columns, Subject, Stage, Kind);
+
+    /// <summary>The query values the cross-table form carries, to keep them across the other forms and links.</summary>
+    public IEnumerable<(string Name, string Value)> CrossQuery =>
+        new[] { ("rows", Rows), ("cols", Cols), ("subject", Subject), ("stage", Stage), ("kind", Kind) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => (p.Item1, p.Item2!));
+
+    public string CrossChart() => SvgChart.HeatMap("chart-" + CrossTable.Id, Cross.Title,
+        Cross.Rows.Select(r => r.Label).ToList(), Cross.Columns.Select(c => c.Label).ToList(), Cross.Counts);
+
+    /// <summary>Whether a region header of the cross table can be drilled into, as in the region figure.</summary>
+    public bool CanDrill(ResourceDimension dimension, CrossHeader header) =>
+        dimension.Id == ResourceDimension.Region && Report.Scope.Children.Any(c => c.Code == header.Key);
 
     public string Chart(FigureTable table)
     {
@@ -47,6 +77,8 @@ public sealed class StatsModel(StatsReports reports) : WorkPage
         Add("org", org);
         Add("from", From?.ToString("yyyy-MM-dd"));
         Add("to", To?.ToString("yyyy-MM-dd"));
+        foreach (var (name, value) in CrossQuery)
+            Add(name, value);
         Add("handler", handler);
         Add("figure", figure);
         Add("format", format);

@@ -1,3 +1,4 @@
+using ResourceHub.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,17 +25,17 @@ public sealed class EditModel(ResourceAuthoring authoring, MyUploads mine) : Pag
     {
         if (Id is not { } id)
         {
-            ResourceAuthoring.CheckCanCreate(User.ToCaller()!); // a refused role sees 403, not a form it cannot save
+            ResourceAuthoring.CheckCanCreate(await HttpContext.SignedInCallerAsync(ct)); // a refused role sees 403, not a form it cannot save
             return;
         }
-        var item = await mine.GetAsync(User.ToCaller()!, id, ct);
+        var item = await mine.GetAsync(await HttpContext.SignedInCallerAsync(ct), id, ct);
         Form = ResourceForm.From(item.Editing, item.Live.ETag);
         IsRevision = item.Mode == EditMode.Revision;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var caller = User.ToCaller()!;
+        var caller = await HttpContext.SignedInCallerAsync(ct);
         try
         {
             var resource = Id is { } id

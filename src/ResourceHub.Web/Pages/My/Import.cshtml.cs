@@ -1,3 +1,4 @@
+using ResourceHub.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class ImportModel(ImportJobs imports) : PageModel
     {
         if (Id is not { } id)
             return;
-        Progress = await imports.FindAsync(User.ToCaller()!, id, ct);
+        Progress = await imports.FindAsync(await HttpContext.SignedInCallerAsync(ct), id, ct);
         Rows = await imports.RowsAsync(id, ct);
     }
 
@@ -32,7 +33,7 @@ public sealed class ImportModel(ImportJobs imports) : PageModel
             if (package is null || package.Length == 0)
                 throw AppError.BadRequest("请选择要导入的 ZIP 压缩包 (choose a ZIP file)", "package");
             await using var zip = package.OpenReadStream();
-            var job = await imports.StartAsync(User.ToCaller()!, zip, submit, ct);
+            var job = await imports.StartAsync(await HttpContext.SignedInCallerAsync(ct), zip, submit, ct);
             return Redirect($"/my/import/{job.Id}");
         }
         catch (AppError e)

@@ -1,3 +1,4 @@
+using ResourceHub.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResourceHub.Application.Identity;
 using ResourceHub.Application.Resources;
@@ -9,5 +10,5 @@ public sealed class IndexModel(MyUploads mine) : PageModel
 {
     public IReadOnlyList<MyUploadRow> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await mine.ListAsync(User.ToCaller()!, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await mine.ListAsync(await HttpContext.SignedInCallerAsync(ct), ct);
 }

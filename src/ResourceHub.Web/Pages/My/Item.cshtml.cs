@@ -1,3 +1,4 @@
+using ResourceHub.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationR
     /// <summary>The media job's progress for upload.js to poll while it transcodes.</summary>
     public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct)
     {
-        var p = await mine.ProgressAsync(User.ToCaller()!, Id, ct);
+        var p = await mine.ProgressAsync(await HttpContext.SignedInCallerAsync(ct), Id, ct);
         Response.Headers.CacheControl = "no-store";
         return new JsonResult(new { state = p.State, active = p.Active, percent = Math.Round(p.Percent, 1), label = MediaLabel(p) });
     }
@@ -73,7 +74,7 @@ public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationR
     {
         try
         {
-            var done = await run(User.ToCaller()!);
+            var done = await run(await HttpContext.SignedInCallerAsync(ct));
             return Redirect($"/my/{Id}?{done}=true");
         }
         catch (Exception e) when (e is AppError { Kind: not AppErrorKind.NotFound and not AppErrorKind.Forbidden } or CurationError)
@@ -88,7 +89,7 @@ public sealed class ItemModel(MyUploads mine, ResourceUploads uploads, CurationR
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Item = await mine.GetAsync(User.ToCaller()!, Id, ct);
+        Item = await mine.GetAsync(await HttpContext.SignedInCallerAsync(ct), Id, ct);
         Checks = await checks.ForAsync(Item.Editing, ct);
         ViewData["Title"] = Item.Editing.Title;
     }

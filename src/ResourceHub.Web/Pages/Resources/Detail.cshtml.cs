@@ -74,7 +74,7 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
     {
         try
         {
-            return await run(User.ToCaller()!);
+            return await run(await HttpContext.SignedInCallerAsync(ct));
         }
         catch (Exception e) when (e is AppError or CurationError)
         {
@@ -88,7 +88,7 @@ public sealed class DetailModel(ResourceReader reader, ResourceFacts facts, Cura
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var caller = User.ToCaller()!;
+        var caller = await HttpContext.SignedInCallerAsync(ct);
         Resource = await reader.ShowAsync(caller, Id, ct);
         Stats = (await facts.StatsAsync([Id], ct)).GetValueOrDefault(Id);
         Renditions = (await facts.RenditionsAsync([Id], ct))[Id].ToList();

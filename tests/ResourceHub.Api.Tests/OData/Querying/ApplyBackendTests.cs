@@ -52,6 +52,8 @@ public abstract class ApplyBackendTests(string provider) : IAsyncLifetime
         "$apply=groupby((CreatedBy,Stage),aggregate(DurationSeconds with max as Longest,Grade with countdistinct as Grades))&$orderby=Longest desc",
         "$apply=filter(Status eq 'published')/groupby((Subject,Stage),aggregate($count as 资源数,Size with sum as 总字节))&$orderby=总字节 desc&$top=3",
         "$apply=filter(contains(Title,'面积') or Grade eq null)/groupby((RecommendationLevel,Subject),aggregate($count as N,DurationSeconds with average as AvgSeconds))",
+        // The statistics page's cross table in one query: 学科 × 学段 × 类型 × owner organisation.
+        "$apply=filter(Status in ('published','recommended'))/groupby((Subject,Stage,Kind,OwnerOrg),aggregate($count as Count))",
     ];
 
     [Theory]
