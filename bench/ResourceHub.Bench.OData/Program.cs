@@ -26,6 +26,13 @@ try
     var app = ServiceHost.Build(["--urls", "http://127.0.0.1:0", $"--{DataDirectory.ConfigKey}={dataDir}", "--Logging:LogLevel:Default=Warning"]);
     await app.Services.PrepareStorageAsync();
     await Seed(app.Services, rows);
+    // The floor under any HTTP API in this host: the same bytes as a query's answer, served static (no query, no ODL).
+    var floorBody = Array.Empty<byte>();
+    app.MapGet("/bench/floor", (HttpContext c) =>
+    {
+        c.Response.ContentLength = floorBody.Length;
+        return c.Response.Body.WriteAsync(floorBody).AsTask();
+    });
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     var token = app.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", ResourceSeed.PlatformOrg);
@@ -55,6 +62,9 @@ try
         var (viaHttp, direct) = await MeasurePair(iterations, viaHttpRun, directRun);
         Console.WriteLine($"{q,-78} {viaHttp.P50,8:F2}ms {viaHttp.P95,6:F2} {direct.P50,10:F2}ms {direct.P95,6:F2} {viaHttp.P50 / direct.P50,5:F2}x");
     }
+    floorBody = await http.GetByteArrayAsync("/odata/Resources?" + queries[1]);
+    var floor = await Measure(iterations, async () => (await http.GetAsync("/bench/floor")).EnsureSuccessStatusCode());
+    Console.WriteLine($"HTTP floor: the {floorBody.Length:N0} bytes of query 2's answer served static by the same host: p50 {floor.P50:F2}ms p95 {floor.P95:F2}ms");
     await DeepPaging(http);
     using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
     await app.StopAsync(stopping.Token);
