@@ -15,15 +15,18 @@ public sealed record QueuedItem(Resource Live, ResourceRevision? Revision, bool 
     public Resource View => ReviewerView.Of(Live, Revision, Blind);
 }
 
-/// <summary>One item on an expert's desk: what is judged, by which rubric, and what the expert may know of the round.</summary>
-public sealed record ReviewSheet(QueuedItem Item, Rubric Rubric, int Round, Review? Mine, IReadOnlyList<Review> Others, bool RoundOpen,
-    string? CannotReview);
+/// <summary>One item on an expert's desk: what is judged, and its round as the expert may know it.</summary>
+public sealed record ReviewSheet(QueuedItem Item, ReviewRound Round);
+
+/// <summary>A review round as one expert may know it: the rubric, their own review, the others' once decided, and why they cannot review (if so).</summary>
+public sealed record ReviewRound(Rubric Rubric, int Number, Review? Mine, IReadOnlyList<Review> Others, bool Open, string? CannotReview);
 
 /// <summary>
 /// The expert's side of curation (评审工作台): the queue, one item with its rubric, and the review itself.
 /// Every adapter (OData, web) calls these, so who may see and judge what is decided here and in the domain once.
 /// </summary>
-public sealed class ReviewDesk(ResourceHubDbContext db, ResourceReader resources, CurationStore store, CurationRunner runner)
+public sealed class ReviewDesk(ResourceHubDbContext db, ResourceReader resources, CurationStore store, CurationRunner runner,
+    Packages.PackageAuthoring packages)
 {
     public const int QueueSize = 100;
 
@@ -79,7 +82,21 @@ public sealed class ReviewDesk(ResourceHubDbContext db, ResourceReader resources
     {
         CurationPolicy.AuthorizeReviewQueue(caller);
         var live = await resources.FindVisibleAsync(caller, id, ct);
-        var item = await store.LoadAsync(live, ct);
+        var (item, round) = await RoundAsync(caller, live, ct);
+        return new ReviewSheet(new QueuedItem(live, item.Revision, round.Open && item.Case!.Blind), round);
+    }
+
+    /// <summary>The same for a package (资源包): the package and its round.</summary>
+    public async Task<(Package Package, ReviewRound Round)> OpenPackageAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        CurationPolicy.AuthorizeReviewQueue(caller);
+        var package = await packages.FindReadableAsync(caller, id, ct);
+        return (package, (await RoundAsync(caller, package, ct)).Round);
+    }
+
+    private async Task<(CurationItem Item, ReviewRound Round)> RoundAsync(Caller caller, ICurated curated, CancellationToken ct)
+    {
+        var item = await store.LoadAsync(curated, ct);
         if (CurationPolicy.Denial(CurationVerb.Review, await store.ActorAsync(caller, ct), item.Target) is { } denial)
             throw CurationError.Forbidden(denial);
         if (item.Case is null)
@@ -94,7 +111,7 @@ public sealed class ReviewDesk(ResourceHubDbContext db, ResourceReader resources
             : null;
         // Others' reviews only once the round is decided, so each expert judges on their own.
         var others = open ? [] : round.Where(r => r.ReviewerId != caller.UserId).ToList();
-        return new ReviewSheet(new QueuedItem(live, item.Revision, open && item.Case.Blind), rubric, item.Case.Round, mine, others, open, cannot);
+        return (item, new ReviewRound(rubric, item.Case.Round, mine, others, open, cannot));
     }
 
     /// <summary>Records the caller's review; the rubric bounds each criterion and the server computes the total.</summary>

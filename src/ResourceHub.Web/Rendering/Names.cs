@@ -18,7 +18,16 @@ public static class Names
         [Roles.Admin] = "管理员",
     };
 
+    private static readonly Dictionary<string, string> StepNames = new()
+    {
+        ["submit"] = "提交审核", ["start-review"] = "开始评审", ["review"] = "专家评审", ["third-reviewer"] = "增加评审专家",
+        ["publish"] = "发布", ["request-changes"] = "退回修改", ["reject"] = "不予通过", ["nominate"] = "推优",
+        ["recommend"] = "推荐", ["retire"] = "淘汰", ["revise"] = "修订", ["transfer"] = "转移机构",
+    };
+
     public static string Role(string role) => RoleNames.GetValueOrDefault(role, role);
+    /// <summary>A History step (CurationActions code) in Chinese.</summary>
+    public static string Step(string code) => StepNames.GetValueOrDefault(code, code);
     public static string Stage(string? code) => T.Stages.NameOf(code) ?? code ?? "";
     public static string Subject(string? code) => T.Subjects.NameOf(code) ?? code ?? "";
     public static string Kind(string? code) => T.Kinds.NameOf(code) ?? code ?? "";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ResourceHub.Application.Curation;
 using ResourceHub.Application.Duplicates;
@@ -21,9 +20,9 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks
     public DuplicatePanel Duplicates { get; private set; } = DuplicatePanel.None;
 
     /// <summary>What the expert entered, shown again when the server refuses it.</summary>
-    public Dictionary<string, string> Entered { get; } = [];
-    public string? Verdict { get; private set; }
-    public string? Comment { get; private set; }
+    private Dictionary<string, string> _entered = [];
+    private string? _verdict, _comment;
+    public ReviewRoundForm Form => new(Sheet.Round, _entered, _verdict, _comment);
 
     [FromRoute] public Guid Id { get; set; }
 
@@ -37,21 +36,13 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks
     public Task<IActionResult> OnPostAsync([FromForm] string[] criterion, [FromForm] string[] points, [FromForm] string? verdict,
         [FromForm] string? comment, CancellationToken ct)
     {
-        for (var i = 0; i < criterion.Length; i++)
-            Entered[criterion[i]] = i < points.Length ? points[i] : "";
-        (Verdict, Comment) = (verdict, comment);
+        (_entered, _verdict, _comment) = (ReviewRoundForm.Typed(criterion, points), verdict, comment);
         return SubmitAsync($"/review/{Id}", async caller =>
         {
-            var scores = criterion.Select((c, i) => new CriterionScore(c, ParsePoints(c, i < points.Length ? points[i] : null))).ToList();
-            await desk.ReviewAsync(caller, Id, new ReviewInput(scores, verdict, comment), checkVersion: null, ct);
+            await desk.ReviewAsync(caller, Id, new ReviewInput(ReviewRoundForm.Scores(criterion, points), verdict, comment), checkVersion: null, ct);
             return "评审已提交，感谢您的评审！";
         }, ct);
     }
-
-    private static double ParsePoints(string criterion, string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && double.IsFinite(p)
-            ? p
-            : throw CurationError.Invalid($"请为评分项“{criterion}”填写分数 (points are required for every criterion)", "scores");
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -64,14 +55,4 @@ public sealed class ItemModel(ReviewDesk desk, ResourceFacts facts, UploadChecks
         Duplicates = await DuplicatePanel.LoadAsync(await duplicates.OfAsync(caller, Id, ct), facts, canMerge: false, ct);
         ViewData["Title"] = "评审：" + view.Title;
     }
-
-    public string Shown(RubricCriterion c) => Entered.GetValueOrDefault(c.Name, "");
-
-    public static string VerdictName(string verdict) => verdict switch
-    {
-        Verdicts.Approve => "通过",
-        Verdicts.Changes => "修改后再审",
-        Verdicts.Reject => "不通过",
-        _ => verdict,
-    };
 }
