@@ -29,6 +29,7 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton<IndexerStatus>();
         services.AddScoped<DocumentSync>();
         services.AddScoped<OutboxDrainer>();
+        services.AddScoped<StatsRefresher>();
         services.AddScoped<IndexRebuilder>();
         if (options.Indexer.Enabled)
             services.AddHostedService<SearchIndexer>();

@@ -42,4 +42,7 @@ public sealed class IndexerOptions
     public int MaxBackoffSeconds { get; set; } = 30;
     /// <summary>Processed outbox rows are kept this long so a rebuild can replay changes made while it ran.</summary>
     public int RetentionHours { get; set; } = 24;
+    /// <summary>How often changed downloads and ratings are brought into the index (in batches of BatchSize): the
+    /// longest a sort by 下载量/评分 lags the database, and the most a popular item is rewritten per period.</summary>
+    public int StatsRefreshSeconds { get; set; } = 30;
 }

@@ -32,6 +32,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     {
         VersionStamp.Apply(ChangeTracker);
         SearchOutboxRecorder.Record(ChangeTracker);
+        SearchStatsMarks.Record(ChangeTracker);
         BlobCleanupRecorder.Record(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -40,6 +41,7 @@ public class ResourceHubDbContext(DbContextOptions<ResourceHubDbContext> options
     {
         VersionStamp.Apply(ChangeTracker);
         SearchOutboxRecorder.Record(ChangeTracker);
+        SearchStatsMarks.Record(ChangeTracker);
         BlobCleanupRecorder.Record(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

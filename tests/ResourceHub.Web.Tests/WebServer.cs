@@ -34,7 +34,8 @@ public sealed class WebServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Small parts, so a small test video goes up in several PATCHes.
-        _host = await DemoHost.StartAsync("--ResourceHub:Web:UploadChunkBytes=16384");
+        // Downloads and ratings reach the index's sort within a second (the default refresh is every 30 s).
+        _host = await DemoHost.StartAsync("--ResourceHub:Web:UploadChunkBytes=16384", "--ResourceHub:Search:Indexer:StatsRefreshSeconds=1");
         BaseUrl = _host.BaseUrl;
         using (var http = new HttpClient())
         {

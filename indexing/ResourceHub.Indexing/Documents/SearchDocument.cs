@@ -28,6 +28,11 @@ public sealed record SearchDocument
     public string? RecommendationLevel { get; init; }
     /// <summary>Curation: QualityScore 0–100 (rubric, rating, level), null before review.</summary>
     public double? QualityScore { get; init; }
+    /// <summary>Popularity from resource_stats (completed downloads), kept fresh by the stats refresh, not the outbox.</summary>
+    public long Downloads { get; init; }
+    /// <summary>The teachers' mean stars (1–5), null before the first rating; from resource_stats like <see cref="Downloads"/>.</summary>
+    public double? Rating { get; init; }
+    public int RatingCount { get; init; }
     public string OwnerOrg { get; init; } = "";
     public string CreatedBy { get; init; } = "";
     public DateTime CreatedAt { get; init; }

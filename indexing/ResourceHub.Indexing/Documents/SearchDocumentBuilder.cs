@@ -1,4 +1,5 @@
 using Markdig;
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 using ResourceHub.Domain.Taxonomy;
 
@@ -10,6 +11,7 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
     /// <summary>Retired items leave search: they are kept for the record, not for discovery.</summary>
     public static bool IsSearchable(Resource r) => r.Status != ResourceStatus.Retired;
 
+    /// <summary>The document of <paramref name="r"/>; its downloads and rating come from <see cref="Resource.Stats"/> (load it).</summary>
     public SearchDocument Build(Resource r) => new()
     {
         Id = r.Id,
@@ -25,6 +27,9 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
         Status = r.Status,
         RecommendationLevel = r.RecommendationLevel,
         QualityScore = r.QualityScore,
+        Downloads = r.Stats?.Downloads ?? 0,
+        Rating = r.Stats?.RatingMean,
+        RatingCount = r.Stats?.RatingCount ?? 0,
         OwnerOrg = r.OwnerOrg,
         CreatedBy = r.CreatedBy,
         CreatedAt = DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
@@ -42,10 +47,10 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
     /// <summary>
     /// The resource as a search result shows it, rebuilt from the stored document (the inverse of <see cref="Build"/>
     /// for the fields the API returns), or null for a document without details. Display only: the file's blob key
-    /// and upload time are not kept, and <paramref name="durationSeconds"/> comes from the database because media
-    /// jobs set it without a new Version.
+    /// and upload time are not kept, and <paramref name="durationSeconds"/> and <paramref name="stats"/> come from the
+    /// database because media jobs and downloads change them without a new Version.
     /// </summary>
-    public static Resource? ForDisplay(SearchDocument d, double? durationSeconds)
+    public static Resource? ForDisplay(SearchDocument d, double? durationSeconds, ResourceStats? stats = null)
     {
         if (d.Details is not { } x)
             return null;
@@ -71,6 +76,7 @@ public sealed class SearchDocumentBuilder(TaxonomyCatalog taxonomy)
             QualityScore = d.QualityScore,
             Version = d.Version,
             DurationSeconds = durationSeconds,
+            Stats = stats,
             File = x.File is { } f ? new ResourceFile { FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, Sha256 = f.Sha256 } : null,
         };
     }

@@ -5,9 +5,12 @@ namespace ResourceHub.Indexing.Documents;
 
 /// <summary>
 /// One query-model field as the index stores it. Column is the same name in the FTS companion
-/// table and the Elasticsearch mapping, so both renderers read one list.
+/// table and the Elasticsearch mapping, so both renderers read one list. Refreshed fields (downloads, rating) are
+/// copied in by the periodic stats refresh: good for sorting and filtering, but $apply totals over them are left to the
+/// database, which has them exactly.
 /// </summary>
-public sealed record SearchField(string Name, FieldType Type, string Column, bool Facet = false, TaxonomyList? Names = null, bool Nullable = false)
+public sealed record SearchField(string Name, FieldType Type, string Column, bool Facet = false, TaxonomyList? Names = null, bool Nullable = false,
+    bool Refreshed = false)
 {
     public bool IsCollection => Type == FieldType.StringCollection;
 }
@@ -33,6 +36,8 @@ public static class SearchFields
         new("Status", FieldType.String, "status", Facet: true, Names: T.Statuses),
         new("RecommendationLevel", FieldType.String, "recommendation_level", Facet: true, Names: T.Levels, Nullable: true),
         new("QualityScore", FieldType.Double, "quality_score", Nullable: true),
+        new("Downloads", FieldType.Int64, "downloads", Refreshed: true),
+        new("Rating", FieldType.Double, "rating", Nullable: true, Refreshed: true),
         new("OwnerOrg", FieldType.String, "owner_org", Facet: true),
         new("CreatedBy", FieldType.String, "created_by"),
         new("CreatedAt", FieldType.DateTimeOffset, "created_at"),

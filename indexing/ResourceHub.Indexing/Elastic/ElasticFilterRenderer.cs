@@ -182,7 +182,7 @@ public static class ElasticFilterRenderer
         DateTimeOffset d => ElasticDocuments.Date(d.UtcDateTime),
         DateTime d => ElasticDocuments.Date(d),
         Guid g => g.ToString("D"),
-        string s => field?.Type is FieldType.Double ? throw new SearchQueryException($"{field.Name} 需要数值 (number expected)") : s,
+        string s => field?.Type is FieldType.Double or FieldType.Int64 ? throw new SearchQueryException($"{field.Name} 需要数值 (number expected)") : s,
         bool b => b,
         int i => i,
         long l => l,

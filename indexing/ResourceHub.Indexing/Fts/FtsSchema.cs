@@ -21,8 +21,9 @@ internal static class FtsSchema
     public const string TextColumns = "{title keywords body content}";
 
     /// <summary>Bumped when the table layout or the stored document changes (3: Version and Details; 4: grade names
-    /// among the code names; 5: numbered facet values; 6: content column; 7: the content's text for snippets); an index of another format is rebuilt from the database.</summary>
-    public const int Format = 7;
+    /// among the code names; 5: numbered facet values; 6: content column; 7: the content's text for snippets; 8: downloads and
+    /// rating columns); an index of another format is rebuilt from the database.</summary>
+    public const int Format = 8;
 
     public static string Docs(long generation) => $"docs_{generation}";
     public static string Fts(long generation) => $"fts_{generation}";
@@ -96,6 +97,8 @@ internal static class FtsSchema
                 recommendation_level TEXT NULL,
                 level_rank INTEGER NOT NULL,
                 quality_score REAL NULL,
+                downloads INTEGER NOT NULL,
+                rating REAL NULL,
                 topics TEXT NOT NULL,
                 tags TEXT NOT NULL)
             """);

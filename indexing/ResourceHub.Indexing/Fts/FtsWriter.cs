@@ -36,11 +36,11 @@ internal sealed class FtsWriter : IDisposable
         var fts = FtsSchema.Fts(generation);
         _insertDoc = Prepare($"""
             INSERT INTO {docs} (rid, id, title, kind, subject, stage, grade, status, owner_org, created_by,
-                created_at, updated_at, recommendation_level, level_rank, quality_score, topics, tags)
+                created_at, updated_at, recommendation_level, level_rank, quality_score, downloads, rating, topics, tags)
             VALUES (@rid, @id, @title, @kind, @subject, @stage, @grade, @status, @owner_org, @created_by,
-                @created_at, @updated_at, @level, @level_rank, @quality, @topics, @tags)
+                @created_at, @updated_at, @level, @level_rank, @quality, @downloads, @rating, @topics, @tags)
             """, "@rid", "@id", "@title", "@kind", "@subject", "@stage", "@grade", "@status", "@owner_org", "@created_by",
-            "@created_at", "@updated_at", "@level", "@level_rank", "@quality", "@topics", "@tags");
+            "@created_at", "@updated_at", "@level", "@level_rank", "@quality", "@downloads", "@rating", "@topics", "@tags");
         _insertStored = Prepare($"INSERT INTO {FtsSchema.Stored(generation)} (rid, doc) VALUES (@rid, @doc)", "@rid", "@doc");
         _deleteStored = Prepare($"DELETE FROM {FtsSchema.Stored(generation)} WHERE rid = @rid", "@rid");
         _insertText = Prepare($"INSERT INTO {fts} (rowid, title, keywords, body, content, access) VALUES (@rid, @title, @keywords, @body, @content, @access)",
@@ -71,7 +71,7 @@ internal sealed class FtsWriter : IDisposable
         var rid = FtsRowId.Compose(_boost, d, existing is { } old ? FtsRowId.Sequence(old) : ++_sequence);
         Set(_insertDoc, rid, d.Id.ToString("D"), d.Title, d.Kind, d.Subject, d.Stage, d.Grade, d.Status, d.OwnerOrg, d.CreatedBy,
             FtsValues.Date(d.CreatedAt), FtsValues.Date(d.UpdatedAt), d.RecommendationLevel, RankingBoost.LevelRank(d.RecommendationLevel),
-            d.QualityScore, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags));
+            d.QualityScore, d.Downloads, d.Rating, JsonSerializer.Serialize(d.Topics), JsonSerializer.Serialize(d.Tags));
         _insertDoc.ExecuteNonQuery();
         Set(_insertStored, rid, p.Json);
         _insertStored.ExecuteNonQuery();

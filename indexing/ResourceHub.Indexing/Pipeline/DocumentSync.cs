@@ -32,7 +32,7 @@ public sealed class DocumentSync(ResourceHubDbContext db, SearchDocumentBuilder 
     /// <summary>Documents for the searchable resources among the ids, and the ids that must leave the index.</summary>
     public async Task<(List<SearchDocument> Documents, List<Guid> Gone)> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var resources = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var resources = await db.Resources.AsNoTracking().Include(r => r.Stats).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         var searchable = resources.Where(SearchDocumentBuilder.IsSearchable).Select(r => r.Id).ToList();
         var texts = await db.ResourceTexts.AsNoTracking().Where(t => searchable.Contains(t.ResourceId))
             .ToDictionaryAsync(t => t.ResourceId, t => t.Text, ct);

@@ -6,7 +6,8 @@ using ResourceHub.Data.Coordination;
 namespace ResourceHub.Indexing.Pipeline;
 
 /// <summary>
-/// Drains the search outbox in the background. While the engine is down it backs off (doubling up to
+/// Drains the search outbox in the background, and every StatsRefreshSeconds brings changed downloads and ratings
+/// in (<see cref="StatsRefresher"/>). While the engine is down it backs off (doubling up to
 /// MaxBackoffSeconds) and keeps the rows; writes to the database never wait for the index.
 /// </summary>
 public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, IndexerOptions options,
@@ -35,6 +36,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         var failures = 0;
         var created = false;
         var lastPrune = DateTime.MinValue;
+        var lastStats = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -61,6 +63,13 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
                     throw new SearchUnavailableException(result.Failure);
                 if (result.Applied > 0)
                     logger.LogDebug("Indexed {Count} outbox rows", result.Applied);
+                if (DateTime.UtcNow - lastStats >= TimeSpan.FromSeconds(options.StatsRefreshSeconds))
+                {
+                    var refreshed = await scope.ServiceProvider.GetRequiredService<StatsRefresher>().RefreshAsync(stoppingToken);
+                    if (refreshed > 0)
+                        logger.LogDebug("Refreshed downloads and ratings of {Count} documents", refreshed);
+                    lastStats = DateTime.UtcNow;
+                }
                 if (DateTime.UtcNow - lastPrune > PruneEvery)
                 {
                     await drainer.PruneAsync(stoppingToken);

@@ -13,7 +13,8 @@ public sealed record AggregateRequest(SearchRequest Search, ApplyQuery Apply, in
 /// <summary>Which $apply shapes an index can group itself: every field it reads must be a field the index holds.</summary>
 public static class SearchAggregates
 {
-    /// <summary>Why the index cannot group <paramref name="apply"/> (a field it does not hold), or null when it can.</summary>
+    /// <summary>Why the index cannot group <paramref name="apply"/> (a field it does not hold, or holds only as of its last
+    /// stats refresh), or null when it can.</summary>
     public static string? Unservable(ApplyQuery apply)
     {
         foreach (var name in apply.GroupBy)
@@ -25,5 +26,6 @@ public static class SearchAggregates
         return FilterFields.Of(apply.Filter).FirstOrDefault(f => Held(f) is null) is { } missing ? $"filter on {missing}" : null;
     }
 
-    private static SearchField? Held(string name) => SearchFields.All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+    private static SearchField? Held(string name) =>
+        SearchFields.All.FirstOrDefault(f => !f.Refreshed && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

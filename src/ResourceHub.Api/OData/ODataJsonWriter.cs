@@ -148,10 +148,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
             ETag = definition.ETagOf(entity),
         };
         if (definition.HasStream)
-        {
-            var entityUri = ServiceRoot.EntityUri(request, definition.SetName, definition.KeyOf(entity));
-            resource.MediaResource = new ODataStreamReferenceValue { ReadLink = new Uri(entityUri + "/$value") };
-        }
+            resource.MediaResource = new ODataStreamReferenceValue { ReadLink = ServiceRoot.ValueUri(request, definition.SetName, definition.KeyOf(entity)) };
         return new ODataEntry(resource, expansions);
     }
 

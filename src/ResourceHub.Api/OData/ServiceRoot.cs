@@ -5,7 +5,13 @@ public static class ServiceRoot
     public const string Path = "/odata";
 
     /// <summary>The absolute service root of this request, ending in a slash (as ODL wants it).</summary>
-    public static Uri Of(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}{Path}/");
+    public static Uri Of(HttpRequest request) => new(Text(request));
+
+    private static string Text(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}/";
+
+    /// <summary>An entity's media link, parsed once (a page of 50 entities built three URIs each before).</summary>
+    public static Uri ValueUri(HttpRequest request, string setName, object key) =>
+        new($"{Text(request)}{setName}({KeyLiteral(key)})/$value");
 
     public static Uri EntityUri(HttpRequest request, string setName, object key) =>
         new(Of(request), $"{setName}({KeyLiteral(key)})");

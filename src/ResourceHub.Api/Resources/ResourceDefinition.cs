@@ -39,6 +39,11 @@ public sealed class ResourceDefinition : EntityDefinition<Resource>
         new("Size", FieldType.Int64, r => r.File == null ? null : (long?)r.File.Size, Nullable: true),
         new("Sha256", FieldType.String, r => r.File == null ? null : r.File.Sha256, Nullable: true, Sortable: false),
         new("DurationSeconds", FieldType.Double, r => r.DurationSeconds, Nullable: true),
+        // Popularity from resource_stats (read-only; loaded with the rows, see ResourceEntries). Sortable and filterable in
+        // the database and in search (the index refreshes them every StatsRefreshSeconds).
+        new("Downloads", FieldType.Int64, r => r.Stats == null ? 0L : r.Stats.Downloads),
+        new("Rating", FieldType.Double, r => r.Stats == null || r.Stats.RatingCount == 0 ? null : (double?)((double)r.Stats.RatingSum / r.Stats.RatingCount),
+            Nullable: true),
     ];
 
     /// <summary>Owner is the organisation named by OwnerOrg. Renditions, Reviews and History slot in here as their sets arrive.</summary>

@@ -14,6 +14,7 @@ public static class ResourceEntries
     public static async Task<IReadOnlyList<ODataEntry>> BuildAsync(ResourceHubDbContext db, HttpRequest request, IReadOnlyList<Resource> rows,
         IReadOnlyList<string> select, IReadOnlyList<ExpandItem> expand, CancellationToken ct)
     {
+        await LoadStatsAsync(db, rows, ct);
         var owner = expand.FirstOrDefault(e => e.Navigation == "Owner");
         var orgs = new Dictionary<string, Domain.Organizations.Organization>();
         if (owner is not null)
@@ -30,5 +31,16 @@ public static class ResourceEntries
                     : []));
             return ODataJsonWriter.Entry(request, ResourceDefinition.Instance, r, select, expansions);
         }).ToList();
+    }
+
+    /// <summary>Downloads and Rating are read from each row's stats: one query for the rows that came without them.</summary>
+    private static async Task LoadStatsAsync(ResourceHubDbContext db, IReadOnlyList<Resource> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.Stats is null).Select(r => r.Id).Distinct().ToList();
+        if (ids.Count == 0)
+            return;
+        var stats = await new ResourceFacts(db).StatsAsync(ids, ct);
+        foreach (var r in rows)
+            r.Stats ??= stats.GetValueOrDefault(r.Id);
     }
 }

@@ -104,6 +104,8 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
         SetETag(context, resource);
         if (Prefer.Representation(context.Request))
         {
+            if (db.Entry(resource).State != EntityState.Detached)
+                await db.Entry(resource).Reference(r => r.Stats).LoadAsync(context.RequestAborted); // Downloads, Rating
             context.Response.Headers["Preference-Applied"] = "return=representation";
             await Writer.WriteEntityAsync(context, ResourceDefinition.Instance, resource);
             return;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
+using ResourceHub.Data.Outbox;
 using ResourceHub.Domain.Curation;
 
 namespace ResourceHub.Application.Curation;
@@ -7,6 +8,7 @@ namespace ResourceHub.Application.Curation;
 /// <summary>
 /// Counts completed downloads (popularity, kept apart from quality). The download path
 /// (GET Resources(id)/$value) calls <see cref="CountAsync"/> once per download; each is also appended to usage_events.
+/// The same increment marks the row for the search index's next stats refresh (no outbox row per download).
 /// </summary>
 public sealed class DownloadCounter(ResourceHubDbContext db)
 {
@@ -47,5 +49,6 @@ public sealed class DownloadCounter(ResourceHubDbContext db)
 
     private Task<int> IncrementAsync(Guid resourceId, CancellationToken ct) =>
         db.Set<ResourceStats>().Where(s => s.ResourceId == resourceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Downloads, x => x.Downloads + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Downloads, x => x.Downloads + 1)
+                .SetProperty(x => EF.Property<int>(x, SearchStatsMarks.Property), SearchStatsMarks.Changed), ct);
 }

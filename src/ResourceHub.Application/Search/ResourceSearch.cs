@@ -133,13 +133,13 @@ public sealed class ResourceSearch(ISearchIndex index, ResourceHubDbContext db, 
         {
             if (!current.TryGetValue(hit.Document.Id, out var now))
                 continue; // deleted since it was indexed
-            if (IsCurrent(hit.Document, now) && SearchDocumentBuilder.ForDisplay(hit.Document, now.DurationSeconds) is { } stored)
+            if (IsCurrent(hit.Document, now) && SearchDocumentBuilder.ForDisplay(hit.Document, now.DurationSeconds, now.Stats) is { } stored)
                 rows.Add(stored);
             else
                 changed.Add(now.Id);
         }
         if (changed.Count > 0)
-            rows.AddRange(await db.Resources.AsNoTracking().Where(r => EF.Parameter(changed).Contains(r.Id)).ToListAsync(ct));
+            rows.AddRange(await db.Resources.AsNoTracking().Include(r => r.Stats).Where(r => EF.Parameter(changed).Contains(r.Id)).ToListAsync(ct));
         return rows.Where(scope.Allows).ToDictionary(r => r.Id);
     }
 

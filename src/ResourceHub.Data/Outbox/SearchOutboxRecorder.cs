@@ -7,7 +7,8 @@ namespace ResourceHub.Data.Outbox;
 /// <summary>
 /// Adds one outbox row per added, modified or deleted <see cref="Resource"/> to the unit of work being
 /// saved. Called from SaveChanges, so every module that changes resources (CRUD, curation, imports)
-/// feeds the search index without knowing it exists.
+/// feeds the search index without knowing it exists. Owned parts (the file) count as the resource; its stats do
+/// not (downloads and ratings reach the index through <see cref="SearchStatsMarks"/>).
 /// </summary>
 internal static class SearchOutboxRecorder
 {
@@ -15,7 +16,8 @@ internal static class SearchOutboxRecorder
     {
         var changed = tracker.Entries<Resource>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        || e.References.Any(r => r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted }))
+                        || e.References.Any(r => r.Metadata.TargetEntityType.IsOwned()
+                                                 && r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted }))
             .Select(e => e.Entity.Id)
             .Distinct()
             .ToList();

@@ -3,15 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Data.Querying;
 
 /// <summary>
 /// What a search page checks of each hit before showing its stored copy: the Version, the media duration (set
-/// without a new Version) and the fields <c>VisibilityScope.Allows</c> reads (a field added there belongs here too).
+/// without a new Version), the fields <c>VisibilityScope.Allows</c> reads (a field added there belongs here too), and
+/// the downloads and ratings as counted now (the index's copy lags until its next stats refresh).
 /// </summary>
-public sealed record ResourceState(Guid Id, long Version, double? DurationSeconds, string Status, string OwnerOrg, string CreatedBy, string Subject);
+public sealed record ResourceState(Guid Id, long Version, double? DurationSeconds, string Status, string OwnerOrg, string CreatedBy, string Subject,
+    ResourceStats? Stats = null);
 
 /// <summary>
 /// Reads <see cref="ResourceState"/>s by key with one plain command. Names and parameter conversions come from the
@@ -30,6 +33,9 @@ public static class ResourceStates
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var idMapping = entity.FindProperty(nameof(Resource.Id))!.GetRelationalTypeMapping();
+        var statsEntity = db.Model.FindEntityType(typeof(ResourceStats))!;
+        var statsTable = StoreObjectIdentifier.Table(statsEntity.GetTableName()!, statsEntity.GetSchema());
+        string StatsColumn(string property) => "s." + sql.DelimitIdentifier(statsEntity.FindProperty(property)!.GetColumnName(statsTable)!);
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -45,15 +51,21 @@ public static class ResourceStates
                 names.Add(sql.GenerateParameterNamePlaceholder("id" + i));
             }
             command.CommandText =
-                $"SELECT {Column(nameof(Resource.Id))}, {Column(nameof(Resource.Version))}, {Column(nameof(Resource.DurationSeconds))}, "
-                + $"{Column(nameof(Resource.Status))}, {Column(nameof(Resource.OwnerOrg))}, {Column(nameof(Resource.CreatedBy))}, "
-                + $"{Column(nameof(Resource.Subject))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
-                + $"WHERE {Column(nameof(Resource.Id))} IN ({string.Join(", ", names)})";
+                $"SELECT r.{Column(nameof(Resource.Id))}, r.{Column(nameof(Resource.Version))}, r.{Column(nameof(Resource.DurationSeconds))}, "
+                + $"r.{Column(nameof(Resource.Status))}, r.{Column(nameof(Resource.OwnerOrg))}, r.{Column(nameof(Resource.CreatedBy))}, "
+                + $"r.{Column(nameof(Resource.Subject))}, {StatsColumn(nameof(ResourceStats.ResourceId))}, {StatsColumn(nameof(ResourceStats.Downloads))}, "
+                + $"{StatsColumn(nameof(ResourceStats.RatingCount))}, {StatsColumn(nameof(ResourceStats.RatingSum))} "
+                + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)} r "
+                + $"LEFT JOIN {sql.DelimitIdentifier(statsTable.Name, statsTable.Schema)} s ON {StatsColumn(nameof(ResourceStats.ResourceId))} = r.{Column(nameof(Resource.Id))} "
+                + $"WHERE r.{Column(nameof(Resource.Id))} IN ({string.Join(", ", names)})";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var state = new ResourceState(reader.GetFieldValue<Guid>(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                    reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
+                var id = reader.GetFieldValue<Guid>(0);
+                var stats = reader.IsDBNull(7) ? null
+                    : new ResourceStats { ResourceId = id, Downloads = reader.GetInt64(8), RatingCount = reader.GetInt32(9), RatingSum = reader.GetInt32(10) };
+                var state = new ResourceState(id, reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), stats);
                 states[state.Id] = state;
             }
             return states;

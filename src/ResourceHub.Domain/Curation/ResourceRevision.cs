@@ -35,7 +35,7 @@ public class ResourceRevision : ICoreMetadata
         {
             Id = live.Id, OwnerOrg = live.OwnerOrg, CreatedBy = live.CreatedBy, CreatedAt = live.CreatedAt,
             UpdatedAt = live.UpdatedAt, Status = live.Status, Version = live.Version, File = revision?.File ?? live.File,
-            RecommendationLevel = live.RecommendationLevel, QualityScore = live.QualityScore,
+            RecommendationLevel = live.RecommendationLevel, QualityScore = live.QualityScore, Stats = live.Stats,
         };
         ICoreMetadata.Copy(revision ?? (ICoreMetadata)live, copy);
         return copy;

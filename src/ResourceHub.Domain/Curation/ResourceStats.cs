@@ -11,6 +11,8 @@ public class ResourceStats
     public long Downloads { get; set; }
     public int RatingCount { get; set; }
     public int RatingSum { get; set; }
+    /// <summary>The teachers' mean stars (1–5), null before the first rating.</summary>
+    public double? RatingMean => RatingCount == 0 ? null : (double)RatingSum / RatingCount;
     /// <summary>Mean rubric total of the reviews that published the item, as a fraction of the maximum.</summary>
     public double? ExpertMean { get; set; }
     public double? ExpertPart { get; set; }

@@ -39,5 +39,9 @@ public class Resource : ICoreMetadata, Curation.ICurated
     /// <summary>Play length of a video, probed by the media worker; null until then or for other files.</summary>
     public double? DurationSeconds { get; set; }
 
+    /// <summary>Downloads and teachers' ratings (one row, created by the first download or rating); null when there is none
+    /// or it was not loaded. Read it only where the query included it.</summary>
+    public Curation.ResourceStats? Stats { get; set; }
+
     public string ETag => $"W/\"{Version}\"";
 }

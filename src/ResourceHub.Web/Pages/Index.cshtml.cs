@@ -60,10 +60,9 @@ public sealed class IndexModel(ResourceSearch search, ResourceFacts facts, Media
                 page.Result.Facets.TryGetValue(f.Field, out var buckets) ? buckets : [], selected[f.Field])).ToList();
             var hits = page.Visible().ToList();
             var ids = hits.Select(h => h.Resource.Id).ToList();
-            var stats = await facts.StatsAsync(ids, ct);
             var renditions = await facts.RenditionsAsync(ids, ct);
             Cards = hits.Select(h => new Card(h.Resource, h.Hit.Highlights.GetValueOrDefault("Title"), h.Hit.Highlights.GetValueOrDefault(Highlighter.ContentField),
-                stats.GetValueOrDefault(h.Resource.Id),
+                h.Resource.Stats, // read with the page's rows (ResourceStates), so as counted now
                 renditions[h.Resource.Id].Any(r => r.Kind == SignedMedia.Thumbnail) ? links.Url(h.Resource.Id, caller.UserId, SignedMedia.Thumbnail) : null))
                 .ToList();
             InBasket = await baskets.InBasketAsync(caller, ids, ct);

@@ -1,4 +1,3 @@
-using ResourceHub.Indexing.Documents;
 using ResourceHub.Query.Model;
 
 namespace ResourceHub.Web.Pages;
@@ -21,18 +20,18 @@ public static class SearchChoices
         new("level", "RecommendationLevel", "推荐级别"),
     ];
 
-    /// <summary>Downloads shows up once the index can sort by it.</summary>
-    public static readonly IReadOnlyList<SortDef> Sorts = new List<SortDef?>
-    {
+    /// <summary>下载量 and 评分 are the index's Downloads and Rating (teachers' mean stars, unrated last); the index
+    /// refreshes them every StatsRefreshSeconds. 综合质量 is the QualityScore (experts, level and ratings together).</summary>
+    public static readonly IReadOnlyList<SortDef> Sorts =
+    [
         new("", "相关度", []),
         new("new", "最新", [new OrderBy("CreatedAt", true)]),
-        new("score", "评分", [new OrderBy("QualityScore", true)]),
-        Sortable("Downloads") ? new SortDef("downloads", "下载量", [new OrderBy("Downloads", true)]) : null,
-    }.OfType<SortDef>().ToList();
+        new("downloads", "下载量", [new OrderBy("Downloads", true)]),
+        new("rating", "评分", [new OrderBy("Rating", true)]),
+        new("score", "综合质量", [new OrderBy("QualityScore", true)]),
+    ];
 
     public static SortDef Sort(string? value, bool hasText) =>
         Sorts.FirstOrDefault(s => s.Value == value && s.Value.Length > 0)
         ?? (hasText ? Sorts[0] : Sorts.First(s => s.Value == "new")); // without words, relevance means nothing: newest first
-
-    private static bool Sortable(string field) => SearchFields.All.Any(f => f.Name == field);
 }

@@ -71,6 +71,17 @@ public sealed class ProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_row_links_its_file_by_its_own_absolute_value_url()
+    {
+        var rows = (await Json(await Vendor.GetAsync("/odata/Resources?$top=50&$select=Id&$format=application/json;odata.metadata=full")))
+            .GetProperty("value").EnumerateArray().ToList();
+        Assert.True(rows.Count >= 10);
+        foreach (var row in rows)
+            Assert.Equal($"http://localhost/odata/Resources({row.GetProperty("Id").GetString()})/$value",
+                row.GetProperty("@odata.mediaReadLink").GetString());
+    }
+
+    [Fact]
     public async Task Service_document_lists_the_sets_and_versions_are_negotiated()
     {
         var doc = await Json(await _api.ClientAs(null).GetAsync("/odata/"));

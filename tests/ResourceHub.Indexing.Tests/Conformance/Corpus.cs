@@ -1,3 +1,4 @@
+using ResourceHub.Domain.Curation;
 using ResourceHub.Domain.Resources;
 
 namespace ResourceHub.Indexing.Tests.Conformance;
@@ -27,7 +28,7 @@ public static class Corpus
         var curation = new Dictionary<Guid, Curation>();
         void Add(string title, string subject, string stage, string kind, string status = ResourceStatus.Published,
             string org = "acme", string by = "alice", string[]? topics = null, string[]? tags = null, string? description = null,
-            string? level = null, double? quality = null)
+            string? level = null, double? quality = null, long downloads = 0, int[]? stars = null)
         {
             var created = Start.AddDays(list.Count);
             var r = new Resource
@@ -36,14 +37,20 @@ public static class Corpus
                 OwnerOrg = org, CreatedBy = by, Topics = [.. topics ?? []], Tags = [.. tags ?? []], Description = description,
                 CreatedAt = created, UpdatedAt = created.AddHours(list.Count),
             };
+            if (downloads > 0 || stars is not null)
+                r.Stats = new ResourceStats
+                {
+                    ResourceId = r.Id, Downloads = downloads, RatingCount = stars?.Length ?? 0, RatingSum = stars?.Sum() ?? 0, UpdatedAt = created,
+                };
             list.Add(r);
             if (level is not null || quality is not null)
                 curation[r.Id] = new Curation(level, quality);
         }
 
-        Add("分数的初步认识", "math", "primary", "micro-lesson", tags: ["分数", "三年级"], description: "本微课通过**折纸**活动帮助学生理解分数的意义。");
-        Add("分数加法与减法", "math", "primary", "courseware");
-        Add("异分母分数加减法教学设计", "math", "primary", "lesson-design", status: ResourceStatus.Recommended);
+        Add("分数的初步认识", "math", "primary", "micro-lesson", tags: ["分数", "三年级"], description: "本微课通过**折纸**活动帮助学生理解分数的意义。",
+            downloads: 120, stars: [4, 5]);
+        Add("分数加法与减法", "math", "primary", "courseware", downloads: 300, stars: [3]);
+        Add("异分母分数加减法教学设计", "math", "primary", "lesson-design", status: ResourceStatus.Recommended, downloads: 50, stars: [5, 4]);
         Add("圆的面积", "math", "primary", "micro-lesson", description: "用割补法推导圆的面积公式，渗透转化思想。");
         Add("圆柱与圆锥", "math", "primary", "courseware");
         Add("勾股定理的证明", "math", "junior", "lesson-record");
@@ -74,8 +81,8 @@ public static class Corpus
         Add("音乐欣赏：春天", "music", "primary", "micro-lesson");
         Add("美术：水彩画基础", "art", "primary", "micro-lesson");
         Add("体育：篮球运球", "pe", "junior", "lesson-record");
-        Add("分数乘法", "math", "primary", "courseware", level: "school", quality: 40);
-        Add("分数除法", "math", "primary", "courseware", level: "national", quality: 100);
+        Add("分数乘法", "math", "primary", "courseware", level: "school", quality: 40, downloads: 120, stars: [5]);
+        Add("分数除法", "math", "primary", "courseware", level: "national", quality: 100, downloads: 5);
         Add("圆", "math", "primary", "micro-lesson");
         Add("草稿：分数复习", "math", "primary", "courseware", status: ResourceStatus.Draft, org: "school1", by: "carol");
         Add("评审中：物理实验", "physics", "junior", "courseware", status: ResourceStatus.InReview, org: "lumen", by: "dave");

@@ -460,6 +460,67 @@ public abstract class SearchConformanceTests(SearchFixture f)
             whole.Select(id => f.Resources.Single(r => r.Id == id).UpdatedAt).OrderDescending()));
     }
 
+    // ---- popularity: downloads and teachers' rating (issue 12) ----
+
+    /// <summary>The corpus's 分数 items with downloads: 300, 120 (two, tied), 50, 5; the rest have none.</summary>
+    [ConformanceFact]
+    public async Task Sorting_by_downloads_puts_the_most_downloaded_first_and_breaks_ties_by_id()
+    {
+        var hits = (await Search("分数", orderBy: [new OrderBy("Downloads", true)])).Hits.Select(h => h.Document).ToList();
+        Assert.Equal("分数加法与减法", hits[0].Title);
+        Assert.Equal([300L, 120, 120, 50, 5], hits.Take(5).Select(d => d.Downloads));
+        var tied = hits.Skip(1).Take(2).ToList();
+        Assert.Equal(["分数乘法", "分数的初步认识"], tied.Select(d => d.Title).Order());
+        Assert.True(string.CompareOrdinal(tied[0].Id.ToString("D"), tied[1].Id.ToString("D")) < 0, "ties go by id");
+        Assert.All(hits.Skip(5), d => Assert.Equal(0, d.Downloads));
+    }
+
+    [ConformanceFact]
+    public async Task Sorting_by_rating_puts_the_best_rated_first_and_unrated_last()
+    {
+        var hits = (await Search("分数", orderBy: [new OrderBy("Rating", true)])).Hits.Select(h => h.Document).ToList();
+        Assert.Equal(["分数乘法"], hits.Take(1).Select(d => d.Title));
+        Assert.Equal([5.0, 4.5, 4.5, 3.0], hits.Take(4).Select(d => d.Rating!.Value));
+        Assert.Equal(2, hits[1].RatingCount);
+        Assert.All(hits.Skip(4), d => Assert.Null(d.Rating));
+        var ascending = (await Search("分数", orderBy: [new OrderBy("Rating", false)])).Hits.Select(h => h.Document).ToList();
+        Assert.Null(ascending[0].Rating); // nulls are the smallest value, as for every nullable sort
+        Assert.Equal("分数乘法", ascending[^1].Title);
+    }
+
+    [ConformanceFact]
+    public async Task Keyset_pages_continue_a_downloads_and_a_rating_sort()
+    {
+        foreach (var field in new[] { "Downloads", "Rating" })
+        {
+            var order = new List<OrderBy> { new(field, true) };
+            var whole = (await Search("分数", top: 8, orderBy: order)).Hits.Select(h => h.Document.Id).ToList();
+            var paged = new List<Guid>();
+            KeysetPosition? after = null;
+            for (var page = 0; page < 4; page++)
+            {
+                var result = await Search("分数", top: 2, orderBy: order, after: after);
+                paged.AddRange(result.Hits.Select(h => h.Document.Id));
+                after = result.Next;
+            }
+            Assert.Equal(whole, paged);
+        }
+    }
+
+    [ConformanceFact]
+    public async Task Filters_on_downloads_and_rating()
+    {
+        var popular = await Search(null, new CompareNode(Field("Downloads", FieldType.Int64), CompareOperator.Ge, 100L), count: true,
+            orderBy: [new OrderBy("Downloads", true)]);
+        Assert.Equal(["分数加法与减法", "分数乘法", "分数的初步认识"], Titles(popular).Take(1).Concat(Titles(popular).Skip(1).Order()).ToList());
+        Assert.Equal(3, popular.Total);
+        var liked = await Search("分数", new CompareNode(Field("Rating", FieldType.Double), CompareOperator.Gt, 4.0));
+        Assert.Equal(["分数乘法", "分数的初步认识", "异分母分数加减法教学设计"], Titles(liked).Order().ToList());
+        var unrated = await Search("分数", new CompareNode(Field("Rating", FieldType.Double), CompareOperator.Eq, null));
+        Assert.DoesNotContain(unrated.Hits, h => h.Document.Rating is not null);
+        Assert.Contains("分数除法", Titles(unrated));
+    }
+
     [ConformanceFact]
     public async Task Top_zero_returns_only_the_count()
     {

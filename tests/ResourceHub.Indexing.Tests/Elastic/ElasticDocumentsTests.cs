@@ -12,6 +12,7 @@ public sealed class ElasticDocumentsTests
         {
             Id = Guid.NewGuid(), Title = "圆的面积", Description = "用割补法推导", Kind = "courseware", Subject = "math", Stage = "primary",
             Topics = ["t1"], Tags = ["示例"], CodeNames = ["数学"], Status = "published", RecommendationLevel = "county", QualityScore = 87.25,
+            Downloads = 1234, Rating = 4.5, RatingCount = 2,
             OwnerOrg = "acme", CreatedBy = "alice",
             CreatedAt = new DateTime(2026, 11, 22, 8, 30, 15, DateTimeKind.Utc).AddTicks(1234567),
             UpdatedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc).AddTicks(7),

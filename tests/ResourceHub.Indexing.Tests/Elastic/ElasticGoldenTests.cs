@@ -94,6 +94,30 @@ public sealed class ElasticGoldenTests
         GoldenJson.Matches("search-keyset", await SentAsync(i => i.SearchAsync(request), "/_search"));
     }
 
+    /// <summary>下载量/评分: a text search sorted by downloads (ties by id), continued after a cursor, filtered on rating.</summary>
+    [Fact]
+    public async Task Text_search_sorted_by_downloads_with_search_after_and_a_rating_filter()
+    {
+        var request = new SearchRequest(new EntityQuery
+        {
+            Search = "分数", Top = 12,
+            Filter = new CompareNode(Field("Rating", FieldType.Double), CompareOperator.Ge, 4.0),
+            OrderBy = [new OrderBy("Downloads", true)],
+            After = new KeysetPosition([120L, "0b0c8a4e-8a43-4a7c-9d59-3c6f0f1f2a11"]),
+        }, Teacher);
+        GoldenJson.Matches("search-downloads", await SentAsync(i => i.SearchAsync(request), "/_search"));
+    }
+
+    [Fact]
+    public void Rating_sorts_unrated_items_last_when_descending()
+    {
+        var json = ElasticJson.Of(_renderer.Search(new SearchRequest(new EntityQuery { OrderBy = [new OrderBy("Rating", true)] }, Teacher)));
+        var sort = json["sort"]!.AsArray();
+        Assert.Equal("desc", sort[0]!["rating"]!["order"]!.GetValue<string>());
+        Assert.Equal("_last", sort[0]!["rating"]!["missing"]!.GetValue<string>());
+        Assert.Equal("asc", sort[1]!["id"]!["order"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Text_functions_render_to_keyword_queries()
     {

@@ -1,3 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResourceHub.Application.Curation;
+using ResourceHub.Data;
+using ResourceHub.Domain.Curation;
+using ResourceHub.Domain.Resources;
+
 namespace ResourceHub.Web.Tests.Pages;
 
 [Collection(WebCollection.Name)]
@@ -64,6 +71,53 @@ public sealed class SearchPageTests(WebServer server)
         var metas = await page.Locator(".card .meta:first-of-type").AllTextContentsAsync();
         Assert.NotEmpty(metas);
         Assert.All(metas, m => Assert.StartsWith("课件", m.Trim()));
+    }
+
+    [Fact]
+    public async Task Sorting_by_downloads_shows_the_most_downloaded_first_with_and_without_JavaScript()
+    {
+        // The oldest public demo item becomes the most downloaded (the real download counter, as GET …/$value calls it).
+        Guid id;
+        string title;
+        long downloads;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResourceHubDbContext>();
+            var item = await db.Resources.Where(r => r.Status == ResourceStatus.Published && r.Id != server.ScriptTitleId)
+                .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstAsync();
+            (id, title) = (item.Id, item.Title);
+            var most = await db.Set<ResourceStats>().MaxAsync(s => (long?)s.Downloads) ?? 0;
+            var counter = scope.ServiceProvider.GetRequiredService<DownloadCounter>();
+            var mine = await db.Set<ResourceStats>().Where(s => s.ResourceId == id).Select(s => (long?)s.Downloads).FirstOrDefaultAsync() ?? 0;
+            for (var i = mine; i <= most + 2; i++)
+                await counter.CountAsync(id, CancellationToken.None);
+            downloads = await db.Set<ResourceStats>().Where(s => s.ResourceId == id).Select(s => s.Downloads).SingleAsync();
+        }
+
+        var page = await server.SignedInAsync();
+        Assert.Equal(["相关度", "最新", "下载量", "评分", "综合质量"], (await page.Locator("#sort option").AllTextContentsAsync()).Select(t => t.Trim()));
+        await page.SelectOptionAsync("#sort", "downloads"); // the page's script submits on change
+        await page.WaitForURLAsync(u => u.Contains("sort=downloads"));
+        var first = page.Locator(".card").First;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await first.Locator(".card-title").TextContentAsync())?.Trim() != title)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the index's stats refresh did not bring the most downloaded item first");
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+        Assert.Contains($"下载 {downloads} 次", await first.Locator(".downloads").TextContentAsync());
+        Assert.Equal("下载量", (await page.Locator("#sort option:checked").TextContentAsync())?.Trim());
+        var counts = (await page.Locator(".card .downloads").AllTextContentsAsync())
+            .Select(t => long.Parse(System.Text.RegularExpressions.Regex.Match(t, @"下载 (\d+) 次").Groups[1].Value)).ToList();
+        Assert.Equal(counts.OrderDescending(), counts);
+
+        // Without JavaScript the same choice goes through the form's 排序 button.
+        var plain = await server.SignedInAsync("li.ming", javaScript: false);
+        await plain.SelectOptionAsync("#sort", "downloads");
+        await plain.ClickAsync("button:has-text('排序')");
+        await plain.WaitForURLAsync(u => u.Contains("sort=downloads"));
+        Assert.Equal(title, (await plain.Locator(".card-title").First.TextContentAsync())?.Trim());
     }
 
     [Fact]
