@@ -16,7 +16,8 @@ namespace ResourceHub.Api.Packages;
 /// "FromBasket": true, saves the caller's basket as a draft); PATCH edits, "Sections" replacing the outline
 /// (that is how sections and their resources are reordered); DELETE. The ZIP is at /media/packages/{id}.zip.
 /// </summary>
-public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writer, PackageAuthoring packages, ResourceReader reader)
+public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writer, PackageAuthoring packages, ResourceReader reader,
+    ReviewerView reviewerView)
     : QueryableSetHandler<Package>(writer)
 {
     private static readonly IReadOnlySet<string> Writable = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -29,9 +30,15 @@ public sealed class PackageHandler(ResourceHubDbContext db, ODataJsonWriter writ
 
     protected override IQueryable<Package> Readable(Caller caller) => packages.Readable(caller);
 
-    protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Package> rows,
+    /// <summary>Experts neither filter, sort nor group packages by who made them (as with resources; blind review).</summary>
+    protected override void CheckQuery(Caller caller, EntityQuery query) => UploaderQueries.Check(caller, query);
+
+    protected override void CheckGroups(Caller caller, ApplyQuery apply) => UploaderQueries.Check(caller, apply);
+
+    protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Package> found,
         EntityQuery query)
     {
+        var rows = await reviewerView.MaskAsync(caller, found.ToList(), context.RequestAborted); // blind review
         var expand = query.Expand.FirstOrDefault(e => e.Navigation == "Sections");
         if (expand is null)
             return rows.Select(p => ODataJsonWriter.Entry(context.Request, Definition, p, query.Select, [])).ToList();

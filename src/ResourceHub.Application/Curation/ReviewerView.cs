@@ -1,3 +1,4 @@
+using ResourceHub.Domain.Packages;
 using Microsoft.EntityFrameworkCore;
 using ResourceHub.Data;
 using ResourceHub.Domain.Access;
@@ -83,14 +84,35 @@ public sealed class ReviewerView(ResourceHubDbContext db)
     /// <summary>The items as this caller may see them: masked copies for an expert where a blind round is open.</summary>
     public async Task<List<Resource>> MaskAsync(Caller caller, List<Resource> items, CancellationToken ct)
     {
-        if (!caller.Is(Roles.Expert))
-            return items;
-        var underReview = items.Where(r => VisibilityScope.UnderReview.Contains(r.Status) && r.CreatedBy != caller.UserId)
-            .Select(r => r.Id).ToList();
-        if (underReview.Count == 0)
-            return items;
-        var blind = await db.Set<ReviewCase>().Where(c => underReview.Contains(c.ResourceId) && c.Blind)
-            .Select(c => c.ResourceId).ToListAsync(ct);
+        var blind = await BlindAsync(caller, items.Select(r => (r.Id, r.Status, r.CreatedBy)), ct);
         return items.Select(r => blind.Contains(r.Id) ? Of(r, null, blind: true) : r).ToList();
+    }
+
+    /// <summary>Packages as this caller may see them: under an open blind round an expert learns nothing of who made one.</summary>
+    public async Task<List<Package>> MaskAsync(Caller caller, List<Package> items, CancellationToken ct)
+    {
+        var blind = await BlindAsync(caller, items.Select(p => (p.Id, p.Status, p.CreatedBy)), ct);
+        return items.Select(p => blind.Contains(p.Id) ? Masked(p) : p).ToList();
+    }
+
+    private static Package Masked(Package p) => new()
+    {
+        Id = p.Id, Title = p.Title, Description = p.Description, Subject = p.Subject, Stage = p.Stage, Topic = p.Topic,
+        CreatedAt = p.CreatedAt, UpdatedAt = p.UpdatedAt, Status = p.Status, Kind = p.Kind,
+        RecommendationLevel = p.RecommendationLevel, QualityScore = p.QualityScore, Version = p.Version, Sections = p.Sections,
+        OwnerOrg = "", CreatedBy = "",
+    };
+
+    /// <summary>The items an expert reviews blind right now (under review, not their own, the round's rubric blind).</summary>
+    private async Task<HashSet<Guid>> BlindAsync(Caller caller, IEnumerable<(Guid Id, string Status, string CreatedBy)> items, CancellationToken ct)
+    {
+        if (!caller.Is(Roles.Expert))
+            return [];
+        var underReview = items.Where(i => VisibilityScope.UnderReview.Contains(i.Status) && i.CreatedBy != caller.UserId)
+            .Select(i => i.Id).ToList();
+        if (underReview.Count == 0)
+            return [];
+        return (await db.Set<ReviewCase>().Where(c => underReview.Contains(c.ResourceId) && c.Blind)
+            .Select(c => c.ResourceId).ToListAsync(ct)).ToHashSet();
     }
 }

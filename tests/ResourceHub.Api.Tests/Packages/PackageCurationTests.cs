@@ -116,6 +116,35 @@ public abstract class PackageCurationTests(string provider) : CurationApi(provid
         Assert.Equal(HttpStatusCode.NotFound, (await Teacher().GetAsync(package)).StatusCode);
     }
 
+    protected async Task A_blind_package_review_hides_who_made_it_on_every_read()
+    {
+        await Json(await Admin("pat", "ah-edu").PostAsJsonAsync("/odata/Rubrics", new
+        {
+            Name = "资源包匿名评审", Kinds = new[] { "general" }, RequiredReviews = 2, PassMean = 60, DivergenceGap = 15, BlindReview = true,
+            Criteria = new[] { new { Name = "整体设计", MaxPoints = 100.0 } },
+        }));
+        var item = await ResourceAsync("courseware", "分数的意义：课件", published: true);
+        var created = await Json(await Vendor.PostAsJsonAsync("/odata/Packages", new
+        {
+            Title = "《分数的意义》资源包", Subject = "math", Stage = "primary",
+            Sections = new[] { new { Title = "第一课时", ResourceIds = new[] { item } } },
+        }));
+        var package = $"/odata/Packages({created.GetProperty("Id").GetString()})";
+        await Json(await Act(Vendor, package, "Submit"));
+
+        var eve = Expert("eve", "ys-edu");
+        var seen = await Json(await eve.GetAsync(package));
+        Assert.Equal(("", ""), (seen.GetProperty("OwnerOrg").GetString(), seen.GetProperty("CreatedBy").GetString()));
+        var listed = (await Json(await eve.GetAsync("/odata/Packages"))).GetProperty("value");
+        Assert.NotEmpty(listed.EnumerateArray());
+        Assert.DoesNotContain(listed.EnumerateArray(), p => p.GetProperty("OwnerOrg").GetString() == "acme" || p.GetProperty("CreatedBy").GetString() == "alice");
+        foreach (var oracle in new[] { "/odata/Packages?$filter=OwnerOrg eq 'acme'", "/odata/Packages?$orderby=CreatedBy",
+                     "/odata/Packages?$apply=groupby((OwnerOrg))" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await eve.GetAsync(oracle)).StatusCode);
+        var own = await Json(await Vendor.GetAsync(package));
+        Assert.Equal(("acme", "alice"), (own.GetProperty("OwnerOrg").GetString(), own.GetProperty("CreatedBy").GetString()));
+    }
+
     protected async Task A_draft_is_its_owners_and_an_empty_package_is_not_submitted()
     {
         var tom = Teacher();
@@ -148,6 +177,7 @@ public sealed class SqlitePackageCurationTests() : PackageCurationTests(Database
 {
     [Fact] public Task Lifecycle() => A_lesson_case_package_is_submitted_reviewed_and_recommended_level_by_level();
     [Fact] public Task Drafts() => A_draft_is_its_owners_and_an_empty_package_is_not_submitted();
+    [Fact] public Task Blind() => A_blind_package_review_hides_who_made_it_on_every_read();
 }
 
 [Trait("Provider", "postgres")]
@@ -155,4 +185,5 @@ public sealed class PostgresPackageCurationTests() : PackageCurationTests(Databa
 {
     [PostgresFact] public Task Lifecycle() => A_lesson_case_package_is_submitted_reviewed_and_recommended_level_by_level();
     [PostgresFact] public Task Drafts() => A_draft_is_its_owners_and_an_empty_package_is_not_submitted();
+    [PostgresFact] public Task Blind() => A_blind_package_review_hides_who_made_it_on_every_read();
 }

@@ -57,6 +57,7 @@ public sealed class PackageCurationPagesTests(WebServer server)
             await row.Locator("a").ClickAsync();
             await page.WaitForURLAsync(server.BaseUrl + $"/review/packages/{id}");
             Assert.Contains("教学反思", await page.TextContentAsync(".detail-main"));
+            Assert.Contains("提供机构", await page.TextContentAsync("p.meta")); // an open (not blind) rubric names the maker
             for (var i = 0; i < points.Length; i++)
                 await page.FillAsync($"#points-{i}", points[i].ToString());
             Assert.Equal(points.Sum().ToString(), await page.TextContentAsync("#total"));

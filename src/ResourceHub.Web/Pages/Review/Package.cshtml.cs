@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Html;
 namespace ResourceHub.Web.Pages.Review;
 
 /// <summary>A 资源包 on the review desk: its outline (each resource linked), its 规范性检查 and the same rubric form as a resource's.</summary>
-public sealed class PackageModel(ReviewDesk desk, PackageAuthoring packages, PackageCuration curation, MarkdownRenderer markdown) : RubricPage
+public sealed class PackageModel(ReviewDesk desk, PackageAuthoring packages, PackageCuration curation, MarkdownRenderer markdown,
+    ReviewerView reviewerView) : RubricPage
 {
     public Package Package { get; private set; } = null!;
     public int RoundNumber => _round.Number;
@@ -26,7 +27,8 @@ public sealed class PackageModel(ReviewDesk desk, PackageAuthoring packages, Pac
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = await CallerAsync(ct);
-        (Package, _round) = await desk.OpenPackageAsync(caller, Id, ct);
+        (var package, _round) = await desk.OpenPackageAsync(caller, Id, ct);
+        Package = (await reviewerView.MaskAsync(caller, [package], ct))[0]; // blind review: no 提供机构
         Sections = await packages.OutlineAsync(caller, Package, ct);
         Checks = await curation.ChecksAsync(caller, Id, ct);
         Description = markdown.Render(Package.Description);
