@@ -21,8 +21,7 @@ try
     // The rate limits would hold the baseline's 1,000 uploads to 240 a minute; they measure nothing here.
     using var api = ApiProcess.Start(apiDir, port: 5198, new Dictionary<string, string> { ["ResourceHub__RateLimits__Enabled"] = "false" });
     await api.WaitReadyAsync();
-    using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiProcess.TokenAsync(apiDir, "bench", "vendor", "acme"));
+    using var http = await api.ClientAsync("bench", "vendor", "acme", TimeSpan.FromMinutes(30));
 
     // Baseline: each row as one create and one upload request, sequentially, as a script would do it today.
     var baselineBefore = api.RssBytes();

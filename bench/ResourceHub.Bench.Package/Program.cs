@@ -19,9 +19,7 @@ try
     var apiDir = Path.Combine(work, "api");
     using var api = ApiProcess.Start(apiDir, port: 5198);
     await api.WaitReadyAsync();
-    var token = await ApiProcess.TokenAsync(apiDir, "bench", "vendor", "acme");
-    using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromHours(1) };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var http = await api.ClientAsync("bench", "vendor", "acme", TimeSpan.FromHours(1));
 
     var ids = new List<Guid>();
     for (var i = 0; i < files; i++)

@@ -28,9 +28,7 @@ try
     var apiDir = Path.Combine(work, "api");
     using var api = ApiProcess.Start(apiDir, port: 5199);
     await api.WaitReadyAsync();
-    var token = await ApiProcess.TokenAsync(apiDir, "bench", "vendor", "acme");
-    using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var http = await api.ClientAsync("bench", "vendor", "acme", TimeSpan.FromMinutes(30));
     var created = await http.PostAsJsonAsync("/odata/Resources",
         new { Kind = "lesson-record", Title = "基准测试 课堂实录", Subject = "math", Stage = "junior" });
     created.EnsureSuccessStatusCode();

@@ -8,10 +8,13 @@ public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
 
-    private ApiProcess(Process process, Uri baseAddress)
+    private readonly string _dataDir;
+
+    private ApiProcess(Process process, Uri baseAddress, string dataDir)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _dataDir = dataDir;
     }
 
     public Uri BaseAddress { get; }
@@ -32,7 +35,7 @@ public sealed class ApiProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"api: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        return new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDir);
     }
 
     public async Task WaitReadyAsync()
@@ -49,6 +52,14 @@ public sealed class ApiProcess : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("the API did not become ready in 30 s");
+    }
+
+    /// <summary>A client of this API calling as <paramref name="user"/> with a bearer token it accepts.</summary>
+    public async Task<HttpClient> ClientAsync(string user, string role, string org, TimeSpan timeout)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(_dataDir, user, role, org));
+        return http;
     }
 
     /// <summary>A token the API accepts: signed with the key it keeps in its database (SQLite under the data directory, created at start).</summary>
