@@ -92,16 +92,8 @@ public sealed class ReviewerView(ResourceHubDbContext db)
     public async Task<List<Package>> MaskAsync(Caller caller, List<Package> items, CancellationToken ct)
     {
         var blind = await BlindAsync(caller, items.Select(p => (p.Id, p.Status, p.CreatedBy)), ct);
-        return items.Select(p => blind.Contains(p.Id) ? Masked(p) : p).ToList();
+        return items.Select(p => blind.Contains(p.Id) ? p.WithoutMaker() : p).ToList();
     }
-
-    private static Package Masked(Package p) => new()
-    {
-        Id = p.Id, Title = p.Title, Description = p.Description, Subject = p.Subject, Stage = p.Stage, Topic = p.Topic,
-        CreatedAt = p.CreatedAt, UpdatedAt = p.UpdatedAt, Status = p.Status, Kind = p.Kind,
-        RecommendationLevel = p.RecommendationLevel, QualityScore = p.QualityScore, Version = p.Version, Sections = p.Sections,
-        OwnerOrg = "", CreatedBy = "",
-    };
 
     /// <summary>The items an expert reviews blind right now (under review, not their own, the round's rubric blind).</summary>
     private async Task<HashSet<Guid>> BlindAsync(Caller caller, IEnumerable<(Guid Id, string Status, string CreatedBy)> items, CancellationToken ct)
