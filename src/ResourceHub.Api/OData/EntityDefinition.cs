@@ -15,6 +15,9 @@ public abstract class EntityDefinition<T>
 {
     public abstract string SetName { get; }
     public abstract string TypeName { get; }
+    /// <summary>The namespace-qualified type name ODL wants on every entry.</summary>
+    public string QualifiedTypeName => _qualifiedTypeName ??= $"{EdmModelFactory.Namespace}.{TypeName}";
+    private string? _qualifiedTypeName;
     public abstract string KeyName { get; }
     public abstract IReadOnlyList<EntityField<T>> Fields { get; }
     public virtual IReadOnlyList<NavigationField> Navigations => [];

@@ -143,7 +143,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
             : definition.Fields;
         var resource = new ODataResource
         {
-            TypeName = $"{EdmModelFactory.Namespace}.{definition.TypeName}",
+            TypeName = definition.QualifiedTypeName,
             Properties = fields.Select(f => new ODataProperty { Name = f.Name, Value = ToODataValue(f.Get(entity)) }).ToList(),
             ETag = definition.ETagOf(entity),
         };
@@ -156,7 +156,7 @@ public sealed class ODataJsonWriter(IEdmModel model)
     {
         null => null,
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
-        IEnumerable<string> list => new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = list.ToList() },
+        IEnumerable<string> list => new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = list },
         _ => value,
     };
 }
