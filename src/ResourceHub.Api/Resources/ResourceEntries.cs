@@ -10,11 +10,15 @@ namespace ResourceHub.Api.Resources;
 /// <summary>Resource entries with their expansions (Owner → the owning organisation), loaded in one query per navigation.</summary>
 public static class ResourceEntries
 {
-    /// <summary>Rows are already visible to the caller (they came through VisibilityScope); organisations are readable by all.</summary>
+    /// <summary>
+    /// Rows are already visible to the caller (they came through VisibilityScope); organisations are readable by all.
+    /// <paramref name="statsLoaded"/>: the rows' query included their stats, so a row without them has none to load.
+    /// </summary>
     public static async Task<IReadOnlyList<ODataEntry>> BuildAsync(ResourceHubDbContext db, HttpRequest request, IReadOnlyList<Resource> rows,
-        IReadOnlyList<string> select, IReadOnlyList<ExpandItem> expand, CancellationToken ct)
+        IReadOnlyList<string> select, IReadOnlyList<ExpandItem> expand, CancellationToken ct, bool statsLoaded = false)
     {
-        await LoadStatsAsync(db, rows, ct);
+        if (!statsLoaded)
+            await LoadStatsAsync(db, rows, ct);
         var owner = expand.FirstOrDefault(e => e.Navigation == "Owner");
         var orgs = new Dictionary<string, Domain.Organizations.Organization>();
         if (owner is not null)

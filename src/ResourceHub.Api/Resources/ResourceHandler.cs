@@ -30,11 +30,15 @@ public sealed class ResourceHandler(ResourceHubDbContext db, ODataJsonWriter wri
 
     protected override void CheckGroups(Caller caller, ApplyQuery apply) => UploaderQueries.Check(caller, apply);
 
+    /// <summary>Downloads and Rating come with the rows (one LEFT JOIN rather than a second query per page).</summary>
+    protected override IQueryable<Resource> WithEntryData(IQueryable<Resource> rows) => rows.Include(r => r.Stats);
+
+    /// <summary>Rows come through <see cref="WithEntryData"/>: a row without stats has none (nothing downloaded or rated yet).</summary>
     protected override async Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<Resource> rows,
         EntityQuery query)
     {
         var shown = await reader.MaskAsync(caller, rows.ToList(), context.RequestAborted); // blind review
-        return await ResourceEntries.BuildAsync(db, context.Request, shown, query.Select, query.Expand, context.RequestAborted);
+        return await ResourceEntries.BuildAsync(db, context.Request, shown, query.Select, query.Expand, context.RequestAborted, statsLoaded: true);
     }
 
     /// <summary>$search and facets are the search index's (src/ResourceHub.Api/Search); $apply alone the database's GROUP BY; the rest plain rows.</summary>

@@ -28,6 +28,9 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     protected virtual Task<IReadOnlyList<ODataEntry>> EntriesAsync(HttpContext context, Caller caller, IReadOnlyList<T> rows, EntityQuery query) =>
         Task.FromResult<IReadOnlyList<ODataEntry>>(rows.Select(r => ODataJsonWriter.Entry(context.Request, Definition, r, query.Select, [])).ToList());
 
+    /// <summary>What rows read for their entries load with them in the same query (e.g. a one-to-one row); not used for counts or groups.</summary>
+    protected virtual IQueryable<T> WithEntryData(IQueryable<T> rows) => rows;
+
     /// <summary>Refuses a query this caller may not run (e.g. an expert querying by uploader); called for every read.</summary>
     protected virtual void CheckQuery(Caller caller, EntityQuery query)
     {
@@ -55,7 +58,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
         var ct = context.RequestAborted;
         long? count = query.Count ? await filtered.LongCountAsync(ct) : null;
         var page = PageRequest.For(context.Request, query);
-        var rows = await Renderer.Order(filtered, query).Take(page.Size + 1).ToListAsync(ct);
+        var rows = await WithEntryData(Renderer.Order(filtered, query)).Take(page.Size + 1).ToListAsync(ct);
         Uri? next = null;
         if (page.HasMore(rows.Count))
         {
@@ -166,7 +169,7 @@ public abstract class QueryableSetHandler<T>(ODataJsonWriter writer) : EntitySet
     {
         var keyField = Definition.Schema.Find(Definition.KeyName)!;
         var byKey = new CompareNode(new FieldRef(keyField.Name, keyField.Type), CompareOperator.Eq, key);
-        return await Renderer.Filter(Readable(caller), byKey).FirstOrDefaultAsync(ct)
+        return await WithEntryData(Renderer.Filter(Readable(caller), byKey)).FirstOrDefaultAsync(ct)
                ?? throw ODataProblem.NotFound($"{SetName}({ServiceRoot.KeyLiteral(key)}) 不存在 (no such entity)");
     }
 
