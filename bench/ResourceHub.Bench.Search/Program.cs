@@ -91,6 +91,14 @@ for (var round = 0; round < Math.Max(1, warmupRounds); round++)
         await Http(q);
     }
 await Task.Delay(TimeSpan.FromSeconds(2));
+if (Environment.GetEnvironmentVariable("BENCH_LOOP") is { } loopSecs)
+{
+    Console.WriteLine($"LOOP pid {Environment.ProcessId}");
+    var lw = Stopwatch.StartNew(); var n = 0;
+    while (lw.Elapsed.TotalSeconds < int.Parse(loopSecs)) { await Http(ResourceGenerator.Queries[n % ResourceGenerator.Queries.Count]); n++; }
+    Console.WriteLine($"LOOP done {n} in {lw.Elapsed.TotalMilliseconds / n:F3} ms each");
+    return 0;
+}
 Console.WriteLine($"warm-up: {Math.Max(1, warmupRounds)} rounds of {ResourceGenerator.Queries.Count} queries on each path");
 var direct = new List<double>();
 var overHttp = new List<double>();

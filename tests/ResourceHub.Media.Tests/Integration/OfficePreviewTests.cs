@@ -88,7 +88,9 @@ public sealed class OfficePreviewTests : IDisposable
     public async Task A_conversion_past_its_limit_is_killed_with_its_children()
     {
         var pipeline = new MediaPipeline(new MediaToolOptions { OfficeProfileRoot = _profiles, OfficeTimeout = TimeSpan.FromMilliseconds(300) });
-        var deck = Write("慢.pptx", OfficeFiles.Pptx(("一", null)));
+        // 3,000 slides take LibreOffice ~7 s here: a timer late under a loaded test run still fires long before the end
+        // (a one-slide deck converts in ~1 s and once finished before a starved 300 ms timer fired).
+        var deck = Write("慢.pptx", OfficeFiles.Pptx(Enumerable.Range(1, 3000).Select(i => ($"第 {i} 页", (string?)null)).ToArray()));
 
         var error = await Assert.ThrowsAsync<MediaProcessingException>(() =>
             pipeline.ConvertOfficeToPdfAsync(deck, Directory.CreateTempSubdirectory("work-").FullName));
