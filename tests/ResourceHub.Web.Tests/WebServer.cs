@@ -88,7 +88,15 @@ public sealed class WebServer : IAsyncLifetime
         await page.FillAsync("#user", user);
         await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Said with where the browser is and what it shows, so a sign-in that fails once on a loaded run can be told apart.
+            throw new TimeoutException($"sign-in as {user} did not reach the search page: at {page.Url}, showing: {await page.InnerTextAsync("body")}", e);
+        }
         return page;
     }
 
