@@ -12,17 +12,27 @@ namespace ResourceHub.Application.Curation;
 /// </summary>
 public sealed class DownloadCounter(ResourceHubDbContext db)
 {
-    /// <summary>One SQL increment, so concurrent downloads are never lost; creates the stats row on the first.</summary>
+    /// <summary>
+    /// One SQL increment, so concurrent downloads are never lost; creates the stats row on the first. The event and the
+    /// count commit together: a failure between them would leave the downloads-over-time chart and the total disagreeing.
+    /// </summary>
     public async Task CountAsync(Guid resourceId, CancellationToken ct)
     {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await RecordAsync(resourceId, ct);
-        if (await IncrementAsync(resourceId, ct) > 0)
-            return;
+        if (await IncrementAsync(resourceId, ct) == 0)
+            await CreateStatsAsync(resourceId, ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
+    }
+
+    private async Task CreateStatsAsync(Guid resourceId, CancellationToken ct)
+    {
         var stats = new ResourceStats { ResourceId = resourceId, Downloads = 1, UpdatedAt = DateTime.UtcNow };
         db.Add(stats);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // inside the transaction EF saves behind a savepoint, so a conflict leaves it usable
         }
         catch (DbUpdateException)
         {
