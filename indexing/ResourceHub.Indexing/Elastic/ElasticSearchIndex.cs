@@ -127,12 +127,21 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
 
     public async Task<long> CountAsync(SearchRequest request, CancellationToken ct = default)
     {
-        // The same text the rows were found with: corrected, and relaxed when it finds nothing.
+        var (text, count) = await CountedAsync(request, ct);
+        return count ?? await CountAsync(request, text, ct);
+    }
+
+    /// <summary>
+    /// The text the rows were found with, which the count and $apply go by: corrected, and relaxed when it finds nothing;
+    /// with its count when that was counted already (null after relaxing).
+    /// </summary>
+    private async Task<(StructuredQuery Text, long? Count)> CountedAsync(SearchRequest request, CancellationToken ct)
+    {
         var text = await UnderstoodAsync(request, ct);
         var count = await CountAsync(request, text, ct);
         return await TypoFallback.RelaxedAsync(request, text, count, term => TermCountAsync(term, request, ct)) is { } relaxed
-            ? await CountAsync(request, relaxed, ct)
-            : count;
+            ? (relaxed, null)
+            : (text, count);
     }
 
     private Task<long> CountAsync(SearchRequest request, StructuredQuery text, CancellationToken ct) =>
@@ -147,9 +156,7 @@ public sealed class ElasticSearchIndex(ElasticConnection client, SearchOptions o
         var (search, apply) = (request.Search, request.Apply);
         if (ElasticGroups.Unservable(apply) is not null)
             return null;
-        var text = await UnderstoodAsync(search, ct);
-        if (await TypoFallback.RelaxedAsync(search, text, await CountAsync(search, text, ct), term => TermCountAsync(term, search, ct)) is { } relaxed)
-            text = relaxed;
+        var (text, _) = await CountedAsync(search, ct);
         var matches = _renderer.Matches(search, text);
         var take = ApplyResult.Take(apply, request.MaxGroups);
         var skip = apply.Skip ?? 0;

@@ -87,12 +87,8 @@ public sealed class FtsSearchIndex : ISearchIndex
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: true);
         var g = Generation(c, tx);
-        // The same text the rows were found with: corrected, and relaxed when it finds nothing.
-        var text = Understood(c, tx, g, request);
-        var count = Count(c, tx, new FtsQuery(request, text, g, _boost));
-        if (Relaxed(c, tx, g, request, text, count) is { } relaxed)
-            count = Count(c, tx, new FtsQuery(request, relaxed, g, _boost));
-        return Task.FromResult(count);
+        var (text, count) = Counted(c, tx, g, request);
+        return Task.FromResult(count ?? Count(c, tx, new FtsQuery(request, text, g, _boost)));
     }
 
     /// <summary>The groups as one SQL GROUP BY over the matches, inside the index file (<see cref="FtsGroups"/>).</summary>
@@ -104,10 +100,7 @@ public sealed class FtsSearchIndex : ISearchIndex
         using var tx = c.BeginTransaction(deferred: true);
         var g = Generation(c, tx);
         var search = request.Search;
-        // The same text the rows and the count use: corrected, and relaxed when it finds nothing.
-        var text = Understood(c, tx, g, search);
-        if (Relaxed(c, tx, g, search, text, Count(c, tx, new FtsQuery(search, text, g, _boost))) is { } relaxed)
-            text = relaxed;
+        var (text, _) = Counted(c, tx, g, search);
         var take = ApplyResult.Take(request.Apply, request.MaxGroups);
         using var cmd = new FtsQuery(search, text, g, _boost).GroupsCommand(c, tx, request.Apply, take);
         return Task.FromResult<ApplyResult?>(ApplyResult.Cut(request.Apply, FtsGroups.Read(cmd, request.Apply), take));
@@ -137,6 +130,17 @@ public sealed class FtsSearchIndex : ISearchIndex
         }
         var facets = _facetPass == FtsFacetPass.Numbers ? CountFacets(c, tx, g, q, request) : ReadFacets(c, tx, q, request.Facets);
         return new SearchResult(hits, request.Query.Count ? total : null, facets, next, text.DidYouMean, text.SuggestedFacets);
+    }
+
+    /// <summary>
+    /// The text the rows were found with, which the count and $apply go by: corrected, and relaxed when it finds nothing;
+    /// with its count when that was counted already (null after relaxing).
+    /// </summary>
+    private (StructuredQuery Text, long? Count) Counted(SqliteConnection c, SqliteTransaction tx, long g, SearchRequest request)
+    {
+        var text = Understood(c, tx, g, request);
+        var count = Count(c, tx, new FtsQuery(request, text, g, _boost));
+        return Relaxed(c, tx, g, request, text, count) is { } relaxed ? (relaxed, null) : (text, count);
     }
 
     /// <summary>The request's text understood, misspelt curriculum terms corrected (<see cref="TypoFallback"/>).</summary>
